@@ -1,0 +1,124 @@
+import { displayDate } from '@/utils/dates';
+import { languageName } from '@/utils/languages';
+import type { PageState } from '@/utils/page/state';
+import { setSiteMode } from '@/utils/settings/store';
+import { usePageState } from './usePageState';
+
+const UI_LOCALE = navigator.language || 'en';
+
+export function Popup({ tabId }: { tabId: number | null }) {
+  const { siteKey, settings, page } = usePageState(tabId);
+  const on = !!(siteKey && settings?.sites[siteKey] === 'on');
+
+  return (
+    <main class="popup">
+      <header class="bar">
+        <strong class="brand">Foreign Desk</strong>
+        {siteKey && page ? (
+          <button
+            type="button"
+            role="switch"
+            aria-checked={on}
+            data-testid="site-switch"
+            class="switch"
+            onClick={() => void setSiteMode(siteKey, on ? 'off' : 'on')}
+          >
+            <span class="switch-track" aria-hidden="true" />
+            Translate {siteKey}: {on ? 'on' : 'off'}
+          </button>
+        ) : null}
+      </header>
+      {page === undefined ? (
+        <p role="status">Looking at the page…</p>
+      ) : page === null ? (
+        <p data-testid="message" role="status">
+          Foreign Desk does not run on this page. It works on the news sites in its list.
+        </p>
+      ) : (
+        <PageView page={page} on={on} />
+      )}
+    </main>
+  );
+}
+
+function StatusLine({ page, on }: { page: PageState; on: boolean }) {
+  const target = languageName(page.target, UI_LOCALE);
+  const source = page.article?.lang ? languageName(page.article.lang, UI_LOCALE) : null;
+  let text: string;
+  let alert = false;
+  switch (page.status) {
+    case 'off':
+      text = on ? 'Starting…' : `Switch on to translate this site into ${target}.`;
+      break;
+    case 'not-article':
+      text = 'This page does not look like a news article, so nothing was translated.';
+      break;
+    case 'same-language':
+      text = `This article is already in ${target}.`;
+      break;
+    case 'translating':
+      text = `Translating… ${page.progress.done} of ${page.progress.total} paragraphs`;
+      break;
+    case 'done':
+      text = `Translated from ${source ?? 'the page language'} by ${page.engine ?? 'the engine'}.`;
+      break;
+    case 'error':
+      alert = true;
+      text = page.error?.message ?? 'Translation failed.';
+      break;
+  }
+  return (
+    <p
+      data-testid="message"
+      class={alert ? 'message error' : 'message'}
+      role={alert ? 'alert' : 'status'}
+    >
+      {text}
+    </p>
+  );
+}
+
+function PageView({ page, on }: { page: PageState; on: boolean }) {
+  const article = page.article;
+  if (!article) return <StatusLine page={page} on={on} />;
+  const date = displayDate(article.publishedTime, UI_LOCALE);
+  const translated = page.translation;
+  return (
+    <>
+      <StatusLine page={page} on={on} />
+      {page.status === 'translating' ? (
+        <progress
+          value={page.progress.done}
+          max={page.progress.total}
+          aria-label="Translation progress"
+        />
+      ) : null}
+      <article class="article" lang={translated.title ? page.target : (article.lang ?? undefined)}>
+        <h1 data-testid="headline">{translated.title ?? article.title}</h1>
+        {date ? (
+          <p class="meta" data-testid="published">
+            <time dateTime={date.iso} title={date.iso}>
+              {date.local}
+            </time>{' '}
+            · {date.relative}
+          </p>
+        ) : null}
+        <p class="meta" data-testid="source">
+          Source:{' '}
+          <a href={article.url} target="_blank" rel="noreferrer">
+            {article.publisher ?? new URL(article.url).hostname}
+          </a>
+        </p>
+        <div data-testid="paragraphs" class="body">
+          {translated.blocks.map((block, i) =>
+            block.kind === 'subheading' ? (
+              <h2 key={i}>{block.text}</h2>
+            ) : (
+              <p key={i}>{block.text}</p>
+            ),
+          )}
+        </div>
+      </article>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendToTab } from '@/utils/messaging/protocol';
+import type { PageState } from '@/utils/page/state';
+import type { Settings } from '@/utils/settings/schema';
+import { siteKey } from '@/utils/settings/site-key';
+import { getSettings, watchSettings } from '@/utils/settings/store';
+
+/** How often the popup asks the page for progress while it translates. */
+const POLL_MS = 400;
+
+export interface PopupData {
+  tabId: number | null;
+  tabUrl: string | null;
+  siteKey: string | null;
+  settings: Settings | null;
+  /** `undefined` while loading, `null` when no content script answers on this tab. */
+  page: PageState | null | undefined;
+}
+
+/** The tab the popup is about: the one named in `?tab=`, else the active tab. */
+async function resolveTab(tabId: number | null) {
+  if (tabId !== null) return browser.tabs.get(tabId);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab ?? null;
+}
+
+export function usePageState(tabIdParam: number | null): PopupData {
+  const [data, setData] = useState<PopupData>({
+    tabId: tabIdParam,
+    tabUrl: null,
+    siteKey: null,
+    settings: null,
+    page: undefined,
+  });
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unwatch = watchSettings((settings) => setData((d) => ({ ...d, settings })));
+
+    const poll = async (tabId: number) => {
+      let page: PageState | null;
+      try {
+        page = await sendToTab(tabId, 'getPageState', {});
+      } catch {
+        page = null;
+      }
+      if (stopped) return;
+      setData((d) => ({ ...d, page }));
+      timer = setTimeout(() => void poll(tabId), POLL_MS);
+    };
+
+    void (async () => {
+      const [tab, settings] = await Promise.all([resolveTab(tabIdParam), getSettings()]);
+      if (stopped) return;
+      const url = tab?.url ?? null;
+      const host = url ? new URL(url).hostname : null;
+      setData((d) => ({
+        ...d,
+        tabId: tab?.id ?? null,
+        tabUrl: url,
+        siteKey: host ? siteKey(host) : null,
+        settings,
+        page: tab?.id === undefined ? null : d.page,
+      }));
+      if (tab?.id !== undefined) await poll(tab.id);
+    })();
+
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      unwatch();
+    };
+  }, [tabIdParam]);
+
+  return data;
+}

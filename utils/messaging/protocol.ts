@@ -1,0 +1,56 @@
+import { browser } from 'wxt/browser';
+import type { EngineErrorCode } from '../engines/types';
+import type { PageState } from '../page/state';
+
+/** Every message between the extension's contexts, by type: what is sent and what comes back. */
+export interface Protocol {
+  /** content → background: translate inline-HTML segments with the reader's engine. */
+  translate: {
+    request: { segments: string[]; source: string; target: string };
+    response: TranslateResult;
+  };
+  /** popup → content: what the page shows now. */
+  getPageState: { request: Record<string, never>; response: PageState };
+}
+
+export type TranslateResult =
+  | { ok: true; translations: string[]; engine: string }
+  | { ok: false; error: { code: EngineErrorCode | 'internal'; message: string }; engine: string };
+
+export type MessageType = keyof Protocol;
+export type Message<T extends MessageType = MessageType> = { type: T } & Protocol[T]['request'];
+
+export function sendToBackground<T extends MessageType>(
+  type: T,
+  request: Protocol[T]['request'],
+): Promise<Protocol[T]['response']> {
+  return browser.runtime.sendMessage({ type, ...request });
+}
+
+export function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  request: Protocol[T]['request'],
+): Promise<Protocol[T]['response']> {
+  return browser.tabs.sendMessage(tabId, { type, ...request });
+}
+
+type Handlers = {
+  [T in MessageType]?: (
+    message: Message<T>,
+    sender: Browser.runtime.MessageSender,
+  ) => Promise<Protocol[T]['response']> | Protocol[T]['response'];
+};
+
+/** Answers the messages this context handles; others are left for other listeners. */
+export function handleMessages(handlers: Handlers): () => void {
+  const listener = (raw: unknown, sender: Browser.runtime.MessageSender) => {
+    const type = (raw as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !(type in handlers)) return undefined;
+    const handler = handlers[type as MessageType] as
+      ((m: unknown, s: Browser.runtime.MessageSender) => unknown) | undefined;
+    return Promise.resolve(handler?.(raw, sender));
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}

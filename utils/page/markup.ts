@@ -1,0 +1,161 @@
+import DOMPurify from 'dompurify';
+
+/**
+ * Inline markup through an engine. A block's content goes out as HTML whose inline elements carry
+ * only a number (`<a data-m="0">`), and comes back rebuilt from the *original* elements by that
+ * number: hrefs, classes and listeners' targets never come from the engine.
+ */
+
+/** Inline elements that keep their place in a translation; others pass on their text only. */
+const INLINE_TAGS = [
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+];
+const INLINE = new Set(INLINE_TAGS);
+/** Never sent: not text a reader reads as part of the sentence. */
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'iframe',
+  'object',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'canvas',
+]);
+const MARKER = 'data-m';
+/** Our own nodes inside a block (the translation shown under it) are not part of its text. */
+export const TRANSLATION_CLASS = 'foreign-desk-translation';
+
+export interface EncodedBlock {
+  html: string;
+  /** Original inline elements, indexed by marker number. */
+  refs: Element[];
+  /** The block's text alone, for the plain-text fallback. */
+  text: string;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"]/g,
+    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot' }[c]};`,
+  );
+}
+
+function isSkipped(el: Element): boolean {
+  return (
+    SKIPPED.has(el.localName) ||
+    el.classList.contains(TRANSLATION_CLASS) ||
+    el.getAttribute('translate') === 'no' ||
+    el.classList.contains('notranslate') ||
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true'
+  );
+}
+
+export function encodeBlock(block: Element): EncodedBlock {
+  const refs: Element[] = [];
+  let text = '';
+  const walk = (node: Node): string => {
+    let html = '';
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) {
+        const value = (child.nodeValue ?? '').replace(/\s+/g, ' ');
+        html += escapeHtml(value);
+        text += value;
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (isSkipped(el)) continue;
+        if (!INLINE.has(el.localName)) {
+          html += walk(el);
+          continue;
+        }
+        const n = refs.push(el) - 1;
+        if (el.localName === 'br') {
+          html += `<br ${MARKER}="${n}">`;
+          text += '\n';
+        } else {
+          html += `<${el.localName} ${MARKER}="${n}">${walk(el)}</${el.localName}>`;
+        }
+      }
+    }
+    return html;
+  };
+  const html = walk(block).trim();
+  return { html, refs, text: text.replace(/[ \t]+/g, ' ').trim() };
+}
+
+/**
+ * The translated content rebuilt on the original inline elements, or `null` when the engine lost,
+ * duplicated or invented a marker (the caller retries, then falls back to plain text).
+ */
+export function decodeTranslation(
+  html: string,
+  refs: Element[],
+  doc: Document,
+): DocumentFragment | null {
+  const clean = DOMPurify.sanitize(html, {
+    ALLOWED_TAGS: INLINE_TAGS,
+    ALLOWED_ATTR: [MARKER],
+    RETURN_DOM_FRAGMENT: true,
+  }) as DocumentFragment;
+  const used = new Set<number>();
+  let intact = true;
+  const rebuild = (from: Node, into: Node) => {
+    for (const child of Array.from(from.childNodes)) {
+      if (child.nodeType === 3) {
+        into.appendChild(doc.createTextNode(child.nodeValue ?? ''));
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const n = Number((child as Element).getAttribute(MARKER));
+      const original = Number.isInteger(n) ? refs[n] : undefined;
+      if (!original || used.has(n) || original.localName !== (child as Element).localName) {
+        intact = false;
+        rebuild(child, into);
+        continue;
+      }
+      used.add(n);
+      const copy = original.cloneNode(false) as Element;
+      copy.removeAttribute('id');
+      rebuild(child, copy);
+      into.appendChild(copy);
+    }
+  };
+  const out = doc.createDocumentFragment();
+  rebuild(clean, out);
+  return intact && used.size === refs.length ? out : null;
+}

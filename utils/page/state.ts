@@ -1,0 +1,29 @@
+import type { BlockKind } from '../article/types';
+
+/** What the content script reports to the popup about its page. */
+export interface PageState {
+  /** Registry id or hostname: the key of this site's mode in settings. */
+  siteKey: string;
+  /** `null` while the page has not been looked at. */
+  article: ArticleSummary | null;
+  status: 'off' | 'not-article' | 'same-language' | 'translating' | 'done' | 'error';
+  /** Blocks translated so far and in all. */
+  progress: { done: number; total: number };
+  engine: string | null;
+  target: string;
+  error: { code: string; message: string } | null;
+  translation: { title: string | null; blocks: { kind: BlockKind; text: string }[] };
+}
+
+export interface ArticleSummary {
+  isArticle: boolean;
+  title: string;
+  lead: string;
+  byline: string | null;
+  publishedTime: string | null;
+  modifiedTime: string | null;
+  publisher: string | null;
+  lang: string | null;
+  url: string;
+  blockCount: number;
+}
