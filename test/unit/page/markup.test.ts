@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { decodeTranslation, encodeBlock } from '@/utils/page/markup';
+
+function block(html: string): HTMLElement {
+  const p = document.createElement('p');
+  p.innerHTML = html;
+  document.body.replaceChildren(p);
+  return p;
+}
+
+describe('encodeBlock', () => {
+  it('numbers inline elements and keeps text, without attributes', () => {
+    const p = block('Dijo <a href="https://x.test/a" class="l">el ministro</a> que <em>no</em>.');
+    const encoded = encodeBlock(p);
+    expect(encoded.html).toBe('Dijo <a data-m="0">el ministro</a> que <em data-m="1">no</em>.');
+    expect(encoded.refs.map((r) => r.localName)).toEqual(['a', 'em']);
+    expect(encoded.text).toBe('Dijo el ministro que no.');
+  });
+
+  it('leaves out scripts, images, buttons and what is marked not to translate', () => {
+    const p = block(
+      'Uno <script>x()</script><img src=a.png><button>Compartir</button><span translate="no">ABC</span> dos &amp; <b>tres</b>',
+    );
+    expect(encodeBlock(p).html).toBe('Uno  dos &amp; <b data-m="0">tres</b>');
+  });
+});
+
+describe('decodeTranslation', () => {
+  it('rebuilds the translation on the original elements, so hrefs come from the page', () => {
+    const p = block('Dijo <a href="https://x.test/a" id="keep">el ministro</a> que <em>no</em>.');
+    const { refs } = encodeBlock(p);
+    const out = decodeTranslation(
+      'The <a data-m="0" href="https://evil.test">minister</a> said <em data-m="1">no</em>.',
+      refs,
+      document,
+    );
+    expect(out).not.toBeNull();
+    const div = document.createElement('div');
+    div.append(out!);
+    expect(div.innerHTML).toBe('The <a href="https://x.test/a">minister</a> said <em>no</em>.');
+  });
+
+  it('rejects a reply that lost, duplicated or invented a marker', () => {
+    const { refs } = encodeBlock(block('<a href="/a">uno</a> y <b>dos</b>'));
+    expect(decodeTranslation('<a data-m="0">one</a> and two', refs, document)).toBeNull();
+    expect(
+      decodeTranslation(
+        '<a data-m="0">one</a> <a data-m="0">x</a> <b data-m="1">two</b>',
+        refs,
+        document,
+      ),
+    ).toBeNull();
+    expect(
+      decodeTranslation(
+        '<a data-m="0">one</a> <b data-m="1">two</b> <i data-m="7">x</i>',
+        refs,
+        document,
+      ),
+    ).toBeNull();
+  });
+
+  it('never lets active content through from a hostile reply', () => {
+    const { refs } = encodeBlock(block('uno'));
+    const out = decodeTranslation(
+      'one<img src=x onerror="alert(1)"><script>alert(2)</script><svg onload=alert(3)></svg>',
+      refs,
+      document,
+    );
+    const div = document.createElement('div');
+    div.append(out!);
+    expect(div.innerHTML).toBe('one');
+  });
+});
