@@ -1,30 +1,41 @@
 import { displayDate } from '@/utils/dates';
 import { languageName } from '@/utils/languages';
+import { sendToTab } from '@/utils/messaging/protocol';
 import type { PageState } from '@/utils/page/state';
-import { setSiteMode } from '@/utils/settings/store';
+import { SITE_MODES, type SiteMode } from '@/utils/settings/schema';
+import { setSiteMode, siteModeOf } from '@/utils/settings/store';
 import { usePageState } from './usePageState';
+
+const SITE_MODE_LABELS: Record<SiteMode, string> = {
+  always: 'Always translate',
+  ask: 'Ask first',
+  never: 'Never',
+};
 
 const UI_LOCALE = navigator.language || 'en';
 
 export function Popup({ tabId }: { tabId: number | null }) {
-  const { siteKey, settings, page } = usePageState(tabId);
-  const on = !!(siteKey && settings?.sites[siteKey] === 'on');
+  const { tabId: resolvedTab, siteKey, settings, page, refresh } = usePageState(tabId);
+  const mode = siteKey && settings ? siteModeOf(settings, siteKey) : null;
+  const active = page ? page.status !== 'off' : false;
+
+  const togglePage = async () => {
+    if (resolvedTab === null) return;
+    refresh(await sendToTab(resolvedTab, 'setPageActive', { active: !active }));
+  };
 
   return (
     <main class="popup">
       <header class="bar">
         <strong class="brand">Foreign Desk</strong>
-        {siteKey && page ? (
+        {page ? (
           <button
             type="button"
-            role="switch"
-            aria-checked={on}
-            data-testid="site-switch"
-            class="switch"
-            onClick={() => void setSiteMode(siteKey, on ? 'off' : 'on')}
+            class="primary"
+            data-testid="page-toggle"
+            onClick={() => void togglePage()}
           >
-            <span class="switch-track" aria-hidden="true" />
-            Translate {siteKey}: {on ? 'on' : 'off'}
+            {active ? 'Show original' : 'Translate this article'}
           </button>
         ) : null}
       </header>
@@ -35,20 +46,37 @@ export function Popup({ tabId }: { tabId: number | null }) {
           Foreign Desk does not run on this page. It works on the news sites in its list.
         </p>
       ) : (
-        <PageView page={page} on={on} />
+        <PageView page={page} />
       )}
+      {page && siteKey && mode ? (
+        <fieldset class="site-mode" data-testid="site-mode">
+          <legend>On {siteKey}</legend>
+          {SITE_MODES.map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name="site-mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => void setSiteMode(siteKey, m)}
+              />{' '}
+              {SITE_MODE_LABELS[m]}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
     </main>
   );
 }
 
-function StatusLine({ page, on }: { page: PageState; on: boolean }) {
+function StatusLine({ page }: { page: PageState }) {
   const target = languageName(page.target, UI_LOCALE);
   const source = page.article?.lang ? languageName(page.article.lang, UI_LOCALE) : null;
   let text: string;
   let alert = false;
   switch (page.status) {
     case 'off':
-      text = on ? 'Starting…' : `Switch on to translate this site into ${target}.`;
+      text = `Not translated. Translate this article into ${target}, or choose when this site is translated below.`;
       break;
     case 'not-article':
       text = 'This page does not look like a news article, so nothing was translated.';
@@ -78,14 +106,14 @@ function StatusLine({ page, on }: { page: PageState; on: boolean }) {
   );
 }
 
-function PageView({ page, on }: { page: PageState; on: boolean }) {
+function PageView({ page }: { page: PageState }) {
   const article = page.article;
-  if (!article) return <StatusLine page={page} on={on} />;
+  if (!article) return <StatusLine page={page} />;
   const date = displayDate(article.publishedTime, UI_LOCALE);
   const translated = page.translation;
   return (
     <>
-      <StatusLine page={page} on={on} />
+      <StatusLine page={page} />
       {page.status === 'translating' ? (
         <progress
           value={page.progress.done}

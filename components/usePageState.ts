@@ -16,6 +16,8 @@ export interface PopupData {
   settings: Settings | null;
   /** `undefined` while loading, `null` when no content script answers on this tab. */
   page: PageState | null | undefined;
+  /** Shows a state the popup just received (after an action) without waiting for the next poll. */
+  refresh: (page: PageState) => void;
 }
 
 /** The tab the popup is about: the one named in `?tab=`, else the active tab. */
@@ -26,7 +28,7 @@ async function resolveTab(tabId: number | null) {
 }
 
 export function usePageState(tabIdParam: number | null): PopupData {
-  const [data, setData] = useState<PopupData>({
+  const [data, setData] = useState<Omit<PopupData, 'refresh'>>({
     tabId: tabIdParam,
     tabUrl: null,
     siteKey: null,
@@ -74,5 +76,5 @@ export function usePageState(tabIdParam: number | null): PopupData {
     };
   }, [tabIdParam]);
 
-  return data;
+  return { ...data, refresh: (page) => setData((d) => ({ ...d, page })) };
 }

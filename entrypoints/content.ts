@@ -8,7 +8,13 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const controller = new PageController(document, location.href);
-    handleMessages({ getPageState: () => controller.getState() });
+    handleMessages({
+      getPageState: () => controller.getState(),
+      setPageActive: ({ active }) => {
+        void controller.setActive(active);
+        return controller.getState();
+      },
+    });
     ctx.onInvalidated(watchSettings((settings) => void controller.apply(settings)));
     ctx.onInvalidated(() => controller.stop());
     await controller.apply(await getSettings());

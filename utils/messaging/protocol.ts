@@ -11,6 +11,8 @@ export interface Protocol {
   };
   /** popup → content: what the page shows now. */
   getPageState: { request: Record<string, never>; response: PageState };
+  /** popup → content: translate this page now, or show the original. */
+  setPageActive: { request: { active: boolean }; response: PageState };
 }
 
 export type TranslateResult =

@@ -4,6 +4,7 @@ import { baseLanguage } from '../languages';
 import { sendToBackground, type TranslateResult } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { siteKey } from '../settings/site-key';
+import { siteModeOf } from '../settings/store';
 import { findSite } from '../sites/registry';
 import { decodeTranslation, encodeBlock, type EncodedBlock } from './markup';
 import { TranslationLayer } from './render';
@@ -28,6 +29,9 @@ export class PageController {
   private state: PageState;
   /** Bumped on every start and stop: replies for an older generation are dropped. */
   private generation = 0;
+  private settings: Settings | null = null;
+  /** Set when the reader translated or restored this page by hand; wins over the site mode. */
+  private chosenOnPage: boolean | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -52,13 +56,33 @@ export class PageController {
     return structuredClone(this.state);
   }
 
-  /** Applies the site's switch from the reader's settings. */
+  /**
+   * Follows the reader's settings: `always` (or a language they always translate) starts,
+   * `never` restores the page, `ask` leaves it as the reader last chose on this page.
+   */
   async apply(settings: Settings): Promise<void> {
-    const on = settings.sites[this.state.siteKey] === 'on';
-    if (!on) return this.stop();
-    if (this.state.status !== 'off' && this.state.target === settings.targetLang) return;
+    this.settings = settings;
+    const mode = siteModeOf(settings, this.state.siteKey);
+    if (mode === 'never') return this.stop();
+    if (this.chosenOnPage !== null) return this.setActive(this.chosenOnPage);
+    const lang = mode === 'always' ? null : this.sourceLanguage(this.article ?? this.detect());
+    const wanted =
+      mode === 'always' ||
+      (lang !== null && settings.alwaysTranslateFrom.includes(baseLanguage(lang)));
+    if (wanted) await this.ensureRunning(settings.targetLang);
+  }
+
+  /** The reader's choice for this page (popup, page control): translate now, or the original. */
+  async setActive(active: boolean): Promise<void> {
+    this.chosenOnPage = active;
+    if (!active) return this.stop();
+    await this.ensureRunning(this.settings?.targetLang ?? this.state.target);
+  }
+
+  private async ensureRunning(target: string): Promise<void> {
+    if (this.state.status !== 'off' && this.state.target === target) return;
     this.stop();
-    await this.start(settings.targetLang);
+    await this.start(target);
   }
 
   stop(): void {

@@ -4,10 +4,19 @@ import * as v from 'valibot';
  * The reader's settings, as stored. Every field has its own fallback so that one corrupt value
  * (an old build, a hand-edited profile) resets that field alone, never the reader's site list.
  */
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
-export const SITE_MODES = ['on', 'off'] as const;
+/**
+ * Per site: `always` translates on load, `ask` offers on the page and waits, `never` does nothing.
+ * Sites the reader has not chosen for are `ask`.
+ */
+export const SITE_MODES = ['always', 'ask', 'never'] as const;
 export type SiteMode = (typeof SITE_MODES)[number];
+export const DEFAULT_SITE_MODE: SiteMode = 'ask';
+
+/** Bilingual: the translation under each block. Replace: the translation in its place. */
+export const DISPLAY_MODES = ['bilingual', 'replace'] as const;
+export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
 /** Apertium's public instance; readers who run their own APy point this at it. */
 export const DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
@@ -24,7 +33,18 @@ export const SettingsSchema = v.object({
   targetLang: v.fallback(languageCode, 'en'),
   engine: v.fallback(v.picklist(['apertium']), 'apertium'),
   apertium: v.fallback(v.object({ baseUrl: httpUrl }), { baseUrl: DEFAULT_APERTIUM_URL }),
-  /** Per-site switch, keyed by registry site id (or hostname for sites outside the registry). */
+  displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
+  /** Source languages translated on every site the reader has not set to `never`. */
+  alwaysTranslateFrom: v.fallback(
+    v.pipe(
+      v.array(v.unknown()),
+      v.transform((langs) =>
+        langs.filter((l): l is string => typeof l === 'string' && /^[a-z]{2,3}$/.test(l)),
+      ),
+    ),
+    [],
+  ),
+  /** Per-site mode, keyed by registry site id (or hostname for sites outside the registry). */
   sites: v.fallback(
     v.pipe(
       v.record(v.string(), v.unknown()),

@@ -1,12 +1,34 @@
 import { storage } from 'wxt/utils/storage';
-import { parseSettings, SETTINGS_VERSION, type Settings, type SiteMode } from './schema';
+import {
+  DEFAULT_SITE_MODE,
+  parseSettings,
+  SETTINGS_VERSION,
+  type Settings,
+  type SiteMode,
+} from './schema';
 
 const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: {},
   version: SETTINGS_VERSION,
   // Version n's migration turns version n-1 into n; each version has a fixture in test/unit/settings.
-  migrations: {},
+  migrations: {
+    // v1 had an on/off switch per site: on meant translate on load, off meant leave alone.
+    2: (v1: { sites?: Record<string, unknown> } | null) => ({
+      ...v1,
+      sites: Object.fromEntries(
+        Object.entries(v1?.sites ?? {}).map(([key, mode]) => [
+          key,
+          mode === 'on' ? 'always' : 'never',
+        ]),
+      ),
+    }),
+  },
 });
+
+/** Brings stored settings to the current version (also done lazily on first read). */
+export async function migrateSettings(): Promise<void> {
+  await settingsItem.migrate();
+}
 
 export async function getSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
@@ -16,6 +38,11 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   const next = parseSettings(change(await getSettings()));
   await settingsItem.setValue(next);
   return next;
+}
+
+/** The mode for a site: the reader's choice, else `ask`. */
+export function siteModeOf(settings: Settings, key: string): SiteMode {
+  return settings.sites[key] ?? DEFAULT_SITE_MODE;
 }
 
 export function watchSettings(callback: (settings: Settings) => void): () => void {

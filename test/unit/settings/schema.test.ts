@@ -12,11 +12,11 @@ describe('parseSettings', () => {
     const parsed = parseSettings({
       targetLang: 42,
       apertium: { baseUrl: 'javascript:alert(1)' },
-      sites: { elpais: 'on', spiegel: 'sometimes', zeit: 'off' },
+      sites: { elpais: 'always', spiegel: 'sometimes', zeit: 'never', abc: 'on' },
     });
     expect(parsed.targetLang).toBe('en');
     expect(parsed.apertium.baseUrl).toBe(DEFAULT_SETTINGS.apertium.baseUrl);
-    expect(parsed.sites).toEqual({ elpais: 'on', zeit: 'off' });
+    expect(parsed.sites).toEqual({ elpais: 'always', zeit: 'never' });
   });
 
   it('keeps valid values', () => {

@@ -6,10 +6,10 @@ describe('settings store', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('stores a site switch and reads it back', async () => {
-    await setSiteMode('elpais', 'on');
-    expect((await getSettings()).sites).toEqual({ elpais: 'on' });
-    await setSiteMode('elpais', 'off');
-    expect((await getSettings()).sites.elpais).toBe('off');
+    await setSiteMode('elpais', 'always');
+    expect((await getSettings()).sites).toEqual({ elpais: 'always' });
+    await setSiteMode('elpais', 'never');
+    expect((await getSettings()).sites.elpais).toBe('never');
   });
 
   it('reads corrupt stored settings as defaults instead of failing', async () => {
