@@ -4,7 +4,7 @@ import * as v from 'valibot';
  * The reader's settings, as stored. Every field has its own fallback so that one corrupt value
  * (an old build, a hand-edited profile) resets that field alone, never the reader's site list.
  */
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /**
  * Per site: `always` translates on load, `ask` offers on the page and waits, `never` does nothing.
@@ -29,10 +29,69 @@ const httpUrl = v.pipe(
 
 const languageCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
+/**
+ * `auto`: Chrome's on-device translator where it has the pair, else a self-hosted Apertium the
+ * reader pointed Foreign Desk at, else Google Translate's keyless web endpoint.
+ */
+export const ENGINE_CHOICES = [
+  'auto',
+  'chrome',
+  'google-web',
+  'apertium',
+  'libretranslate',
+  'deepl',
+  'google-cloud',
+  'microsoft',
+  'openai',
+] as const;
+export type EngineChoice = (typeof ENGINE_CHOICES)[number];
+
+export const DEFAULT_LIBRETRANSLATE_URL = 'https://libretranslate.com';
+export const DEFAULT_OPENAI_URL = 'https://api.openai.com/v1';
+export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+
+/** An empty string means "use the engine's own address". */
+const optionalUrl = v.union([v.literal(''), httpUrl]);
+const key = v.pipe(v.string(), v.trim());
+
 export const SettingsSchema = v.object({
   targetLang: v.fallback(languageCode, 'en'),
-  engine: v.fallback(v.picklist(['apertium']), 'apertium'),
+  engine: v.fallback(v.picklist(ENGINE_CHOICES), 'auto'),
+  /** Used for what the first engine could not translate (quota, 429, down); `none`: no fallback. */
+  fallbackEngine: v.fallback(v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
   apertium: v.fallback(v.object({ baseUrl: httpUrl }), { baseUrl: DEFAULT_APERTIUM_URL }),
+  // Keys stay in extension storage and go only to their own engine, from the background.
+  libretranslate: v.fallback(v.object({ baseUrl: httpUrl, apiKey: v.fallback(key, '') }), {
+    baseUrl: DEFAULT_LIBRETRANSLATE_URL,
+    apiKey: '',
+  }),
+  deepl: v.fallback(
+    v.object({ apiKey: v.fallback(key, ''), baseUrl: v.fallback(optionalUrl, '') }),
+    {
+      apiKey: '',
+      baseUrl: '',
+    },
+  ),
+  googleCloud: v.fallback(
+    v.object({ apiKey: v.fallback(key, ''), baseUrl: v.fallback(optionalUrl, '') }),
+    { apiKey: '', baseUrl: '' },
+  ),
+  microsoft: v.fallback(
+    v.object({
+      apiKey: v.fallback(key, ''),
+      region: v.fallback(v.pipe(key, v.regex(/^[a-z0-9]*$/i)), ''),
+      baseUrl: v.fallback(optionalUrl, ''),
+    }),
+    { apiKey: '', region: '', baseUrl: '' },
+  ),
+  openai: v.fallback(
+    v.object({
+      baseUrl: v.fallback(httpUrl, DEFAULT_OPENAI_URL),
+      model: v.fallback(v.pipe(key, v.minLength(1)), DEFAULT_OPENAI_MODEL),
+      apiKey: v.fallback(key, ''),
+    }),
+    { baseUrl: DEFAULT_OPENAI_URL, model: DEFAULT_OPENAI_MODEL, apiKey: '' },
+  ),
   displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
   /** Source languages translated on every site the reader has not set to `never`. */
   alwaysTranslateFrom: v.fallback(

@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import {
+  DEFAULT_APERTIUM_URL,
   DEFAULT_SITE_MODE,
   parseSettings,
   SETTINGS_VERSION,
@@ -21,6 +22,17 @@ const settingsItem = storage.defineItem<unknown>('local:settings', {
           mode === 'on' ? 'always' : 'never',
         ]),
       ),
+    }),
+    // v2 had Apertium as its only engine. Readers who pointed it at their own server chose it;
+    // the others only had the default, and now get the new default (`auto`).
+    3: (v2: { engine?: unknown; apertium?: { baseUrl?: unknown } } | null) => ({
+      ...v2,
+      engine:
+        typeof v2?.apertium?.baseUrl === 'string' &&
+        v2.apertium.baseUrl.replace(/\/+$/, '') !== DEFAULT_APERTIUM_URL
+          ? 'apertium'
+          : 'auto',
+      fallbackEngine: 'none',
     }),
   },
 });
