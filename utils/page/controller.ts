@@ -13,6 +13,21 @@ import type { PageState } from './state';
 /** Blocks sent per message: the first paragraphs show after one engine round trip. */
 const BLOCKS_PER_REQUEST = 12;
 
+const NO_ARTICLE: Article = {
+  isArticle: false,
+  title: '',
+  titleElement: null,
+  lead: '',
+  blocks: [],
+  captions: [],
+  byline: null,
+  publishedTime: null,
+  modifiedTime: null,
+  publisher: null,
+  lang: null,
+  canonicalUrl: null,
+};
+
 interface PendingBlock {
   kind: BlockKind | 'headline';
   element: Element;
@@ -98,7 +113,17 @@ export class PageController {
   }
 
   private detect(): Article {
-    const article = detectArticle(this.doc, { url: this.url });
+    let article: Article;
+    try {
+      article = detectArticle(this.doc, { url: this.url });
+    } catch (error) {
+      // A page that breaks detection is left alone, and the popup says why.
+      article = { ...NO_ARTICLE, title: this.doc.title };
+      this.state.error = {
+        code: 'detection',
+        message: `Could not read this page: ${String(error)}`,
+      };
+    }
     this.article = article;
     this.state.article = {
       isArticle: article.isArticle,

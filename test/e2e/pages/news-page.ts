@@ -1,0 +1,70 @@
+import type { ExtensionBrowser, PageHandle } from '../harness/index.ts';
+
+export interface ShownTranslation {
+  /** Text of the block the translation belongs to, without the translation. */
+  original: string;
+  text: string;
+  lang: string | null;
+  translate: string | null;
+  /** Links inside the translation and inside the original block, as hrefs. */
+  links: string[];
+  originalLinks: string[];
+}
+
+/** A corpus news page in a tab, read through the translations the extension shows on it. */
+export class NewsPage {
+  private constructor(
+    readonly page: PageHandle,
+    readonly tabId: number,
+  ) {}
+
+  static async open(browser: ExtensionBrowser, url: string): Promise<NewsPage> {
+    const page = await browser.openPage(url);
+    return new NewsPage(page, await browser.tabIdOf(page));
+  }
+
+  html(): Promise<string> {
+    return this.page.evaluate(() => document.documentElement.outerHTML);
+  }
+
+  translations(): Promise<ShownTranslation[]> {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.foreign-desk-translation')).map((el) => {
+        const block = el.parentElement!;
+        const original = Array.from(block.childNodes)
+          .filter((n) => n !== el)
+          .map((n) => n.textContent ?? '')
+          .join('');
+        const hrefs = (root: Element) =>
+          Array.from(root.querySelectorAll('a[href]'))
+            .filter((a) => root === el || !el.contains(a))
+            .map((a) => a.getAttribute('href') ?? '');
+        return {
+          original: original.replace(/\s+/g, ' ').trim(),
+          text: (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          lang: el.getAttribute('lang'),
+          translate: el.getAttribute('translate'),
+          links: hrefs(el),
+          originalLinks: hrefs(block),
+        };
+      }),
+    );
+  }
+
+  /** Waits until `count` translations show (at least), and they stopped changing. */
+  async waitForTranslations(atLeast: number, timeout = 60_000): Promise<ShownTranslation[]> {
+    await this.page.waitFor(
+      (n: number) => document.querySelectorAll('.foreign-desk-translation').length >= n,
+      { timeout, message: `at least ${atLeast} translations on the page` },
+      atLeast,
+    );
+    return this.translations();
+  }
+
+  async waitForNoTranslations(timeout = 15_000): Promise<void> {
+    await this.page.waitFor(
+      () => document.querySelectorAll('.foreign-desk-translation').length === 0,
+      { timeout, message: 'every translation removed from the page' },
+    );
+  }
+}
