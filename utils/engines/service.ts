@@ -1,32 +1,111 @@
-import { getSettings } from '../settings/store';
+import { browser } from 'wxt/browser';
+import { languageName } from '../languages';
 import type { TranslateResult } from '../messaging/protocol';
-import { createEngine } from './registry';
-import { EngineError, type TranslationEngine } from './types';
+import { getSettings } from '../settings/store';
+import { IndexedDbCache } from './cache';
+import { offscreenHost } from './chrome';
+import { TranslationPipeline } from './pipeline';
+import { ENGINE_IDS, EngineRegistry } from './registry';
+import { EngineError } from './types';
 
-/** Engines are kept while their settings stay the same, so what they learned (pairs) is reused. */
-const engines = new Map<string, TranslationEngine>();
+/** Checking which other engines have a pair must not hold up the error message for long. */
+const SUGGESTION_TIMEOUT_MS = 5_000;
 
-/** Translates segments for a content script with the reader's engine; never throws. */
+const registry = new EngineRegistry({ chromeHost: offscreenHost() });
+const pipeline = new TranslationPipeline({
+  cache: new IndexedDbCache(),
+  detectLanguage: detectWithBrowser,
+});
+/** One controller per tab: navigating away or closing the tab cancels its pending work. */
+const tabWork = new Map<number, AbortController>();
+let listening = false;
+
+/** Built into both browsers (CLD); only a reliable answer counts. */
+async function detectWithBrowser(text: string): Promise<string | undefined> {
+  const result = await browser.i18n.detectLanguage(text);
+  return result.isReliable ? result.languages[0]?.language : undefined;
+}
+
+export function cancelTab(tabId: number): void {
+  tabWork.get(tabId)?.abort();
+  tabWork.delete(tabId);
+}
+
+function signalForTab(tabId: number): AbortSignal {
+  if (!listening) {
+    listening = true;
+    browser.tabs.onRemoved.addListener((id) => cancelTab(id));
+    browser.tabs.onUpdated.addListener((id, change) => {
+      if (change.url !== undefined) cancelTab(id);
+    });
+  }
+  let controller = tabWork.get(tabId);
+  if (!controller) {
+    controller = new AbortController();
+    tabWork.set(tabId, controller);
+  }
+  return controller.signal;
+}
+
+/** Translates segments for a content script with the reader's engines; never throws. */
 export async function translateForTab(request: {
   segments: string[];
   source: string;
   target: string;
+  /** The sender's tab: its navigation or closing cancels this request. */
+  tabId?: number;
 }): Promise<TranslateResult> {
   const settings = await getSettings();
-  const key = JSON.stringify([settings.engine, settings.apertium]);
-  let engine = engines.get(key);
-  if (!engine) {
-    engine = createEngine(settings);
-    engines.set(key, engine);
-  }
+  const { segments, source, target } = request;
+  const signal = request.tabId === undefined ? undefined : signalForTab(request.tabId);
+  const chain = await registry.chain(settings, source, target);
   try {
-    const translations = await engine.translate(request);
-    return { ok: true, translations, engine: engine.name };
+    const result = await pipeline.translate(chain, { segments, source, target, signal });
+    return {
+      ok: true,
+      translations: result.translations,
+      engine: result.engines.join(' + ') || (chain[0]?.name ?? ''),
+      stats: result.stats,
+    };
   } catch (error) {
     const info =
       error instanceof EngineError
         ? { code: error.code, message: error.message }
         : { code: 'internal' as const, message: `Translation failed: ${String(error)}` };
-    return { ok: false, error: info, engine: engine.name };
+    if (info.code === 'unsupported-pair') {
+      info.message += await suggestEngines(
+        settings,
+        source,
+        target,
+        chain.map((e) => e.id),
+      );
+    }
+    return { ok: false, error: info, engine: chain.map((e) => e.name).join(' + ') };
   }
+}
+
+/** " German → English: DeepL (needs a key), Google Translate." for engines that have the pair. */
+async function suggestEngines(
+  settings: Awaited<ReturnType<typeof getSettings>>,
+  source: string,
+  target: string,
+  tried: string[],
+): Promise<string> {
+  const timeout = AbortSignal.timeout(SUGGESTION_TIMEOUT_MS);
+  const names = await Promise.all(
+    ENGINE_IDS.filter((id) => !tried.includes(id)).map(async (id) => {
+      const engine = registry.get(id, settings);
+      try {
+        return (await engine.supports(source, target, timeout)) ? engine.name : undefined;
+      } catch (error) {
+        return error instanceof EngineError && error.code === 'auth'
+          ? `${engine.name} (needs a key)`
+          : undefined;
+      }
+    }),
+  );
+  const found = names.filter(Boolean);
+  return found.length
+    ? ` Engines that translate ${languageName(source)} → ${languageName(target)}: ${found.join(', ')}.`
+    : '';
 }

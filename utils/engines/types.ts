@@ -10,16 +10,47 @@ export interface TranslateRequest {
 }
 
 export type EngineErrorCode =
-  'unsupported-pair' | 'network' | 'http' | 'bad-reply' | 'timeout' | 'cancelled';
+  | 'unsupported-pair'
+  | 'network'
+  | 'http'
+  | 'bad-reply'
+  | 'timeout'
+  | 'cancelled'
+  /** The key is missing, wrong or revoked: only the reader can fix it. */
+  | 'auth'
+  /** The account's character quota is spent: retrying will not help until it renews. */
+  | 'quota'
+  /** Too many requests now: worth retrying later. */
+  | 'rate-limited'
+  /** The engine is there but not ready (a language pack to download, a model to load). */
+  | 'unavailable';
 
 /** A failure the reader can act on; `message` is shown as is. */
 export class EngineError extends Error {
+  /** How long the engine asked us to wait before the next try (its `Retry-After`). */
+  readonly retryAfterMs?: number;
+  /** The server failed (5xx), not our request: another try may work. */
+  readonly transient: boolean;
+
   constructor(
     readonly code: EngineErrorCode,
     message: string,
+    options: { retryAfterMs?: number; transient?: boolean } = {},
   ) {
     super(message);
     this.name = 'EngineError';
+    this.retryAfterMs = options.retryAfterMs;
+    this.transient = options.transient ?? false;
+  }
+
+  /** Failures that may pass on their own: worth another try with the same engine. */
+  get retryable(): boolean {
+    return (
+      this.code === 'rate-limited' ||
+      this.code === 'network' ||
+      this.code === 'timeout' ||
+      this.transient
+    );
   }
 }
 
@@ -28,11 +59,43 @@ export interface LanguagePair {
   target: string;
 }
 
+/** What one request to the engine may carry, from its published limits. */
+export interface EngineLimits {
+  /** Most segments in one request. */
+  maxSegments: number;
+  /** Most characters (UTF-16 code units of the segments) in one request. */
+  maxChars: number;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Token bucket: requests per second sustained, and the burst allowed after a pause. */
+  requestsPerSecond: number;
+  burst: number;
+}
+
+export type EngineId =
+  | 'chrome'
+  | 'google-web'
+  | 'apertium'
+  | 'libretranslate'
+  | 'deepl'
+  | 'google-cloud'
+  | 'microsoft'
+  | 'openai';
+
 export interface TranslationEngine {
-  readonly id: string;
+  readonly id: EngineId;
   readonly name: string;
-  /** The pairs this engine can translate now (fetched from the engine where it says). */
-  listPairs(signal?: AbortSignal): Promise<LanguagePair[]>;
-  /** Translations in the order of `request.segments`, one per segment, as inline HTML. */
+  readonly limits: EngineLimits;
+  /**
+   * What else changes this engine's output besides the text and languages (model and prompt
+   * version for LLMs, the server for self-hosted engines): part of the cache key.
+   */
+  readonly variant: string;
+  /** Whether this engine can translate the pair now; an `EngineError` explains why not. */
+  supports(source: string, target: string, signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Translations of one batch (already within `limits`) in the order of `request.segments`,
+   * one per segment, as inline HTML keeping the `data-m` markers.
+   */
   translate(request: TranslateRequest): Promise<string[]>;
 }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { PipelineStats } from '../engines/pipeline';
 import type { EngineErrorCode } from '../engines/types';
 import type { PageState } from '../page/state';
 
@@ -9,6 +10,8 @@ export interface Protocol {
     request: { segments: string[]; source: string; target: string };
     response: TranslateResult;
   };
+  /** content → background: the reader switched translation off; drop this tab's pending work. */
+  cancelTranslation: { request: Record<string, never>; response: void };
   /** popup → content: what the page shows now. */
   getPageState: { request: Record<string, never>; response: PageState };
   /** popup → content: translate this page now, or show the original. */
@@ -16,7 +19,7 @@ export interface Protocol {
 }
 
 export type TranslateResult =
-  | { ok: true; translations: string[]; engine: string }
+  | { ok: true; translations: string[]; engine: string; stats?: PipelineStats }
   | { ok: false; error: { code: EngineErrorCode | 'internal'; message: string }; engine: string };
 
 export type MessageType = keyof Protocol;

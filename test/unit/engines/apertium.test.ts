@@ -1,6 +1,7 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ApertiumEngine, packBatches } from '@/utils/engines/apertium';
-import { EngineError } from '@/utils/engines/types';
+import { ApertiumEngine } from '@/utils/engines/apertium';
+import { loopback, shout, type SeenRequest } from './loopback';
 
 const PAIRS = {
   responseData: [
@@ -12,125 +13,95 @@ const PAIRS = {
   responseStatus: 200,
 };
 
-type Handler = (url: URL, body: URLSearchParams | null) => Response | Promise<Response>;
-
-/** A fetch that answers like APy and records what the engine sent. */
-function fakeApy(onTranslate: Handler) {
-  const calls: { url: URL; method: string; body: URLSearchParams | null }[] = [];
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
-    const body = init?.body instanceof URLSearchParams ? init.body : null;
-    calls.push({ url, method: init?.method ?? 'GET', body });
-    if (url.pathname.endsWith('/listPairs')) return Response.json(PAIRS);
-    return onTranslate(url, body);
-  }) as typeof fetch;
-  return { calls, fetchImpl };
+/** APy's documented API: GET /listPairs; POST /translate, form-encoded, format=html. */
+function apy(onTranslate: (q: string, req: SeenRequest) => { status?: number; body?: unknown }) {
+  return loopback((req) => {
+    if (req.url.pathname === '/listPairs') return { body: PAIRS };
+    expect(req.url.pathname).toBe('/translate');
+    expect(req.method).toBe('POST');
+    expect(req.headers['content-type']).toMatch(/^application\/x-www-form-urlencoded/);
+    const form = new URLSearchParams(req.body);
+    expect(form.get('langpair')).toBe('spa|eng');
+    expect(form.get('format')).toBe('html');
+    expect(form.get('markUnknown')).toBe('no');
+    return onTranslate(form.get('q') ?? '', req);
+  });
 }
 
-const echoUpper: Handler = (_url, body) =>
-  Response.json({
-    responseData: {
-      translatedText: (body?.get('q') ?? '').replace(
-        />([^<]*)</g,
-        (_m, t: string) => `>${t.toUpperCase()}<`,
-      ),
-    },
-    responseStatus: 200,
-  });
+const ok = (translatedText: string) => ({
+  body: { responseData: { translatedText }, responseDetails: null, responseStatus: 200 },
+});
 
-describe('ApertiumEngine', () => {
-  it('posts form-encoded HTML with the three-letter pair and keeps segment order', async () => {
-    const { calls, fetchImpl } = fakeApy(echoUpper);
-    const engine = new ApertiumEngine('http://127.0.0.1:2737/', fetchImpl);
+describe('Apertium APy contract', () => {
+  it('sends a batch as one form-encoded HTML text and splits the reply in order', async () => {
+    const server = await apy((q) => ok(shout(q)));
+    const engine = new ApertiumEngine(`${server.url}/`);
+    expect(await engine.supports('es', 'en')).toBe(true);
     const out = await engine.translate({
       segments: ['uno', 'dos <b data-m="0">tres</b>'],
       source: 'es',
       target: 'en',
     });
     expect(out).toEqual(['UNO', 'DOS <b data-m="0">TRES</b>']);
-    const translate = calls.filter((c) => c.url.pathname === '/translate');
-    expect(translate).toHaveLength(1);
-    expect(translate[0]!.method).toBe('POST');
-    expect(translate[0]!.body?.get('langpair')).toBe('spa|eng');
-    expect(translate[0]!.body?.get('format')).toBe('html');
-    expect(translate[0]!.body?.get('markUnknown')).toBe('no');
+    expect(server.seen.filter((r) => r.url.pathname === '/translate')).toHaveLength(1);
+    expect(server.problems).toEqual([]);
   });
 
-  it('names the missing pair and what the server offers', async () => {
-    const { calls, fetchImpl } = fakeApy(echoUpper);
-    const engine = new ApertiumEngine('http://127.0.0.1:2737', fetchImpl);
-    const error = await engine
-      .translate({ segments: ['Hallo'], source: 'de', target: 'en' })
-      .catch((e) => e);
-    expect(error).toBeInstanceOf(EngineError);
-    expect(error.code).toBe('unsupported-pair');
-    expect(error.message).toContain('no German → English pair');
-    expect(error.message).toContain('Spanish → English');
-    expect(calls.some((c) => c.url.pathname === '/translate')).toBe(false);
+  it('names the missing pair and what the server offers, before translating anything', async () => {
+    const server = await apy((q) => ok(q));
+    const error = await new ApertiumEngine(server.url)
+      .supports('de', 'en')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'unsupported-pair',
+      message: expect.stringMatching(/no German → English pair.*Spanish → English/),
+    });
+    expect(server.seen.some((r) => r.url.pathname === '/translate')).toBe(false);
   });
 
   it('falls back to one request per segment when the reply loses a boundary', async () => {
     let first = true;
-    const { calls, fetchImpl } = fakeApy((url, body) => {
+    const server = await apy((q) => {
       if (first) {
         first = false;
-        return Response.json({ responseData: { translatedText: 'merged' }, responseStatus: 200 });
+        return ok('merged');
       }
-      return echoUpper(url, body);
+      return ok(shout(q));
     });
-    const engine = new ApertiumEngine('http://apy.test', fetchImpl);
-    const out = await engine.translate({
+    const out = await new ApertiumEngine(server.url).translate({
       segments: ['<i data-m="0">a</i>', '<i data-m="0">b</i>'],
       source: 'es',
       target: 'en',
     });
     expect(out).toEqual(['<i data-m="0">A</i>', '<i data-m="0">B</i>']);
-    expect(calls.filter((c) => c.url.pathname === '/translate')).toHaveLength(3);
+    expect(server.seen).toHaveLength(3);
   });
 
-  it('reports HTTP errors, malformed replies and unreachable servers as engine errors', async () => {
-    const http500 = fakeApy(() =>
-      Response.json({ responseDetails: 'boom', responseStatus: 500 }, { status: 500 }),
-    );
+  it('reports HTTP errors with APy’s details, malformed replies, and a server that is down', async () => {
+    const failing = await apy(() => ({
+      status: 500,
+      body: { responseDetails: 'boom', responseStatus: 500 },
+    }));
     await expect(
-      new ApertiumEngine('http://a.test', http500.fetchImpl).translate({
-        segments: ['x'],
-        source: 'es',
-        target: 'en',
-      }),
-    ).rejects.toMatchObject({ code: 'http', message: expect.stringContaining('boom') });
+      new ApertiumEngine(failing.url).translate({ segments: ['x'], source: 'es', target: 'en' }),
+    ).rejects.toMatchObject({
+      code: 'http',
+      retryable: true,
+      message: expect.stringContaining('boom'),
+    });
 
-    const garbage = fakeApy(() => new Response('<html>proxy error</html>', { status: 200 }));
+    const garbage = await apy(() => ({ body: '<html>proxy error</html>' }));
     await expect(
-      new ApertiumEngine('http://a.test', garbage.fetchImpl).translate({
-        segments: ['x'],
-        source: 'es',
-        target: 'en',
-      }),
+      new ApertiumEngine(garbage.url).translate({ segments: ['x'], source: 'es', target: 'en' }),
     ).rejects.toMatchObject({ code: 'bad-reply' });
 
-    const down = (async () => {
-      throw new TypeError('Failed to fetch');
-    }) as typeof fetch;
+    const gone = await loopback(() => ({}));
+    const url = gone.url.replace(/:\d+$/, ':9');
     await expect(
-      new ApertiumEngine('http://a.test', down).translate({
-        segments: ['x'],
-        source: 'es',
-        target: 'en',
-      }),
+      new ApertiumEngine(url).translate({ segments: ['x'], source: 'es', target: 'en' }),
     ).rejects.toMatchObject({
       code: 'network',
-      message: expect.stringContaining('Cannot reach Apertium'),
+      message: expect.stringContaining('Is the APy server running?'),
     });
-  });
-});
-
-describe('packBatches', () => {
-  it('keeps order and size limits, a long segment alone', () => {
-    expect(packBatches(['aaaa', 'bb', 'cccccccc', 'd'], 6)).toEqual([
-      ['aaaa', 'bb'],
-      ['cccccccc'],
-      ['d'],
-    ]);
   });
 });

@@ -1,0 +1,211 @@
+import { baseLanguage } from '../languages';
+import { packBatches } from './batching';
+import { cacheKey, type TranslationCache } from './cache';
+import { DEFAULT_RETRY, Lane, withRetry, type RetryPolicy } from './limiter';
+import { markersIntact, plainText } from './markers';
+import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
+
+/** Shorter texts are too short to detect their language reliably; they are always sent. */
+const MIN_DETECT_CHARS = 40;
+
+export interface PipelineDeps {
+  cache: TranslationCache;
+  /** The language of a text (BCP 47), or undefined when unsure. */
+  detectLanguage?: (text: string) => Promise<string | undefined>;
+  retry?: RetryPolicy;
+}
+
+/** What a request cost: the numbers the benchmark prints. */
+export interface PipelineStats {
+  segments: number;
+  /** Requests sent to engines. */
+  requests: number;
+  cacheHits: number;
+  /** Segments identical to an earlier one in the same request, translated once. */
+  duplicates: number;
+  /** Segments already in the target language, returned as they are. */
+  alreadyInTarget: number;
+}
+
+export interface PipelineResult {
+  translations: string[];
+  /** Names of the engines whose translations are in the result (cached ones included). */
+  engines: string[];
+  stats: PipelineStats;
+}
+
+/**
+ * Everything between a list of segments and the engines: de-duplication, skipping text already
+ * in the target language, the cache, batching within each engine's limits, per-engine rate
+ * limiting and concurrency, retries, marker checks, and falling back along `chain`.
+ */
+export class TranslationPipeline {
+  private readonly lanes = new WeakMap<TranslationEngine, Lane>();
+
+  constructor(private readonly deps: PipelineDeps) {}
+
+  async translate(chain: TranslationEngine[], request: TranslateRequest): Promise<PipelineResult> {
+    const { segments, target } = request;
+    const unique = [...new Set(segments)];
+    const stats: PipelineStats = {
+      segments: segments.length,
+      requests: 0,
+      cacheHits: 0,
+      duplicates: segments.length - unique.length,
+      alreadyInTarget: 0,
+    };
+    const done = new Map<string, string>();
+    let todo: string[] = [];
+    for (const segment of unique) {
+      if (!plainText(segment)) done.set(segment, segment);
+      else if (await this.inLanguage(segment, target)) {
+        done.set(segment, segment);
+        stats.alreadyInTarget++;
+      } else todo.push(segment);
+    }
+
+    const engines: string[] = [];
+    const errors: EngineError[] = [];
+    for (const engine of chain) {
+      if (!todo.length) break;
+      try {
+        const before = done.size;
+        todo = await this.runEngine(engine, todo, request, done, stats, errors);
+        if (done.size > before) engines.push(engine.name);
+      } catch (error) {
+        if (error instanceof EngineError && error.code === 'cancelled') throw error;
+        errors.push(asEngineError(error));
+      }
+    }
+    if (todo.length) throw combine(errors);
+    return { translations: segments.map((s) => done.get(s) ?? s), engines, stats };
+  }
+
+  /** Translates what it can of `todo` with one engine; returns the segments still untranslated. */
+  private async runEngine(
+    engine: TranslationEngine,
+    todo: string[],
+    request: TranslateRequest,
+    done: Map<string, string>,
+    stats: PipelineStats,
+    errors: EngineError[],
+  ): Promise<string[]> {
+    const { source, target, signal } = request;
+    if (!(await engine.supports(source, target, signal))) {
+      throw new EngineError('unsupported-pair', `${engine.name} does not translate this pair.`);
+    }
+    const keys = await Promise.all(
+      todo.map((segment) =>
+        cacheKey({
+          engine: engine.id,
+          variant: engine.variant,
+          source: baseLanguage(source),
+          target: baseLanguage(target),
+          segment,
+        }),
+      ),
+    );
+    const keyOf = new Map(todo.map((segment, i) => [segment, keys[i] ?? '']));
+    const cached = await this.deps.cache.getMany(keys).catch(() => keys.map(() => undefined));
+    const misses: string[] = [];
+    todo.forEach((segment, i) => {
+      const hit = cached[i];
+      if (hit === undefined) misses.push(segment);
+      else {
+        done.set(segment, hit);
+        stats.cacheHits++;
+      }
+    });
+
+    const lane = this.laneFor(engine);
+    const policy = this.deps.retry ?? DEFAULT_RETRY;
+    const failed: string[] = [];
+    const fresh: [string, string][] = [];
+    await Promise.all(
+      packBatches(misses, engine.limits).map(async (batch) => {
+        try {
+          const replies = await withRetry(
+            () => lane.run(() => this.translateBatch(engine, batch, request, stats), signal),
+            policy,
+            signal,
+          );
+          batch.forEach((segment, i) => {
+            const reply = replies[i] ?? '';
+            done.set(segment, reply);
+            // A reply with broken markers is shown (the page falls back to text) but not kept.
+            if (markersIntact(segment, reply)) fresh.push([keyOf.get(segment) ?? '', reply]);
+          });
+        } catch (error) {
+          if (error instanceof EngineError && error.code === 'cancelled') throw error;
+          if (!failed.length) errors.push(asEngineError(error));
+          failed.push(...batch);
+        }
+      }),
+    );
+    await this.deps.cache.putMany(fresh).catch(() => undefined);
+    return failed;
+  }
+
+  /** One request; replies that lost, duplicated or invented a marker get one more try alone. */
+  private async translateBatch(
+    engine: TranslationEngine,
+    batch: string[],
+    request: TranslateRequest,
+    stats: PipelineStats,
+  ): Promise<string[]> {
+    const ask = async (segments: string[]) => {
+      stats.requests++;
+      const replies = await engine.translate({ ...request, segments });
+      if (replies.length !== segments.length) {
+        throw new EngineError(
+          'bad-reply',
+          `${engine.name} sent ${replies.length} translations for ${segments.length} paragraphs.`,
+        );
+      }
+      return replies;
+    };
+    const replies = await ask(batch);
+    if (batch.length === 1) return replies;
+    for (const [i, segment] of batch.entries()) {
+      if (markersIntact(segment, replies[i] ?? '')) continue;
+      const [again] = await ask([segment]);
+      if (again !== undefined && markersIntact(segment, again)) replies[i] = again;
+    }
+    return replies;
+  }
+
+  private laneFor(engine: TranslationEngine): Lane {
+    let lane = this.lanes.get(engine);
+    if (!lane) {
+      lane = new Lane(engine.limits);
+      this.lanes.set(engine, lane);
+    }
+    return lane;
+  }
+
+  private async inLanguage(segment: string, target: string): Promise<boolean> {
+    const text = plainText(segment);
+    if (!this.deps.detectLanguage || text.length < MIN_DETECT_CHARS) return false;
+    const language = await this.deps.detectLanguage(text).catch(() => undefined);
+    return language !== undefined && baseLanguage(language) === baseLanguage(target);
+  }
+}
+
+function asEngineError(error: unknown): EngineError {
+  return error instanceof EngineError
+    ? error
+    : new EngineError('bad-reply', `Translation failed: ${String(error)}`);
+}
+
+/** The first engine's failure, with what happened to each fallback after it. */
+function combine(errors: EngineError[]): EngineError {
+  const [first, ...rest] = errors;
+  if (!first) return new EngineError('unavailable', 'No translation engine is set up.');
+  if (!rest.length) return first;
+  const code = errors.every((e) => e.code === 'unsupported-pair') ? 'unsupported-pair' : first.code;
+  return new EngineError(
+    code,
+    [first.message, ...rest.map((e) => `Fallback: ${e.message}`)].join(' '),
+    { retryAfterMs: first.retryAfterMs, transient: first.transient },
+  );
+}
