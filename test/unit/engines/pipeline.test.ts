@@ -1,0 +1,239 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IndexedDbCache } from '@/utils/engines/cache';
+import type { RetryPolicy } from '@/utils/engines/limiter';
+import { TranslationPipeline } from '@/utils/engines/pipeline';
+import { EngineError } from '@/utils/engines/types';
+import { fakeEngine, MapCache } from './fakes';
+
+const NO_JITTER: RetryPolicy = {
+  attempts: 4,
+  baseDelayMs: 1_000,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 30_000,
+  random: () => 1,
+};
+
+const request = (segments: string[], signal?: AbortSignal) => ({
+  segments,
+  source: 'es',
+  target: 'en',
+  signal,
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('translation pipeline', () => {
+  it('packs batches within the engine’s segment and character limits, in order', async () => {
+    const { engine, calls } = fakeEngine('E', undefined, { maxSegments: 2, maxChars: 10 });
+    const pipeline = new TranslationPipeline({ cache: new MapCache() });
+    const segments = ['aaaa', 'bbbb', 'cccc', 'dddddddddddd', 'e'];
+    const result = await pipeline.translate([engine], request(segments));
+    expect(result.translations).toEqual(['AAAA', 'BBBB', 'CCCC', 'DDDDDDDDDDDD', 'E']);
+    expect(calls).toEqual([['aaaa', 'bbbb'], ['cccc'], ['dddddddddddd'], ['e']]);
+    expect(result.stats.requests).toBe(4);
+  });
+
+  it('sends identical segments once and gives every copy its translation', async () => {
+    const { engine, calls } = fakeEngine('E');
+    const pipeline = new TranslationPipeline({ cache: new MapCache() });
+    const result = await pipeline.translate([engine], request(['Lea más', 'hola', 'Lea más']));
+    expect(result.translations).toEqual(['LEA MÁS', 'HOLA', 'LEA MÁS']);
+    expect(calls).toEqual([['Lea más', 'hola']]);
+    expect(result.stats.duplicates).toBe(1);
+  });
+
+  it('answers a revisited article from the IndexedDB cache without any engine request', async () => {
+    const { engine, calls } = fakeEngine('E');
+    const pipeline = new TranslationPipeline({ cache: new IndexedDbCache() });
+    const article = ['uno <a data-m="0">dos</a>', 'tres'];
+    await pipeline.translate([engine], request(article));
+    const again = await new TranslationPipeline({ cache: new IndexedDbCache() }).translate(
+      [engine],
+      request(article),
+    );
+    expect(again.translations).toEqual(['UNO <a data-m="0">DOS</a>', 'TRES']);
+    expect(again.stats).toMatchObject({ requests: 0, cacheHits: 2 });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('waits what Retry-After says before trying again', async () => {
+    vi.useFakeTimers();
+    const { engine, calls } = fakeEngine('E', (r, call) => {
+      if (call === 1) throw new EngineError('rate-limited', 'busy', { retryAfterMs: 5_000 });
+      return r.segments.map((s) => s.toUpperCase());
+    });
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
+    const pending = pipeline.translate([engine], request(['hola']));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await expect(pending).resolves.toMatchObject({ translations: ['HOLA'] });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('backs off exponentially on 5xx, then gives up and reports the failure', async () => {
+    vi.useFakeTimers();
+    const { engine, calls } = fakeEngine('E', () => {
+      throw new EngineError('http', 'E failed (HTTP 503).', { transient: true });
+    });
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
+    const pending = pipeline.translate([engine], request(['hola'])).catch((e: unknown) => e);
+    // Delays of 1 s, 2 s and 4 s (random() = 1: the full backoff).
+    await vi.advanceTimersByTimeAsync(999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(calls).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(calls).toHaveLength(4);
+    expect(await pending).toMatchObject({ code: 'http', message: 'E failed (HTTP 503).' });
+  });
+
+  it('spreads retries with jitter between half and all of the backoff', async () => {
+    vi.useFakeTimers();
+    const { engine, calls } = fakeEngine('E', (r, call) => {
+      if (call === 1) throw new EngineError('network', 'offline');
+      return r.segments;
+    });
+    const pipeline = new TranslationPipeline({
+      cache: new MapCache(),
+      retry: { ...NO_JITTER, random: () => 0 },
+    });
+    const pending = pipeline.translate([engine], request(['x']));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await pending;
+    expect(calls).toHaveLength(2);
+  });
+
+  it('falls back to the second engine when the first is out of quota', async () => {
+    const first = fakeEngine('DeepL', () => {
+      throw new EngineError('quota', 'DeepL says the account’s quota is used up.');
+    });
+    const second = fakeEngine('Google Translate');
+    const pipeline = new TranslationPipeline({ cache: new MapCache() });
+    const result = await pipeline.translate([first.engine, second.engine], request(['hola']));
+    expect(result.translations).toEqual(['HOLA']);
+    expect(result.engines).toEqual(['Google Translate']);
+    expect(first.calls).toHaveLength(1); // quota is not retried
+  });
+
+  it('falls back at once when Retry-After is longer than worth waiting', async () => {
+    const first = fakeEngine('A', () => {
+      throw new EngineError('rate-limited', 'A busy', { retryAfterMs: 3_600_000 });
+    });
+    const second = fakeEngine('B');
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
+    const result = await pipeline.translate([first.engine, second.engine], request(['x']));
+    expect(result.engines).toEqual(['B']);
+    expect(first.calls).toHaveLength(1);
+  });
+
+  it('keeps what the first engine translated and sends only the rest to the fallback', async () => {
+    const first = fakeEngine(
+      'A',
+      (r) => {
+        if (r.segments.includes('dos')) throw new EngineError('quota', 'A: quota');
+        return r.segments.map((s) => `A:${s}`);
+      },
+      { maxSegments: 1 },
+    );
+    const second = fakeEngine('B', (r) => r.segments.map((s) => `B:${s}`));
+    const pipeline = new TranslationPipeline({ cache: new MapCache() });
+    const result = await pipeline.translate([first.engine, second.engine], request(['uno', 'dos']));
+    expect(result.translations).toEqual(['A:uno', 'B:dos']);
+    expect(second.calls).toEqual([['dos']]);
+    expect(result.engines).toEqual(['A', 'B']);
+  });
+
+  it('says what happened to every engine when all fail', async () => {
+    const first = fakeEngine('A', () => {
+      throw new EngineError('auth', 'A refused the key.');
+    });
+    const second = fakeEngine('B', () => {
+      throw new EngineError('quota', 'B quota used up.');
+    });
+    const error = await new TranslationPipeline({ cache: new MapCache() })
+      .translate([first.engine, second.engine], request(['x']))
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'auth',
+      message: 'A refused the key. Fallback: B quota used up.',
+    });
+  });
+
+  it('stops when the tab navigates: a cancelled request sends nothing more', async () => {
+    vi.useFakeTimers();
+    const { engine, calls } = fakeEngine('E', () => {
+      throw new EngineError('rate-limited', 'busy', { retryAfterMs: 10_000 });
+    });
+    const fallback = fakeEngine('F');
+    const controller = new AbortController();
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
+    const pending = pipeline
+      .translate([engine, fallback.engine], request(['x'], controller.signal))
+      .catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_000);
+    controller.abort();
+    expect(await pending).toMatchObject({ code: 'cancelled' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(calls).toHaveLength(1);
+    expect(fallback.calls).toHaveLength(0);
+  });
+
+  it('retries alone a reply that lost a marker, and never caches a broken one', async () => {
+    // Drops the link from a batch; sent alone, the segment comes back right.
+    const { engine, calls } = fakeEngine('E', (r) =>
+      r.segments.map((s) => (r.segments.length > 1 ? s.replace(/<[^>]+>/g, '') : s)),
+    );
+    const cache = new MapCache();
+    const pipeline = new TranslationPipeline({ cache });
+    const segments = ['uno', 'dos <a data-m="0">tres</a>'];
+    const result = await pipeline.translate([engine], request(segments));
+    expect(result.translations).toEqual(['uno', 'dos <a data-m="0">tres</a>']);
+    expect(calls).toEqual([segments, ['dos <a data-m="0">tres</a>']]);
+    expect(cache.entries.size).toBe(2);
+
+    // Broken every time: shown (the page falls back to text), not kept.
+    const broken = fakeEngine('B', (r) => r.segments.map((s) => s.replace(/<[^>]+>/g, '')));
+    const brokenCache = new MapCache();
+    const out = await new TranslationPipeline({ cache: brokenCache }).translate(
+      [broken.engine],
+      request(['a <b data-m="0">b</b>']),
+    );
+    expect(out.translations).toEqual(['a b']);
+    expect(brokenCache.entries.size).toBe(0);
+  });
+
+  it('does not send blocks already in the target language', async () => {
+    const { engine, calls } = fakeEngine('E');
+    const english = 'This paragraph was written in English by the newspaper itself.';
+    const pipeline = new TranslationPipeline({
+      cache: new MapCache(),
+      detectLanguage: async (text) => (text === english ? 'en' : 'es'),
+    });
+    const result = await pipeline.translate(
+      [engine],
+      request([english, 'Este párrafo está escrito en español por el periódico.']),
+    );
+    expect(result.translations[0]).toBe(english);
+    expect(calls).toEqual([['Este párrafo está escrito en español por el periódico.']]);
+    expect(result.stats.alreadyInTarget).toBe(1);
+  });
+
+  it('rejects a reply with the wrong number of translations', async () => {
+    const { engine } = fakeEngine('E', () => ['only one']);
+    await expect(
+      new TranslationPipeline({ cache: new MapCache() }).translate([engine], request(['a', 'b'])),
+    ).rejects.toMatchObject({
+      code: 'bad-reply',
+      message: 'E sent 1 translations for 2 paragraphs.',
+    });
+  });
+});

@@ -1,0 +1,65 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { TranslatorHost } from '@/utils/engines/chrome';
+import { ENGINE_IDS, EngineRegistry } from '@/utils/engines/registry';
+import { parseSettings } from '@/utils/settings/schema';
+
+const chromeSaying = (availability: string): TranslatorHost => ({
+  request: async () => ({ ok: true, value: availability }),
+});
+
+const names = async (registry: EngineRegistry, settings: object) =>
+  (await registry.chain(parseSettings(settings), 'es', 'en')).map((e) => e.id);
+
+describe('engine registry', () => {
+  it('registers all eight engines', () => {
+    expect(ENGINE_IDS.sort()).toEqual(
+      [
+        'apertium',
+        'chrome',
+        'deepl',
+        'google-cloud',
+        'google-web',
+        'libretranslate',
+        'microsoft',
+        'openai',
+      ].sort(),
+    );
+  });
+
+  it('auto: the on-device translator when its pack is ready, then the keyless web endpoint', async () => {
+    expect(await names(new EngineRegistry({ chromeHost: chromeSaying('available') }), {})).toEqual([
+      'chrome',
+      'google-web',
+    ]);
+    expect(
+      await names(new EngineRegistry({ chromeHost: chromeSaying('downloadable') }), {}),
+    ).toEqual(['google-web']);
+    expect(await names(new EngineRegistry(), {})).toEqual(['google-web']); // Firefox
+  });
+
+  it('auto: a reader’s own Apertium server instead of Google', async () => {
+    const settings = { apertium: { baseUrl: 'http://127.0.0.1:2737' } };
+    expect(await names(new EngineRegistry(), settings)).toEqual(['apertium']);
+  });
+
+  it('the chosen engine, then the fallback, without repeats', async () => {
+    const registry = new EngineRegistry();
+    expect(await names(registry, { engine: 'deepl', fallbackEngine: 'google-web' })).toEqual([
+      'deepl',
+      'google-web',
+    ]);
+    expect(await names(registry, { engine: 'openai', fallbackEngine: 'openai' })).toEqual([
+      'openai',
+    ]);
+  });
+
+  it('keeps an engine while its settings stay the same, rebuilds it when they change', () => {
+    const registry = new EngineRegistry();
+    const a = registry.get('deepl', parseSettings({ deepl: { apiKey: 'k1' } }));
+    expect(
+      registry.get('deepl', parseSettings({ deepl: { apiKey: 'k1' }, targetLang: 'de' })),
+    ).toBe(a);
+    expect(registry.get('deepl', parseSettings({ deepl: { apiKey: 'k2' } }))).not.toBe(a);
+  });
+});
