@@ -1,41 +1,143 @@
+/**
+ * Article detection: combines structured data (JSON-LD, microdata), meta tags, the page's
+ * headline and a content-scoring pass over the DOM into one Article. Runs on a live page in the
+ * content script and on a parsed document in Node; it reads the page and never changes it.
+ */
 import type { Article, ArticleBlock, DetectOptions } from './types';
+import { findBody } from './body';
+import { findCaptions } from './captions';
+import { findDates } from './dates';
+import { findLead } from './lead';
+import { firstMeta, readMeta } from './meta';
+import { readStructuredData } from './structured-data';
+import { collapse, descendants, indexElements, weightedLength } from './text';
+import { findTitle } from './title';
+import { findSite } from '../sites/registry';
 
-// First version: structured data and <article> paragraphs. Issue 3 replaces it.
-const BLOCK_SELECTOR = 'p, h2, h3, li, blockquote';
+/** Body text (Latin-letter equivalents) below which a page is not an article. */
+const MIN_ARTICLE_LENGTH = 500;
+/** With structured data saying "article", short news items count too. */
+const MIN_DECLARED_ARTICLE_LENGTH = 200;
+/** A body holding this many linked headlines is a list of teasers (a home or section page). */
+const MAX_TEASER_HEADLINES = 8;
 
-function meta(doc: Document, name: string): string | null {
-  const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"]`);
-  return el?.getAttribute('content')?.trim() || null;
+function hostnameOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
 }
 
-function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+function normalizeLang(lang: string | null | undefined): string | null {
+  const value = lang?.trim().replace(/_/g, '-');
+  return value && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value) ? value : null;
+}
+
+/** Links that hold a headline, or headlines that hold a link: teasers of other articles. */
+function countTeaserHeadlines(container: Element | null): number {
+  let count = 0;
+  for (const el of descendants(container)) {
+    if (el.tagName !== 'A') continue;
+    const parent = el.parentElement?.tagName ?? '';
+    const child = el.firstElementChild?.tagName ?? '';
+    if (/^H[23]$/.test(parent) || /^H[23]$/.test(child)) count++;
+  }
+  return count;
+}
+
+/** The smallest element holding both the headline and the body: the article's own root. */
+function articleScope(title: Element | null, container: Element | null): Element | null {
+  if (!container) return null;
+  let scope: Element | null = container;
+  if (title) {
+    while (scope && !scope.contains(title)) scope = scope.parentElement;
+  }
+  if (!scope || scope.tagName === 'BODY' || scope.tagName === 'HTML') {
+    scope = container;
+    for (let a: Element | null = container; a; a = a.parentElement) {
+      if (
+        a.tagName === 'ARTICLE' ||
+        a.tagName === 'MAIN' ||
+        a.getAttribute('itemprop') === 'articleBody'
+      ) {
+        scope = a;
+        break;
+      }
+    }
+  }
+  return scope;
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): Article {
-  const root = doc.querySelector('article') ?? doc.body;
-  const headline = doc.querySelector('h1');
-  const blocks: ArticleBlock[] = [];
-  for (const el of Array.from(root?.querySelectorAll(BLOCK_SELECTOR) ?? [])) {
-    if (el.closest('nav, header, footer, aside, figure')) continue;
-    if (el.querySelector(BLOCK_SELECTOR)) continue;
-    const text = collapse(el.textContent);
-    if (text.length < 40) continue;
-    const kind = el.tagName === 'LI' ? 'list-item' : el.tagName === 'BLOCKQUOTE' ? 'quote' : el.tagName === 'P' ? 'paragraph' : 'subheading';
-    blocks.push({ kind, element: el, text });
-  }
+  const index = indexElements(doc.documentElement);
+  const meta = readMeta(index.all);
+  const data = readStructuredData(index.all);
+  const canonicalUrl =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    firstMeta(meta, ['og:url']) ??
+    options.url ??
+    null;
+  const pageUrl = options.url ?? canonicalUrl ?? (doc.location?.href || null);
+  const site = findSite(hostnameOf(pageUrl) ?? '');
+  const ogSiteName = firstMeta(meta, ['og:site_name']);
+  const publisher =
+    data.publisher ??
+    ogSiteName ??
+    site?.publisher ??
+    firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']);
+  const lang =
+    normalizeLang(doc.documentElement.getAttribute('lang')) ??
+    normalizeLang(firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language'])) ??
+    normalizeLang(data.inLanguage) ??
+    site?.lang ??
+    null;
+
+  const siteNames = [publisher, ogSiteName, site?.publisher, hostnameOf(pageUrl)].filter(
+    (x): x is string => !!x,
+  );
+  const declaredTitle = [
+    data.headline,
+    firstMeta(meta, ['og:title', 'twitter:title']),
+    collapse(doc.title),
+  ];
+  const { title, element: titleElement } = findTitle(doc, index.all, declaredTitle, siteNames);
+
+  const body = findBody(doc);
+  const blocksAfterTitle = titleElement
+    ? body.blocks.filter(
+        (b) => !titleElement.contains(b.element) && !b.element.contains(titleElement),
+      )
+    : body.blocks;
+  const description =
+    data.description ?? firstMeta(meta, ['og:description', 'description', 'twitter:description']);
+  const { lead, blocks: withLead } = findLead(index, blocksAfterTitle, titleElement, description);
+  const at = (b: ArticleBlock) => index.position.get(b.element) ?? 0;
+  const blocks = withLead.sort((a, b) => at(a) - at(b));
+
+  const scope = articleScope(titleElement, body.container);
+  const captions = findCaptions(scope);
+  const dates = findDates(doc, meta, data, scope, lang ?? 'en', pageUrl);
+
+  const length = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
+  const teaserHeadlines = countTeaserHeadlines(body.container);
+  const isArticle =
+    teaserHeadlines < MAX_TEASER_HEADLINES &&
+    (length >= MIN_ARTICLE_LENGTH || (data.isArticle && length >= MIN_DECLARED_ARTICLE_LENGTH));
+
   return {
-    isArticle: blocks.length >= 3,
-    title: collapse(headline?.textContent) || meta(doc, 'og:title') || collapse(doc.title),
-    titleElement: headline,
-    lead: meta(doc, 'description') ?? '',
+    isArticle,
+    title,
+    titleElement,
+    lead,
     blocks,
-    captions: [],
-    byline: meta(doc, 'author'),
-    publishedTime: meta(doc, 'article:published_time'),
-    modifiedTime: meta(doc, 'article:modified_time'),
-    publisher: meta(doc, 'og:site_name'),
-    lang: doc.documentElement.lang || null,
-    canonicalUrl: doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? options.url ?? null,
+    captions,
+    byline: data.authors.join(', ') || firstMeta(meta, ['author', 'article:author', 'dc.creator']),
+    publishedTime: dates.published,
+    modifiedTime: dates.modified,
+    publisher,
+    lang,
+    canonicalUrl,
   };
 }

@@ -1,6 +1,7 @@
 /** What article detection finds on a page. Produced by `detectArticle` from `./detect`. */
 
-export type BlockKind = 'headline' | 'lead' | 'subheading' | 'paragraph' | 'list-item' | 'quote' | 'caption';
+export type BlockKind =
+  'headline' | 'lead' | 'subheading' | 'paragraph' | 'list-item' | 'quote' | 'caption';
 
 /** One unit of article text that is translated on its own and shown in place. */
 export interface ArticleBlock {

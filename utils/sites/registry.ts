@@ -15,14 +15,73 @@ export interface SiteEntry {
 }
 
 export const SITES: readonly SiteEntry[] = [
+  // Spanish
   { id: 'elpais', publisher: 'El País', hostnames: ['elpais.com'], lang: 'es' },
   { id: 'elmundo', publisher: 'El Mundo', hostnames: ['elmundo.es'], lang: 'es' },
   { id: 'abc-es', publisher: 'ABC', hostnames: ['abc.es'], lang: 'es' },
+  { id: 'lavanguardia', publisher: 'La Vanguardia', hostnames: ['lavanguardia.com'], lang: 'es' },
+  { id: 'clarin', publisher: 'Clarín', hostnames: ['clarin.com'], lang: 'es' },
+  { id: 'infobae', publisher: 'Infobae', hostnames: ['infobae.com'], lang: 'es' },
+  // German
   { id: 'spiegel', publisher: 'Der Spiegel', hostnames: ['spiegel.de'], lang: 'de' },
   { id: 'zeit', publisher: 'Die Zeit', hostnames: ['zeit.de'], lang: 'de' },
   { id: 'welt', publisher: 'Die Welt', hostnames: ['welt.de'], lang: 'de' },
-  { id: 'sueddeutsche', publisher: 'Süddeutsche Zeitung', hostnames: ['sueddeutsche.de'], lang: 'de' },
+  {
+    id: 'sueddeutsche',
+    publisher: 'Süddeutsche Zeitung',
+    hostnames: ['sueddeutsche.de'],
+    lang: 'de',
+  },
   { id: 'tagesschau', publisher: 'tagesschau.de', hostnames: ['tagesschau.de'], lang: 'de' },
+  { id: 'faz', publisher: 'Frankfurter Allgemeine Zeitung', hostnames: ['faz.net'], lang: 'de' },
+  { id: 'derstandard', publisher: 'Der Standard', hostnames: ['derstandard.at'], lang: 'de' },
+  { id: 'nzz', publisher: 'Neue Zürcher Zeitung', hostnames: ['nzz.ch'], lang: 'de' },
+  // French
+  { id: 'lemonde', publisher: 'Le Monde', hostnames: ['lemonde.fr'], lang: 'fr' },
+  { id: 'lefigaro', publisher: 'Le Figaro', hostnames: ['lefigaro.fr'], lang: 'fr' },
+  { id: 'liberation', publisher: 'Libération', hostnames: ['liberation.fr'], lang: 'fr' },
+  { id: 'francetvinfo', publisher: 'franceinfo', hostnames: ['francetvinfo.fr'], lang: 'fr' },
+  { id: 'lesoir', publisher: 'Le Soir', hostnames: ['lesoir.be'], lang: 'fr' },
+  // Italian
+  { id: 'corriere', publisher: 'Corriere della Sera', hostnames: ['corriere.it'], lang: 'it' },
+  { id: 'repubblica', publisher: 'la Repubblica', hostnames: ['repubblica.it'], lang: 'it' },
+  { id: 'lastampa', publisher: 'La Stampa', hostnames: ['lastampa.it'], lang: 'it' },
+  // Portuguese
+  { id: 'folha', publisher: 'Folha de S.Paulo', hostnames: ['folha.uol.com.br'], lang: 'pt' },
+  { id: 'publico', publisher: 'Público', hostnames: ['publico.pt'], lang: 'pt' },
+  { id: 'g1', publisher: 'g1', hostnames: ['g1.globo.com'], lang: 'pt' },
+  // Dutch
+  { id: 'nos', publisher: 'NOS', hostnames: ['nos.nl'], lang: 'nl' },
+  { id: 'volkskrant', publisher: 'de Volkskrant', hostnames: ['volkskrant.nl'], lang: 'nl' },
+  // Polish
+  { id: 'gazeta-wyborcza', publisher: 'Gazeta Wyborcza', hostnames: ['wyborcza.pl'], lang: 'pl' },
+  { id: 'rzeczpospolita', publisher: 'Rzeczpospolita', hostnames: ['rp.pl'], lang: 'pl' },
+  // Russian and Ukrainian
+  { id: 'meduza', publisher: 'Meduza', hostnames: ['meduza.io'], lang: 'ru' },
+  { id: 'kommersant', publisher: 'Коммерсантъ', hostnames: ['kommersant.ru'], lang: 'ru' },
+  { id: 'pravda-ua', publisher: 'Українська правда', hostnames: ['pravda.com.ua'], lang: 'uk' },
+  // Japanese
+  { id: 'asahi', publisher: '朝日新聞', hostnames: ['asahi.com'], lang: 'ja' },
+  { id: 'nhk', publisher: 'NHK', hostnames: ['nhk.or.jp'], lang: 'ja' },
+  { id: 'mainichi', publisher: '毎日新聞', hostnames: ['mainichi.jp'], lang: 'ja' },
+  // Chinese
+  { id: 'people', publisher: '人民网', hostnames: ['people.com.cn'], lang: 'zh' },
+  { id: 'udn', publisher: '聯合新聞網', hostnames: ['udn.com'], lang: 'zh-Hant' },
+  // Korean
+  { id: 'chosun', publisher: '조선일보', hostnames: ['chosun.com'], lang: 'ko' },
+  { id: 'yonhap', publisher: '연합뉴스', hostnames: ['yna.co.kr'], lang: 'ko' },
+  // Arabic
+  { id: 'aljazeera-ar', publisher: 'الجزيرة نت', hostnames: ['aljazeera.net'], lang: 'ar' },
+  { id: 'alarabiya', publisher: 'العربية', hostnames: ['alarabiya.net'], lang: 'ar' },
+  // Turkish
+  { id: 'hurriyet', publisher: 'Hürriyet', hostnames: ['hurriyet.com.tr'], lang: 'tr' },
+  { id: 'sozcu', publisher: 'Sözcü', hostnames: ['sozcu.com.tr'], lang: 'tr' },
+  // Scandinavian
+  { id: 'aftenposten', publisher: 'Aftenposten', hostnames: ['aftenposten.no'], lang: 'no' },
+  { id: 'dn-se', publisher: 'Dagens Nyheter', hostnames: ['dn.se'], lang: 'sv' },
+  { id: 'politiken', publisher: 'Politiken', hostnames: ['politiken.dk'], lang: 'da' },
+  // Czech
+  { id: 'idnes', publisher: 'iDNES.cz', hostnames: ['idnes.cz'], lang: 'cs' },
 ];
 
 /** Match patterns (`*://*.host/*` and `*://host/*`) for every registered hostname. */
@@ -33,7 +92,10 @@ export function siteMatchPatterns(sites: readonly SiteEntry[] = SITES): string[]
 }
 
 /** The registry entry whose hostname is `hostname` or a parent domain of it. */
-export function findSite(hostname: string, sites: readonly SiteEntry[] = SITES): SiteEntry | undefined {
+export function findSite(
+  hostname: string,
+  sites: readonly SiteEntry[] = SITES,
+): SiteEntry | undefined {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return sites.find((site) => site.hostnames.some((h) => host === h || host.endsWith(`.${h}`)));
 }

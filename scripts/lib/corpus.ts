@@ -1,0 +1,94 @@
+/**
+ * Reading corpus pages for the extract and bench scripts: finds `<dataset>/<id>/page.html(.gz)`
+ * with its `meta.json` (never `truth.json`), decodes the bytes as a browser would and parses them
+ * into a standards DOM.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+export interface PageRef {
+  key: string;
+  dir: string;
+}
+
+/** Browsers look for `<meta charset>` in the first 1024 bytes; some pages put it later. */
+const CHARSET_SNIFF_BYTES = 4096;
+
+export function listPages(root: string): PageRef[] {
+  const pages: PageRef[] = [];
+  for (const dataset of readdirSync(root).sort()) {
+    const dsDir = join(root, dataset);
+    if (!statSync(dsDir).isDirectory()) continue;
+    for (const id of readdirSync(dsDir).sort()) {
+      const dir = join(dsDir, id);
+      if (existsSync(join(dir, 'page.html.gz')) || existsSync(join(dir, 'page.html'))) {
+        pages.push({ key: `${dataset}/${id}`, dir });
+      }
+    }
+  }
+  return pages;
+}
+
+export function readPageUrl(page: PageRef): string | undefined {
+  const file = join(page.dir, 'meta.json');
+  if (!existsSync(file)) return undefined;
+  const meta = JSON.parse(readFileSync(file, 'utf8')) as { url?: string };
+  return meta.url;
+}
+
+function readBytes(page: PageRef): Buffer {
+  const gz = join(page.dir, 'page.html.gz');
+  return existsSync(gz) ? gunzipSync(readFileSync(gz)) : readFileSync(join(page.dir, 'page.html'));
+}
+
+/** The charset a browser would use: byte order mark, then `<meta charset>` / http-equiv, then UTF-8. */
+export function sniffCharset(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const head = Buffer.from(bytes.subarray(0, CHARSET_SNIFF_BYTES)).toString('latin1');
+  const match =
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ??
+    /<meta[^>]+content\s*=\s*["'][^"']*charset=([\w-]+)/i.exec(head);
+  const label = match?.[1]?.toLowerCase();
+  if (!label) return 'utf-8';
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
+export function decodePage(bytes: Uint8Array): string {
+  return new TextDecoder(sniffCharset(bytes)).decode(bytes);
+}
+
+/** A page as a parsed document (no scripts, no resource loading), with its URL. */
+export function loadDocument(page: PageRef): { doc: Document; url: string | undefined } {
+  const url = readPageUrl(page);
+  const html = decodePage(readBytes(page));
+  return { doc: parseHtml(html, url), url };
+}
+
+export function parseHtml(html: string, url?: string): Document {
+  // Pages' own CSS and console noise are irrelevant here and only slow jsdom down.
+  const virtualConsole = new VirtualConsole();
+  const dom = new JSDOM(html, { url: safeUrl(url), virtualConsole });
+  return dom.window.document;
+}
+
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs `work` on shard `index` of `count` of the pages (round-robin, so shards stay balanced). */
+export function shardOf<T>(items: T[], index: number, count: number): T[] {
+  return items.filter((_, i) => i % count === index);
+}

@@ -1,0 +1,68 @@
+/**
+ * The extractors the scripts can run on a parsed page, each producing a result in the corpus
+ * format (../shared/corpus/README.md). Only the extraction call itself is timed: parsing the page
+ * is the same work for every extractor.
+ */
+import { performance } from 'node:perf_hooks';
+import { Readability } from '@mozilla/readability';
+import { detectArticle } from '../../utils/article/detect';
+
+export interface PageResult {
+  title?: string;
+  text?: string;
+  lead?: string;
+  publishedTime?: string | null;
+  source?: string | null;
+  captions?: string[];
+  lang?: string | null;
+  ms_extract?: number;
+  error?: string;
+  /** Extra to the corpus format (the scorer ignores it): whether the page was judged an article. */
+  isArticle?: boolean;
+}
+
+export type ExtractorName = 'ours' | 'readability';
+
+export function extractOurs(doc: Document, url: string | undefined): PageResult {
+  const start = performance.now();
+  const article = detectArticle(doc, { url });
+  const ms = performance.now() - start;
+  return {
+    title: article.title,
+    text: article.blocks.map((b) => b.text).join('\n\n'),
+    lead: article.lead,
+    publishedTime: article.publishedTime,
+    source: article.publisher,
+    captions: article.captions.map((c) => c.text),
+    lang: article.lang,
+    ms_extract: round(ms),
+    isArticle: article.isArticle,
+  };
+}
+
+/** Mozilla Readability 0.6.0 as Firefox Reader View uses it; captions are its figcaptions. */
+export function extractReadability(doc: Document): PageResult {
+  const start = performance.now();
+  const parsed = new Readability(doc).parse();
+  const ms = performance.now() - start;
+  if (!parsed) return { error: 'readability: no article', ms_extract: round(ms) };
+  const content = doc.createElement('div');
+  content.innerHTML = parsed.content ?? '';
+  const captions = Array.from(content.querySelectorAll('figcaption'), (el) =>
+    (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+  ).filter(Boolean);
+  return {
+    title: parsed.title ?? '',
+    text: parsed.textContent ?? '',
+    lead: parsed.excerpt ?? '',
+    publishedTime: parsed.publishedTime ?? null,
+    source: parsed.siteName ?? null,
+    captions,
+    lang: parsed.lang ?? null,
+    ms_extract: round(ms),
+  };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}

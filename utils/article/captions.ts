@@ -1,0 +1,114 @@
+/**
+ * Photo captions of the article, with the photo credit kept apart: `<figcaption>`, `itemprop=
+ * "caption"` and elements whose class says caption, inside the article (not in teasers of other
+ * articles, which sit inside links or related-content boxes).
+ */
+import type { Caption } from './types';
+import { collapse, descendants, nameTokens } from './text';
+
+const CAPTION_TOKENS = new Set([
+  'caption',
+  'figcaption',
+  'legend',
+  'bildunterschrift',
+  'imagecaption',
+]);
+const CREDIT_TOKENS = new Set([
+  'credit',
+  'credits',
+  'copyright',
+  'source',
+  'photographer',
+  'author',
+  'byline',
+  'rights',
+  'courtesy',
+  'quelle',
+]);
+/** Containers of other articles' teasers: captions in them are not this article's. */
+const FOREIGN_TOKENS = new Set([
+  'related',
+  'teaser',
+  'recommended',
+  'recommendations',
+  'promo',
+  'more',
+  'latest',
+  'popular',
+  'trending',
+  'nav',
+  'footer',
+  'sidebar',
+  'ad',
+  'ads',
+  'advert',
+  'advertisement',
+  'gallery-list',
+]);
+/** "Foto: dpa", "Photo: Reuters", "(AP)" written after the caption text. */
+const TRAILING_CREDIT_RE =
+  /\s*(?:[([]?\s*(?:foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|©\s*[^©]{1,80})$/iu;
+const MAX_CAPTION_LENGTH = 1000;
+
+function isForeign(el: Element, scope: Element): boolean {
+  for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
+    const tag = a.tagName;
+    if (tag === 'A' || tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') return true;
+    if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t))) return true;
+  }
+  return false;
+}
+
+function readCaption(el: Element): Caption | null {
+  let credit: string | null = null;
+  let text = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue;
+      else if (child.nodeType === 1) {
+        const e = child as Element;
+        if (/^(SCRIPT|STYLE|BUTTON|svg|SVG)$/.test(e.tagName)) continue;
+        if (
+          nameTokens(e).some((t) => CREDIT_TOKENS.has(t)) ||
+          e.getAttribute('itemprop') === 'copyrightHolder'
+        ) {
+          credit = collapse(`${credit ?? ''} ${e.textContent}`) || null;
+        } else {
+          walk(e);
+          if (/^(BR|P|DIV|SPAN)$/.test(e.tagName)) text += ' ';
+        }
+      }
+    }
+  };
+  walk(el);
+  text = collapse(text);
+  const trailing = TRAILING_CREDIT_RE.exec(text);
+  if (trailing && trailing.index > 0) {
+    credit ??= collapse(trailing[0].replace(/^[\s([]+|[)\]\s]+$/g, ''));
+    text = collapse(text.slice(0, trailing.index));
+  }
+  if (!text || text.length > MAX_CAPTION_LENGTH) return null;
+  return { text, credit, element: el };
+}
+
+export function findCaptions(scope: Element | null): Caption[] {
+  if (!scope) return [];
+  const found = descendants(scope).filter(
+    (el) =>
+      (el.tagName === 'FIGCAPTION' ||
+        el.getAttribute('itemprop') === 'caption' ||
+        nameTokens(el).some((t) => CAPTION_TOKENS.has(t))) &&
+      !isForeign(el, scope),
+  );
+  // Keep the outermost caption element (a figcaption holding span.caption-text and span.credit).
+  const outer = found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
+  const seen = new Set<string>();
+  const captions: Caption[] = [];
+  for (const el of outer) {
+    const caption = readCaption(el);
+    if (!caption || seen.has(caption.text)) continue;
+    seen.add(caption.text);
+    captions.push(caption);
+  }
+  return captions;
+}

@@ -1,0 +1,165 @@
+/**
+ * Cleaning rules: which parts of a page are never article text (navigation, ads, share bars,
+ * comments, teasers of other articles, captions, hidden nodes). Detection never changes the page,
+ * so these are tests applied while walking it, not removals.
+ */
+import { nameTokens } from './text';
+
+/** Elements whose whole subtree is never article text. Figures are read apart, as captions. */
+export const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'SELECT',
+  'INPUT',
+  'TEXTAREA',
+  'LABEL',
+  'NAV',
+  'FOOTER',
+  'ASIDE',
+  'FIGURE',
+  'FIGCAPTION',
+  'PICTURE',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'OBJECT',
+  'EMBED',
+  'MENU',
+  'DIALOG',
+  'HEAD',
+  'LINK',
+  'META',
+  'TITLE',
+  'MATH',
+]);
+
+/** Roles of landmarks that are not the article. */
+const SKIP_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'banner',
+  'dialog',
+  'alert',
+  'menu',
+  'menubar',
+  'search',
+]);
+
+/**
+ * Class/id words of boilerplate containers, matched as whole words after splitting camelCase, `-`
+ * and `_` (so "ad" does not hit "head"). Strong words mark boilerplate even next to an article
+ * word ("article-comments"); weak words only alone (a "content with-sidebar" layout is the page).
+ */
+const STRONG_BOILERPLATE = new Set([
+  'comment',
+  'comments',
+  'disqus',
+  'related',
+  'recommended',
+  'recommendation',
+  'recommendations',
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'newsletter',
+  'outbrain',
+  'taboola',
+  'cookie',
+  'cookies',
+  'consent',
+  'gdpr',
+  'breadcrumb',
+  'breadcrumbs',
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'copyright',
+  'byline',
+  'readmore',
+  'signup',
+  'paywall',
+  'tagcloud',
+]);
+const WEAK_BOILERPLATE = new Set([
+  'nav',
+  'navbar',
+  'navigation',
+  'menu',
+  'footer',
+  'sidebar',
+  'subscribe',
+  'subscription',
+  'promo',
+  'promotion',
+  'advert',
+  'advertisement',
+  'advertising',
+  'ad',
+  'ads',
+  'adslot',
+  'adunit',
+  'banner',
+  'sponsor',
+  'sponsored',
+  'popup',
+  'modal',
+  'overlay',
+  'tags',
+  'hidden',
+  'print',
+  'skip',
+  'toolbar',
+  'pagination',
+  'pager',
+  'login',
+  'widget',
+  'rating',
+  'meta',
+]);
+
+/** Words that mark the article itself. */
+const ARTICLE_TOKENS = new Set([
+  'article',
+  'body',
+  'content',
+  'entry',
+  'story',
+  'text',
+  'post',
+  'main',
+]);
+
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/**
+ * Weak boilerplate: a "sidebar" or "ad" word alone. Such a name on a wrapper far above the article
+ * ("sidebar-grid__container") is layout, so it only counts below the chosen body container.
+ */
+export function isWeakBoilerplate(el: Element): boolean {
+  const tokens = nameTokens(el);
+  return tokens.some((t) => WEAK_BOILERPLATE.has(t)) && !tokens.some((t) => ARTICLE_TOKENS.has(t));
+}
+
+/** True when the element and everything in it is never article text, wherever it is. */
+export function isBoilerplate(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (isHidden(el)) return true;
+  const role = el.getAttribute('role');
+  if (role && SKIP_ROLES.has(role)) return true;
+  if (el.getAttribute('itemprop') === 'articleBody') return false;
+  const tokens = nameTokens(el);
+  return tokens.some((t) => STRONG_BOILERPLATE.has(t));
+}

@@ -1,0 +1,107 @@
+/** Text helpers shared by the detection passes. */
+
+/** Scripts written without spaces carry about three Latin letters of meaning per character. */
+const NO_SPACE_SCRIPT_WEIGHT = 3;
+const NO_SPACE_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+
+export function collapse(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** Length in Latin-letter equivalents, so thresholds hold for Chinese, Japanese, Korean and Thai. */
+export function weightedLength(text: string): number {
+  const dense = text.match(NO_SPACE_RE)?.length ?? 0;
+  return text.length + dense * (NO_SPACE_SCRIPT_WEIGHT - 1);
+}
+
+/**
+ * Lower-case word tokens of an element's class and id, split at `-`, `_`, spaces and camelCase
+ * ("c-articleBody__related" -> c, article, body, related), so patterns match whole words.
+ */
+export function nameTokens(el: Element): string[] {
+  let tokens = tokenCache.get(el);
+  if (tokens) return tokens;
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  tokens =
+    raw.length < 3
+      ? NO_TOKENS
+      : raw
+          .replace(/([a-z])([A-Z])/g, '$1 $2')
+          .toLowerCase()
+          .split(/[^a-z0-9]+/)
+          .filter(Boolean);
+  tokenCache.set(el, tokens);
+  return tokens;
+}
+const NO_TOKENS: string[] = [];
+/** Every pass asks about the same elements; tokenising once per element keeps detection fast. */
+const tokenCache = new WeakMap<Element, string[]>();
+
+/** All elements under `root` in document order, with their positions for order comparisons. */
+export interface ElementIndex {
+  all: Element[];
+  position: Map<Element, number>;
+}
+
+export function indexElements(root: Element | null): ElementIndex {
+  const all = descendants(root);
+  return { all, position: new Map(all.map((el, i) => [el, i])) };
+}
+
+/**
+ * Elements under `root` in document order. A plain walk: iterating a live `getElementsByTagName`
+ * collection or `querySelectorAll` with attribute selectors is many times slower in jsdom.
+ */
+export function descendants(root: Element | null): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element) => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      out.push(c);
+      visit(c);
+    }
+  };
+  if (root) visit(root);
+  return out;
+}
+
+/** Loose comparison key: case, punctuation and spacing ignored. */
+export function normalizeKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+};
+
+/** HTML entities left in JSON-LD strings (script text is not entity-decoded by the parser). */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] !== '#') return NAMED_ENTITIES[code.toLowerCase()] ?? whole;
+    const n =
+      code[1] === 'x' || code[1] === 'X'
+        ? parseInt(code.slice(2), 16)
+        : parseInt(code.slice(1), 10);
+    return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * The headline: the page's `<h1>` that agrees with the title the publisher declares (JSON-LD
+ * headline, og:title, `<title>`), else the declared title without the site name.
+ */
+import { isBoilerplate } from './clean';
+import { collapse, nameTokens, normalizeKey } from './text';
+
+/** Separators between headline and site name in `<title>` and og:title ("Headline | Site"). */
+const TITLE_SEPARATOR_RE = /\s+[|\-–—:·•»/]{1,2}\s+/;
+/** Headings shorter than this are logos or section names, not headlines. */
+const MIN_HEADLINE_LENGTH = 8;
+/** Elements other than `<h1>` that some sites use for the headline. */
+const HEADLINE_TOKENS = new Set(['headline', 'title', 'heading']);
+
+export interface TitleResult {
+  title: string;
+  element: Element | null;
+}
+
+function visible(el: Element): boolean {
+  for (let a: Element | null = el; a && a.tagName !== 'BODY'; a = a.parentElement) {
+    if (isBoilerplate(a) && a.tagName !== 'HEADER') return false;
+  }
+  return true;
+}
+
+/** The declared title with a leading or trailing site name removed. */
+export function stripSiteName(title: string, siteNames: string[]): string {
+  const parts = title.split(TITLE_SEPARATOR_RE);
+  if (parts.length < 2) return title;
+  const sites = siteNames.map(normalizeKey).filter(Boolean);
+  const isSite = (p: string) => {
+    const k = normalizeKey(p);
+    return sites.some((s) => k === s || k.includes(s) || s.includes(k));
+  };
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (isSite(last))
+    return title.slice(0, title.length - last.length).replace(/[\s|\-–—:·•»/]+$/, '');
+  if (isSite(first)) return title.slice(first.length).replace(/^[\s|\-–—:·•»/]+/, '');
+  // Unknown site name: a short last part after a separator is usually it.
+  return last.length < first.length / 2 && last.length <= 30
+    ? title.slice(0, title.length - last.length).replace(/[\s|\-–—:·•»/]+$/, '')
+    : title;
+}
+
+export function findTitle(
+  doc: Document,
+  elements: readonly Element[],
+  declared: (string | null)[],
+  siteNames: string[],
+): TitleResult {
+  const refs = declared.filter((x): x is string => !!x).map((t) => normalizeKey(t));
+  const matches = (text: string) => {
+    const k = normalizeKey(text);
+    return (
+      k.length >= MIN_HEADLINE_LENGTH &&
+      refs.some((r) => r === k || r.startsWith(k) || r.endsWith(k) || r.includes(` ${k} `))
+    );
+  };
+  const h1s = elements.filter((el) => el.tagName === 'H1' && visible(el));
+  for (const h1 of h1s) {
+    const text = collapse(h1.textContent);
+    if (matches(text)) return { title: text, element: h1 };
+  }
+  for (const el of elements) {
+    if (
+      el.tagName !== 'H2' &&
+      el.getAttribute('itemprop') !== 'headline' &&
+      !nameTokens(el).some((t) => HEADLINE_TOKENS.has(t))
+    )
+      continue;
+    const text = collapse(el.textContent);
+    if (text.length < 300 && matches(text) && visible(el)) return { title: text, element: el };
+  }
+  const firstDeclared = declared.find((x): x is string => !!x);
+  const h1 = h1s.find((el) => collapse(el.textContent).length >= MIN_HEADLINE_LENGTH);
+  if (h1 && (!firstDeclared || h1s.length === 1))
+    return { title: collapse(h1.textContent), element: h1 };
+  return { title: firstDeclared ? stripSiteName(firstDeclared, siteNames) : '', element: null };
+}
