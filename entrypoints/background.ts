@@ -1,7 +1,8 @@
 import { handleMessages } from '@/utils/messaging/protocol';
-import { cancelTab, translateForTab } from '@/utils/engines/service';
+import { cancelOnNavigation, cancelTab, translateForTab } from '@/utils/engines/service';
 
 export default defineBackground(() => {
+  cancelOnNavigation();
   handleMessages({
     translate: (message, sender) =>
       translateForTab({
@@ -9,6 +10,7 @@ export default defineBackground(() => {
         source: message.source,
         target: message.target,
         tabId: sender.tab?.id,
+        pageUrl: sender.url,
       }),
     cancelTranslation: (_message, sender) => {
       if (sender.tab?.id !== undefined) cancelTab(sender.tab.id);

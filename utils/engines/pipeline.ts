@@ -7,6 +7,8 @@ import { EngineError, type TranslateRequest, type TranslationEngine } from './ty
 
 /** Shorter texts are too short to detect their language reliably; they are always sent. */
 const MIN_DETECT_CHARS = 40;
+/** Enough of an article to tell its language; more only costs time. */
+const SOURCE_SAMPLE_CHARS = 2_000;
 
 export interface PipelineDeps {
   cache: TranslationCache;
@@ -29,6 +31,8 @@ export interface PipelineStats {
 
 export interface PipelineResult {
   translations: string[];
+  /** The source language translated from: the page's, unless detection reliably disagrees. */
+  source: string;
   /** Names of the engines whose translations are in the result (cached ones included). */
   engines: string[];
   stats: PipelineStats;
@@ -44,7 +48,11 @@ export class TranslationPipeline {
 
   constructor(private readonly deps: PipelineDeps) {}
 
-  async translate(chain: TranslationEngine[], request: TranslateRequest): Promise<PipelineResult> {
+  async translate(
+    chain: TranslationEngine[],
+    pageRequest: TranslateRequest,
+  ): Promise<PipelineResult> {
+    const request = { ...pageRequest, source: await this.checkSource(pageRequest) };
     const { segments, target } = request;
     const unique = [...new Set(segments)];
     const stats: PipelineStats = {
@@ -78,7 +86,12 @@ export class TranslationPipeline {
       }
     }
     if (todo.length) throw combine(errors);
-    return { translations: segments.map((s) => done.get(s) ?? s), engines, stats };
+    return {
+      translations: segments.map((s) => done.get(s) ?? s),
+      source: request.source,
+      engines,
+      stats,
+    };
   }
 
   /** Translates what it can of `todo` with one engine; returns the segments still untranslated. */
@@ -181,6 +194,18 @@ export class TranslationPipeline {
       this.lanes.set(engine, lane);
     }
     return lane;
+  }
+
+  /**
+   * The page's language (its `lang`, its structured data) checked against what the text is:
+   * pages copied from other editions keep their template's `lang`.
+   */
+  private async checkSource({ segments, source }: TranslateRequest): Promise<string> {
+    if (!this.deps.detectLanguage) return source;
+    const sample = segments.map(plainText).join(' ').slice(0, SOURCE_SAMPLE_CHARS);
+    if (sample.length < MIN_DETECT_CHARS) return source;
+    const detected = await this.deps.detectLanguage(sample).catch(() => undefined);
+    return detected && baseLanguage(detected) !== baseLanguage(source) ? detected : source;
   }
 
   private async inLanguage(segment: string, target: string): Promise<boolean> {

@@ -16,9 +16,8 @@ const pipeline = new TranslationPipeline({
   cache: new IndexedDbCache(),
   detectLanguage: detectWithBrowser,
 });
-/** One controller per tab: navigating away or closing the tab cancels its pending work. */
-const tabWork = new Map<number, AbortController>();
-let listening = false;
+/** One controller per tab and page: leaving the page or closing the tab cancels its work. */
+const tabWork = new Map<number, { controller: AbortController; page?: string }>();
 
 /** Built into both browsers (CLD); only a reliable answer counts. */
 async function detectWithBrowser(text: string): Promise<string | undefined> {
@@ -26,25 +25,31 @@ async function detectWithBrowser(text: string): Promise<string | undefined> {
   return result.isReliable ? result.languages[0]?.language : undefined;
 }
 
+/** A URL without its fragment: news sites rewrite the hash while the reader scrolls. */
+const pageOf = (url: string) => url.split('#')[0];
+
 export function cancelTab(tabId: number): void {
-  tabWork.get(tabId)?.abort();
+  tabWork.get(tabId)?.controller.abort();
   tabWork.delete(tabId);
 }
 
-function signalForTab(tabId: number): AbortSignal {
-  if (!listening) {
-    listening = true;
-    browser.tabs.onRemoved.addListener((id) => cancelTab(id));
-    browser.tabs.onUpdated.addListener((id, change) => {
-      if (change.url !== undefined) cancelTab(id);
-    });
+/** Navigating a tab elsewhere or closing it drops its pending work (called by the background). */
+export function cancelOnNavigation(): void {
+  browser.tabs.onRemoved.addListener((id) => cancelTab(id));
+  browser.tabs.onUpdated.addListener((id, change) => {
+    const work = tabWork.get(id);
+    if (!work || change.url === undefined) return;
+    if (!work.page || pageOf(change.url) !== work.page) cancelTab(id);
+  });
+}
+
+function signalForTab(tabId: number, url?: string): AbortSignal {
+  let work = tabWork.get(tabId);
+  if (!work) {
+    work = { controller: new AbortController(), page: url && pageOf(url) };
+    tabWork.set(tabId, work);
   }
-  let controller = tabWork.get(tabId);
-  if (!controller) {
-    controller = new AbortController();
-    tabWork.set(tabId, controller);
-  }
-  return controller.signal;
+  return work.controller.signal;
 }
 
 /** Translates segments for a content script with the reader's engines; never throws. */
@@ -52,12 +57,14 @@ export async function translateForTab(request: {
   segments: string[];
   source: string;
   target: string;
-  /** The sender's tab: its navigation or closing cancels this request. */
+  /** The sender's tab and page: navigating elsewhere or closing the tab cancels this request. */
   tabId?: number;
+  pageUrl?: string;
 }): Promise<TranslateResult> {
   const settings = await getSettings();
   const { segments, source, target } = request;
-  const signal = request.tabId === undefined ? undefined : signalForTab(request.tabId);
+  const signal =
+    request.tabId === undefined ? undefined : signalForTab(request.tabId, request.pageUrl);
   const chain = await registry.chain(settings, source, target);
   try {
     const result = await pipeline.translate(chain, { segments, source, target, signal });
@@ -65,6 +72,7 @@ export async function translateForTab(request: {
       ok: true,
       translations: result.translations,
       engine: result.engines.join(' + ') || (chain[0]?.name ?? ''),
+      source: result.source,
       stats: result.stats,
     };
   } catch (error) {

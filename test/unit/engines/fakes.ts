@@ -29,6 +29,13 @@ export function fakeEngine(
   limits: Partial<EngineLimits> = {},
 ) {
   const calls: string[][] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  /** Resolves once the engine has been asked `count` times (cache hashing is really async). */
+  const called = (count: number) =>
+    new Promise<void>((resolve) => {
+      if (calls.length >= count) resolve();
+      else waiters.push({ count, resolve });
+    });
   const engine: TranslationEngine = {
     id: 'apertium',
     name,
@@ -37,8 +44,9 @@ export function fakeEngine(
     supports: async () => true,
     translate: async (request) => {
       calls.push(request.segments);
+      for (const w of waiters) if (calls.length >= w.count) w.resolve();
       return reply(request, calls.length);
     },
   };
-  return { engine, calls };
+  return { engine, calls, called };
 }

@@ -62,12 +62,13 @@ describe('translation pipeline', () => {
 
   it('waits what Retry-After says before trying again', async () => {
     vi.useFakeTimers();
-    const { engine, calls } = fakeEngine('E', (r, call) => {
+    const { engine, calls, called } = fakeEngine('E', (r, call) => {
       if (call === 1) throw new EngineError('rate-limited', 'busy', { retryAfterMs: 5_000 });
       return r.segments.map((s) => s.toUpperCase());
     });
     const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
     const pending = pipeline.translate([engine], request(['hola']));
+    await called(1);
     await vi.advanceTimersByTimeAsync(4_999);
     expect(calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -77,11 +78,12 @@ describe('translation pipeline', () => {
 
   it('backs off exponentially on 5xx, then gives up and reports the failure', async () => {
     vi.useFakeTimers();
-    const { engine, calls } = fakeEngine('E', () => {
+    const { engine, calls, called } = fakeEngine('E', () => {
       throw new EngineError('http', 'E failed (HTTP 503).', { transient: true });
     });
     const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
     const pending = pipeline.translate([engine], request(['hola'])).catch((e: unknown) => e);
+    await called(1);
     // Delays of 1 s, 2 s and 4 s (random() = 1: the full backoff).
     await vi.advanceTimersByTimeAsync(999);
     expect(calls).toHaveLength(1);
@@ -96,7 +98,7 @@ describe('translation pipeline', () => {
 
   it('spreads retries with jitter between half and all of the backoff', async () => {
     vi.useFakeTimers();
-    const { engine, calls } = fakeEngine('E', (r, call) => {
+    const { engine, calls, called } = fakeEngine('E', (r, call) => {
       if (call === 1) throw new EngineError('network', 'offline');
       return r.segments;
     });
@@ -105,6 +107,7 @@ describe('translation pipeline', () => {
       retry: { ...NO_JITTER, random: () => 0 },
     });
     const pending = pipeline.translate([engine], request(['x']));
+    await called(1);
     await vi.advanceTimersByTimeAsync(499);
     expect(calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -170,7 +173,7 @@ describe('translation pipeline', () => {
 
   it('stops when the tab navigates: a cancelled request sends nothing more', async () => {
     vi.useFakeTimers();
-    const { engine, calls } = fakeEngine('E', () => {
+    const { engine, calls, called } = fakeEngine('E', () => {
       throw new EngineError('rate-limited', 'busy', { retryAfterMs: 10_000 });
     });
     const fallback = fakeEngine('F');
@@ -179,6 +182,7 @@ describe('translation pipeline', () => {
     const pending = pipeline
       .translate([engine, fallback.engine], request(['x'], controller.signal))
       .catch((e: unknown) => e);
+    await called(1);
     await vi.advanceTimersByTimeAsync(1_000);
     controller.abort();
     expect(await pending).toMatchObject({ code: 'cancelled' });
@@ -235,5 +239,32 @@ describe('translation pipeline', () => {
       code: 'bad-reply',
       message: 'E sent 1 translations for 2 paragraphs.',
     });
+  });
+});
+
+describe('source language check', () => {
+  it('translates from the detected language when the page’s lang attribute is wrong', async () => {
+    const { engine, calls } = fakeEngine('E', (r) => r.segments.map((s) => `${r.source}:${s}`));
+    const catalan = 'El Govern ha aprovat avui el pressupost per a l’any vinent.';
+    const pipeline = new TranslationPipeline({
+      cache: new MapCache(),
+      detectLanguage: async () => 'ca',
+    });
+    const result = await pipeline.translate([engine], request([catalan]));
+    expect(result.source).toBe('ca');
+    expect(result.translations).toEqual([`ca:${catalan}`]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('keeps the page’s language when detection is unsure or agrees', async () => {
+    const { engine } = fakeEngine('E');
+    const text = 'El Gobierno aprobó hoy el presupuesto para el año que viene.';
+    for (const detected of [undefined, 'es']) {
+      const pipeline = new TranslationPipeline({
+        cache: new MapCache(),
+        detectLanguage: async () => detected,
+      });
+      expect((await pipeline.translate([engine], request([text]))).source).toBe('es');
+    }
   });
 });

@@ -1,0 +1,108 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { cancelOnNavigation, translateForTab } from '@/utils/engines/service';
+import { updateSettings } from '@/utils/settings/store';
+import { loopback, shout } from './loopback';
+
+const PAIRS = {
+  responseData: [{ sourceLanguage: 'spa', targetLanguage: 'eng' }],
+  responseStatus: 200,
+};
+
+/** A stand-in APy whose /translate answers when `release` is called (or at once). */
+async function apy(hold = false) {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  const server = await loopback(async (req) => {
+    if (req.url.pathname === '/listPairs') return { body: PAIRS };
+    if (hold) await held;
+    const q = new URLSearchParams(req.body).get('q') ?? '';
+    return { body: { responseData: { translatedText: shout(q) }, responseStatus: 200 } };
+  });
+  return {
+    ...server,
+    release,
+    translations: () => server.seen.filter((r) => r.url.pathname === '/translate'),
+  };
+}
+
+describe('translateForTab (the background’s entry)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    cancelOnNavigation();
+  });
+
+  it('translates with the reader’s engine and answers a revisit from the cache', async () => {
+    const server = await apy();
+    await updateSettings((s) => ({ ...s, engine: 'apertium', apertium: { baseUrl: server.url } }));
+    const segments = ['Hola <a data-m="0">mundo</a>', 'adiós'];
+    const first = await translateForTab({ segments, source: 'es', target: 'en', tabId: 1 });
+    expect(first).toMatchObject({
+      ok: true,
+      engine: 'Apertium',
+      translations: ['HOLA <a data-m="0">MUNDO</a>', 'ADIÓS'],
+      stats: { requests: 1, cacheHits: 0 },
+    });
+    const again = await translateForTab({ segments, source: 'es', target: 'en', tabId: 1 });
+    expect(again).toMatchObject({ ok: true, stats: { requests: 0, cacheHits: 2 } });
+    expect(server.translations()).toHaveLength(1);
+  });
+
+  it('keeps translating while the page rewrites its hash', async () => {
+    const server = await apy(true);
+    await updateSettings((s) => ({ ...s, engine: 'apertium', apertium: { baseUrl: server.url } }));
+    const pending = translateForTab({
+      segments: ['sigue'],
+      source: 'es',
+      target: 'en',
+      tabId: 6,
+      pageUrl: 'https://elpais.com/una',
+    });
+    while (!server.translations().length) await new Promise((r) => setTimeout(r, 5));
+    await fakeBrowser.tabs.onUpdated.trigger(6, { url: 'https://elpais.com/una#p3' }, {} as never);
+    server.release();
+    expect(await pending).toMatchObject({ ok: true, translations: ['SIGUE'] });
+  });
+
+  it('cancels a tab’s pending translation when the tab navigates', async () => {
+    const server = await apy(true);
+    await updateSettings((s) => ({ ...s, engine: 'apertium', apertium: { baseUrl: server.url } }));
+    const pending = translateForTab({
+      segments: ['texto que no llega'],
+      source: 'es',
+      target: 'en',
+      tabId: 7,
+      pageUrl: 'https://elpais.com/una',
+    });
+    while (!server.translations().length) await new Promise((r) => setTimeout(r, 5));
+    await fakeBrowser.tabs.onUpdated.trigger(7, { url: 'https://elpais.com/otra' }, {} as never);
+    try {
+      expect(await pending).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    } finally {
+      server.release();
+    }
+  });
+
+  it('names the engines that can translate a pair the chosen one lacks', async () => {
+    const server = await apy();
+    const libre = await loopback(() => ({
+      body: [{ code: 'de', name: 'German', targets: ['en'] }],
+    }));
+    await updateSettings((s) => ({
+      ...s,
+      engine: 'apertium',
+      apertium: { baseUrl: server.url },
+      libretranslate: { baseUrl: libre.url, apiKey: '' },
+    }));
+    const result = await translateForTab({ segments: ['Hallo Welt'], source: 'de', target: 'en' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-pair' } });
+    const message = result.ok ? '' : result.error.message;
+    expect(message).toContain('no German → English pair');
+    expect(message).toContain('Engines that translate German → English:');
+    expect(message).toContain('Google Translate');
+    expect(message).toContain('LibreTranslate');
+    expect(message).toContain('DeepL (needs a key)');
+  });
+});
