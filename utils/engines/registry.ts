@@ -4,30 +4,34 @@ import { ChromeTranslatorEngine, type TranslatorHost } from './chrome';
 import { DeepLEngine } from './deepl';
 import { GoogleCloudEngine } from './google-cloud';
 import { GoogleWebEngine } from './google-web';
+import type { EngineKeys } from './keys';
 import { LibreTranslateEngine } from './libretranslate';
 import { MicrosoftEngine } from './microsoft';
 import { OpenAiEngine } from './openai';
 import type { EngineId, TranslationEngine } from './types';
 
-/** The one place engines are registered: each builds from the reader's settings. */
-const FACTORIES: Record<EngineId, (settings: Settings, deps: EngineDeps) => TranslationEngine> = {
-  chrome: (_s, deps) => new ChromeTranslatorEngine(deps.chromeHost),
-  'google-web': (_s, deps) => new GoogleWebEngine(undefined, deps.fetchImpl),
-  apertium: (s, deps) => new ApertiumEngine(s.apertium.baseUrl, deps.fetchImpl),
-  libretranslate: (s, deps) =>
-    new LibreTranslateEngine(s.libretranslate.baseUrl, s.libretranslate.apiKey, deps.fetchImpl),
-  deepl: (s, deps) => new DeepLEngine(s.deepl.apiKey, s.deepl.baseUrl || undefined, deps.fetchImpl),
-  'google-cloud': (s, deps) =>
-    new GoogleCloudEngine(s.googleCloud.apiKey, s.googleCloud.baseUrl || undefined, deps.fetchImpl),
-  microsoft: (s, deps) =>
+/** The one place engines are registered: each builds from the reader's settings and keys. */
+const FACTORIES: Record<
+  EngineId,
+  (settings: Settings, keys: EngineKeys, deps: EngineDeps) => TranslationEngine
+> = {
+  chrome: (_s, _k, deps) => new ChromeTranslatorEngine(deps.chromeHost),
+  'google-web': (_s, _k, deps) => new GoogleWebEngine(undefined, deps.fetchImpl),
+  apertium: (s, _k, deps) => new ApertiumEngine(s.apertium.baseUrl, deps.fetchImpl),
+  libretranslate: (s, k, deps) =>
+    new LibreTranslateEngine(s.libretranslate.baseUrl, k.libretranslate, deps.fetchImpl),
+  deepl: (s, k, deps) => new DeepLEngine(k.deepl, s.deepl.baseUrl || undefined, deps.fetchImpl),
+  'google-cloud': (s, k, deps) =>
+    new GoogleCloudEngine(k['google-cloud'], s.googleCloud.baseUrl || undefined, deps.fetchImpl),
+  microsoft: (s, k, deps) =>
     new MicrosoftEngine(
-      s.microsoft.apiKey,
+      k.microsoft,
       s.microsoft.region,
       s.microsoft.baseUrl || undefined,
       deps.fetchImpl,
     ),
-  openai: (s, deps) =>
-    new OpenAiEngine(s.openai.baseUrl, s.openai.model, s.openai.apiKey, deps.fetchImpl),
+  openai: (s, k, deps) =>
+    new OpenAiEngine(s.openai.baseUrl, s.openai.model, k.openai, deps.fetchImpl),
 };
 
 export const ENGINE_IDS = Object.keys(FACTORIES) as EngineId[];
@@ -37,17 +41,17 @@ export interface EngineDeps {
   fetchImpl?: typeof fetch;
 }
 
-/** The settings an engine is built from, so a cached instance is rebuilt when they change. */
-function configOf(id: EngineId, s: Settings): unknown {
+/** What an engine is built from, so a kept instance is rebuilt when any of it changes. */
+function configOf(id: EngineId, s: Settings, k: EngineKeys): unknown {
   const byId: Record<EngineId, unknown> = {
     chrome: null,
     'google-web': null,
     apertium: s.apertium,
-    libretranslate: s.libretranslate,
-    deepl: s.deepl,
-    'google-cloud': s.googleCloud,
-    microsoft: s.microsoft,
-    openai: s.openai,
+    libretranslate: [s.libretranslate, k.libretranslate],
+    deepl: [s.deepl, k.deepl],
+    'google-cloud': [s.googleCloud, k['google-cloud']],
+    microsoft: [s.microsoft, k.microsoft],
+    openai: [s.openai, k.openai],
   };
   return byId[id];
 }
@@ -61,11 +65,11 @@ export class EngineRegistry {
 
   constructor(private readonly deps: EngineDeps = {}) {}
 
-  get(id: EngineId, settings: Settings): TranslationEngine {
-    const key = JSON.stringify([id, configOf(id, settings)]);
+  get(id: EngineId, settings: Settings, keys: EngineKeys): TranslationEngine {
+    const key = JSON.stringify([id, configOf(id, settings, keys)]);
     let engine = this.instances.get(key);
     if (!engine) {
-      engine = FACTORIES[id](settings, this.deps);
+      engine = FACTORIES[id](settings, keys, this.deps);
       this.instances.set(key, engine);
     }
     return engine;
@@ -76,25 +80,31 @@ export class EngineRegistry {
    * is Chrome's on-device translator when it has the pair ready, then a self-hosted Apertium if
    * the reader set one up (their text stays on their server), else Google's keyless endpoint.
    */
-  async chain(settings: Settings, source: string, target: string): Promise<TranslationEngine[]> {
+  async chain(
+    settings: Settings,
+    keys: EngineKeys,
+    source: string,
+    target: string,
+  ): Promise<TranslationEngine[]> {
     const ids: EngineId[] = [];
     for (const choice of [settings.engine, settings.fallbackEngine]) {
       if (choice === 'none') continue;
-      for (const id of await this.resolve(choice, settings, source, target)) {
+      for (const id of await this.resolve(choice, settings, keys, source, target)) {
         if (!ids.includes(id)) ids.push(id);
       }
     }
-    return ids.map((id) => this.get(id, settings));
+    return ids.map((id) => this.get(id, settings, keys));
   }
 
   private async resolve(
     choice: EngineChoice,
     settings: Settings,
+    keys: EngineKeys,
     source: string,
     target: string,
   ): Promise<EngineId[]> {
     if (choice !== 'auto') return [choice];
-    const chrome = this.get('chrome', settings) as ChromeTranslatorEngine;
+    const chrome = this.get('chrome', settings, keys) as ChromeTranslatorEngine;
     const onDevice = await chrome.availability(source, target).catch(() => 'unavailable');
     const selfHosted = settings.apertium.baseUrl.replace(/\/+$/, '') !== DEFAULT_APERTIUM_URL;
     return [

@@ -4,9 +4,10 @@ import type { TranslateResult } from '../messaging/protocol';
 import { getSettings } from '../settings/store';
 import { IndexedDbCache } from './cache';
 import { offscreenHost } from './chrome';
+import { getEngineKeys } from './keys';
 import { TranslationPipeline } from './pipeline';
 import { ENGINE_IDS, EngineRegistry } from './registry';
-import { EngineError } from './types';
+import { EngineError, type TranslationEngine } from './types';
 
 /** Checking which other engines have a pair must not hold up the error message for long. */
 const SUGGESTION_TIMEOUT_MS = 5_000;
@@ -61,11 +62,11 @@ export async function translateForTab(request: {
   tabId?: number;
   pageUrl?: string;
 }): Promise<TranslateResult> {
-  const settings = await getSettings();
+  const [settings, keys] = await Promise.all([getSettings(), getEngineKeys()]);
   const { segments, source, target } = request;
   const signal =
     request.tabId === undefined ? undefined : signalForTab(request.tabId, request.pageUrl);
-  const chain = await registry.chain(settings, source, target);
+  const chain = await registry.chain(settings, keys, source, target);
   try {
     const result = await pipeline.translate(chain, { segments, source, target, signal });
     return {
@@ -81,11 +82,11 @@ export async function translateForTab(request: {
         ? { code: error.code, message: error.message }
         : { code: 'internal' as const, message: `Translation failed: ${String(error)}` };
     if (info.code === 'unsupported-pair') {
+      const others = ENGINE_IDS.filter((id) => !chain.some((e) => e.id === id));
       info.message += await suggestEngines(
-        settings,
+        others.map((id) => registry.get(id, settings, keys)),
         source,
         target,
-        chain.map((e) => e.id),
       );
     }
     return { ok: false, error: info, engine: chain.map((e) => e.name).join(' + ') };
@@ -94,15 +95,13 @@ export async function translateForTab(request: {
 
 /** " German → English: DeepL (needs a key), Google Translate." for engines that have the pair. */
 async function suggestEngines(
-  settings: Awaited<ReturnType<typeof getSettings>>,
+  engines: TranslationEngine[],
   source: string,
   target: string,
-  tried: string[],
 ): Promise<string> {
   const timeout = AbortSignal.timeout(SUGGESTION_TIMEOUT_MS);
   const names = await Promise.all(
-    ENGINE_IDS.filter((id) => !tried.includes(id)).map(async (id) => {
-      const engine = registry.get(id, settings);
+    engines.map(async (engine) => {
       try {
         return (await engine.supports(source, target, timeout)) ? engine.name : undefined;
       } catch (error) {

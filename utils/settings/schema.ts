@@ -52,7 +52,7 @@ export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 
 /** An empty string means "use the engine's own address". */
 const optionalUrl = v.union([v.literal(''), httpUrl]);
-const key = v.pipe(v.string(), v.trim());
+const trimmed = v.pipe(v.string(), v.trim());
 
 export const SettingsSchema = v.object({
   targetLang: v.fallback(languageCode, 'en'),
@@ -60,37 +60,27 @@ export const SettingsSchema = v.object({
   /** Used for what the first engine could not translate (quota, 429, down); `none`: no fallback. */
   fallbackEngine: v.fallback(v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
   apertium: v.fallback(v.object({ baseUrl: httpUrl }), { baseUrl: DEFAULT_APERTIUM_URL }),
-  // Keys stay in extension storage and go only to their own engine, from the background.
-  libretranslate: v.fallback(v.object({ baseUrl: httpUrl, apiKey: v.fallback(key, '') }), {
+  // API keys are not settings: content scripts can read extension storage, so keys live in the
+  // extension's own IndexedDB (utils/engines/keys.ts), out of their reach.
+  libretranslate: v.fallback(v.object({ baseUrl: httpUrl }), {
     baseUrl: DEFAULT_LIBRETRANSLATE_URL,
-    apiKey: '',
   }),
-  deepl: v.fallback(
-    v.object({ apiKey: v.fallback(key, ''), baseUrl: v.fallback(optionalUrl, '') }),
-    {
-      apiKey: '',
-      baseUrl: '',
-    },
-  ),
-  googleCloud: v.fallback(
-    v.object({ apiKey: v.fallback(key, ''), baseUrl: v.fallback(optionalUrl, '') }),
-    { apiKey: '', baseUrl: '' },
-  ),
+  deepl: v.fallback(v.object({ baseUrl: v.fallback(optionalUrl, '') }), { baseUrl: '' }),
+  googleCloud: v.fallback(v.object({ baseUrl: v.fallback(optionalUrl, '') }), { baseUrl: '' }),
   microsoft: v.fallback(
     v.object({
-      apiKey: v.fallback(key, ''),
-      region: v.fallback(v.pipe(key, v.regex(/^[a-z0-9]*$/i)), ''),
+      /** The Azure resource's region (e.g. `westeurope`); empty for global resources. */
+      region: v.fallback(v.pipe(trimmed, v.regex(/^[a-z0-9]*$/i)), ''),
       baseUrl: v.fallback(optionalUrl, ''),
     }),
-    { apiKey: '', region: '', baseUrl: '' },
+    { region: '', baseUrl: '' },
   ),
   openai: v.fallback(
     v.object({
       baseUrl: v.fallback(httpUrl, DEFAULT_OPENAI_URL),
-      model: v.fallback(v.pipe(key, v.minLength(1)), DEFAULT_OPENAI_MODEL),
-      apiKey: v.fallback(key, ''),
+      model: v.fallback(v.pipe(trimmed, v.minLength(1)), DEFAULT_OPENAI_MODEL),
     }),
-    { baseUrl: DEFAULT_OPENAI_URL, model: DEFAULT_OPENAI_MODEL, apiKey: '' },
+    { baseUrl: DEFAULT_OPENAI_URL, model: DEFAULT_OPENAI_MODEL },
   ),
   displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
   /** Source languages translated on every site the reader has not set to `never`. */

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { TranslatorHost } from '@/utils/engines/chrome';
+import type { EngineKeys } from '@/utils/engines/keys';
 import { ENGINE_IDS, EngineRegistry } from '@/utils/engines/registry';
 import { parseSettings } from '@/utils/settings/schema';
 
@@ -8,8 +9,16 @@ const chromeSaying = (availability: string): TranslatorHost => ({
   request: async () => ({ ok: true, value: availability }),
 });
 
+const NO_KEYS: EngineKeys = {
+  libretranslate: '',
+  deepl: '',
+  'google-cloud': '',
+  microsoft: '',
+  openai: '',
+};
+
 const names = async (registry: EngineRegistry, settings: object) =>
-  (await registry.chain(parseSettings(settings), 'es', 'en')).map((e) => e.id);
+  (await registry.chain(parseSettings(settings), NO_KEYS, 'es', 'en')).map((e) => e.id);
 
 describe('engine registry', () => {
   it('registers all eight engines', () => {
@@ -54,12 +63,13 @@ describe('engine registry', () => {
     ]);
   });
 
-  it('keeps an engine while its settings stay the same, rebuilds it when they change', () => {
+  it('keeps an engine while its settings and key stay the same, rebuilds it when they change', () => {
     const registry = new EngineRegistry();
-    const a = registry.get('deepl', parseSettings({ deepl: { apiKey: 'k1' } }));
-    expect(
-      registry.get('deepl', parseSettings({ deepl: { apiKey: 'k1' }, targetLang: 'de' })),
-    ).toBe(a);
-    expect(registry.get('deepl', parseSettings({ deepl: { apiKey: 'k2' } }))).not.toBe(a);
+    const settings = parseSettings({});
+    const keys = { ...NO_KEYS, deepl: 'k1' };
+    const a = registry.get('deepl', settings, keys);
+    expect(registry.get('deepl', parseSettings({ targetLang: 'de' }), keys)).toBe(a);
+    expect(registry.get('deepl', settings, { ...keys, deepl: 'k2' })).not.toBe(a);
+    expect(registry.get('deepl', settings, { ...keys, openai: 'other' })).toBe(a);
   });
 });

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { setEngineKey } from '@/utils/engines/keys';
 import { cancelOnNavigation, translateForTab } from '@/utils/engines/service';
 import { updateSettings } from '@/utils/settings/store';
 import { loopback, shout } from './loopback';
@@ -94,7 +95,7 @@ describe('translateForTab (the background’s entry)', () => {
       ...s,
       engine: 'apertium',
       apertium: { baseUrl: server.url },
-      libretranslate: { baseUrl: libre.url, apiKey: '' },
+      libretranslate: { baseUrl: libre.url },
     }));
     const result = await translateForTab({ segments: ['Hallo Welt'], source: 'de', target: 'en' });
     expect(result).toMatchObject({ ok: false, error: { code: 'unsupported-pair' } });
@@ -104,5 +105,17 @@ describe('translateForTab (the background’s entry)', () => {
     expect(message).toContain('Google Translate');
     expect(message).toContain('LibreTranslate');
     expect(message).toContain('DeepL (needs a key)');
+  });
+
+  it('sends the reader’s key, from the background’s key store, to its engine only', async () => {
+    const deepl = await loopback((req) => ({
+      body: { translations: (req.json as { text: string[] }).text.map((text) => ({ text })) },
+    }));
+    await setEngineKey('deepl', 'secret:fx');
+    await updateSettings((s) => ({ ...s, engine: 'deepl', deepl: { baseUrl: deepl.url } }));
+    const result = await translateForTab({ segments: ['hola'], source: 'es', target: 'en' });
+    expect(result).toMatchObject({ ok: true, engine: 'DeepL' });
+    expect(deepl.seen[0]!.headers.authorization).toBe('DeepL-Auth-Key secret:fx');
+    expect(JSON.stringify(result)).not.toContain('secret');
   });
 });

@@ -20,7 +20,7 @@ describe('settings v3: engines', () => {
     expect(settings.engine).toBe('auto');
     expect(settings.fallbackEngine).toBe('none');
     expect(settings.sites).toEqual({ elpais: 'always', spiegel: 'never' });
-    expect(settings.deepl).toEqual({ apiKey: '', baseUrl: '' });
+    expect(settings.deepl).toEqual({ baseUrl: '' });
     const stored = await fakeBrowser.storage.local.get('settings$');
     expect(stored['settings$']).toEqual({ v: SETTINGS_VERSION });
   });
@@ -33,23 +33,22 @@ describe('settings v3: engines', () => {
     expect((await getSettings()).engine).toBe('apertium');
   });
 
-  it('defaults to auto with no fallback; a bad key or engine resets that field alone', () => {
+  it('defaults to auto with no fallback; a bad value resets that field alone; keys are no settings', () => {
     expect(DEFAULT_SETTINGS.engine).toBe('auto');
     const parsed = parseSettings({
       engine: 'babelfish',
       fallbackEngine: 'deepl',
-      deepl: { apiKey: '  abc:fx ', baseUrl: 'ftp://x' },
-      microsoft: { apiKey: 'k', region: 'west europe!' },
-      openai: { baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3.2', apiKey: 7 },
+      deepl: { apiKey: 'abc:fx', baseUrl: 'ftp://x' },
+      microsoft: { region: 'west europe!' },
+      openai: { baseUrl: 'http://127.0.0.1:11434/v1', model: ' llama3.2 ' },
     });
     expect(parsed.engine).toBe('auto');
     expect(parsed.fallbackEngine).toBe('deepl');
-    expect(parsed.deepl).toEqual({ apiKey: 'abc:fx', baseUrl: '' });
-    expect(parsed.microsoft).toEqual({ apiKey: 'k', region: '', baseUrl: '' });
+    expect(parsed.deepl).toEqual({ baseUrl: '' });
+    expect(parsed.microsoft).toEqual({ region: '', baseUrl: '' });
     expect(parsed.openai).toEqual({
       baseUrl: 'http://127.0.0.1:11434/v1',
       model: 'llama3.2',
-      apiKey: '',
     });
   });
 });
