@@ -1,7 +1,11 @@
 import { browser } from 'wxt/browser';
 import { baseLanguage, languageName } from '../languages';
 import {
+  AVAILABILITY_TIMEOUT_MS,
+  CREATE_TIMEOUT_MS,
   OFFSCREEN_TARGET,
+  TRANSLATE_TIMEOUT_MS,
+  withTimeout,
   type Availability,
   type OffscreenReply,
   type OffscreenRequest,
@@ -27,6 +31,9 @@ const LIMITS: EngineLimits = {
   requestsPerSecond: 100,
   burst: 100,
 };
+
+/** Time for the offscreen document to start and pass a reply on, beyond the API's own. */
+const OFFSCREEN_MARGIN_MS = 3_000;
 
 /** Where the Translator API runs: the offscreen document, or a fake in tests. */
 export interface TranslatorHost {
@@ -83,7 +90,21 @@ export class ChromeTranslatorEngine implements TranslationEngine {
         `${this.name}: this browser has no on-device translator.`,
       );
     }
-    const reply = await this.host.request(message);
+    const host = this.host;
+    // The offscreen page times out each Translator call; this covers the page itself not
+    // answering (being created, crashed), with a margin over its own timeouts.
+    const limit =
+      message.op === 'availability'
+        ? AVAILABILITY_TIMEOUT_MS + OFFSCREEN_MARGIN_MS
+        : CREATE_TIMEOUT_MS + TRANSLATE_TIMEOUT_MS * message.texts.length + OFFSCREEN_MARGIN_MS;
+    const reply = await withTimeout(
+      () => host.request(message),
+      limit,
+      'no answer from its offscreen document',
+    ).catch((error: unknown): OffscreenReply => ({
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    }));
     if (!reply?.ok) {
       throw new EngineError('unavailable', `${this.name}: ${reply?.error ?? 'no answer'}.`);
     }
@@ -107,7 +128,8 @@ export class ChromeTranslatorEngine implements TranslationEngine {
     if (availability === 'unavailable') {
       throw new EngineError('unsupported-pair', `${this.name} has no ${pair} language pack.`);
     }
-    // Downloading a pack needs a click in a page (the offscreen document has none).
+    // Downloading a pack needs a click in an extension page (chrome-download.ts); the offscreen
+    // document has none.
     throw new EngineError(
       'unavailable',
       `${this.name} needs the ${pair} language pack, which is ${availability === 'downloading' ? 'still downloading' : 'not downloaded yet'}.`,

@@ -128,4 +128,15 @@ describe('Chrome on-device translator (offscreen document)', () => {
       await handle({ target: OFFSCREEN_TARGET, op: 'availability', source: 'es', to: 'en' }),
     ).toEqual({ ok: true, value: 'unavailable' });
   });
+
+  it('gives up on an offscreen document that never answers', async () => {
+    vi.useFakeTimers();
+    const engine = new ChromeTranslatorEngine({ request: () => new Promise(() => {}) });
+    const availability = engine.availability('es', 'en').catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(AVAILABILITY_TIMEOUT_MS + 3_000);
+    expect(await availability).toMatchObject({
+      code: 'unavailable',
+      message: 'Chrome on-device translator: no answer from its offscreen document.',
+    });
+  });
 });
