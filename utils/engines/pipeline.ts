@@ -63,14 +63,15 @@ export class TranslationPipeline {
       alreadyInTarget: 0,
     };
     const done = new Map<string, string>();
+    const inTarget = await Promise.all(unique.map((s) => this.inLanguage(s, target)));
     let todo: string[] = [];
-    for (const segment of unique) {
+    unique.forEach((segment, i) => {
       if (!plainText(segment)) done.set(segment, segment);
-      else if (await this.inLanguage(segment, target)) {
+      else if (inTarget[i]) {
         done.set(segment, segment);
         stats.alreadyInTarget++;
       } else todo.push(segment);
-    }
+    });
 
     const engines: string[] = [];
     const errors: EngineError[] = [];
@@ -113,7 +114,8 @@ export class TranslationPipeline {
           engine: engine.id,
           variant: engine.variant,
           source: baseLanguage(source),
-          target: baseLanguage(target),
+          // Whole tag: some engines translate into regional variants (DeepL's EN-GB, PT-BR).
+          target: target.toLowerCase(),
           segment,
         }),
       ),
