@@ -21,7 +21,9 @@ export function Popup({ tabId }: { tabId: number | null }) {
 
   const togglePage = async () => {
     if (resolvedTab === null) return;
-    refresh(await sendToTab(resolvedTab, 'setPageActive', { active: !active }));
+    refresh(
+      await sendToTab(resolvedTab, 'pageCommand', { command: active ? 'original' : 'translate' }),
+    );
   };
 
   return (

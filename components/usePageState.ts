@@ -45,6 +45,10 @@ export function usePageState(tabIdParam: number | null): PopupData {
       let page: PageState | null;
       try {
         page = await sendToTab(tabId, 'getPageState', {});
+        // The popup shows the whole article, so the page translates beyond the viewport too.
+        if (page.status === 'translating') {
+          page = await sendToTab(tabId, 'pageCommand', { command: 'translate-all' });
+        }
       } catch {
         page = null;
       }

@@ -1,22 +1,61 @@
+import { render } from 'preact';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { PageControl } from '@/components/PageControl';
+import '@/components/page-control.css';
 import { handleMessages } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
-import { getSettings, watchSettings } from '@/utils/settings/store';
+import { getSettings, siteModeOf, watchSettings } from '@/utils/settings/store';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
   runAt: 'document_idle',
+  cssInjectionMode: 'ui',
   async main(ctx) {
     const controller = new PageController(document, location.href);
     handleMessages({
       getPageState: () => controller.getState(),
-      setPageActive: ({ active }) => {
-        void controller.setActive(active);
-        return controller.getState();
-      },
+      pageCommand: ({ command }) => controller.command(command),
     });
-    ctx.onInvalidated(watchSettings((settings) => void controller.apply(settings)));
     ctx.onInvalidated(() => controller.stop());
-    await controller.apply(await getSettings());
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      void controller.navigated(newUrl.href);
+    });
+
+    const settings = await getSettings();
+    let offer = siteModeOf(settings, controller.getState().siteKey) === 'ask';
+    let root: HTMLElement | null = null;
+    const ui = await createShadowRootUi(ctx, {
+      name: 'foreign-desk-control',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount: (container) => {
+        root = container;
+        const draw = () =>
+          render(
+            <PageControl
+              initial={controller.getState()}
+              subscribe={(listener) => controller.subscribe(listener)}
+              command={(command) => controller.command(command)}
+              offer={offer}
+            />,
+            container,
+          );
+        draw();
+        return draw;
+      },
+      onRemove: () => root && render(null, root),
+    });
+    ui.mount();
+
+    ctx.onInvalidated(
+      watchSettings((next) => {
+        offer = siteModeOf(next, controller.getState().siteKey) === 'ask';
+        ui.mounted?.();
+        void controller.apply(next);
+      }),
+    );
+    await controller.apply(settings);
   },
 });

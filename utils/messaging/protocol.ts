@@ -14,9 +14,16 @@ export interface Protocol {
   cancelTranslation: { request: Record<string, never>; response: void };
   /** popup → content: what the page shows now. */
   getPageState: { request: Record<string, never>; response: PageState };
-  /** popup → content: translate this page now, or show the original. */
-  setPageActive: { request: { active: boolean }; response: PageState };
+  /** popup, background → content: what the reader asked for on this page. */
+  pageCommand: { request: { command: PageCommand }; response: PageState };
 }
+
+/**
+ * `translate` / `original`: the reader's choice for this page; `toggle`: the other one of the two
+ * (shortcut, context menu); `translate-all`: the whole article, not only what is near the viewport;
+ * `retry`: after an engine error.
+ */
+export type PageCommand = 'translate' | 'original' | 'toggle' | 'translate-all' | 'retry';
 
 export type TranslateResult =
   | {

@@ -1,17 +1,26 @@
 import { detectArticle } from '../article/detect';
-import type { Article, BlockKind } from '../article/types';
+import type { Article } from '../article/types';
 import { baseLanguage } from '../languages';
-import { sendToBackground, type TranslateResult } from '../messaging/protocol';
-import type { Settings } from '../settings/schema';
+import { sendToBackground, type PageCommand, type TranslateResult } from '../messaging/protocol';
+import type { DisplayMode, Settings } from '../settings/schema';
 import { siteKey } from '../settings/site-key';
 import { siteModeOf } from '../settings/store';
 import { findSite } from '../sites/registry';
-import { decodeTranslation, encodeBlock, type EncodedBlock } from './markup';
+import { decodeTranslation } from './markup';
 import { TranslationLayer } from './render';
 import type { PageState } from './state';
+import { unitsOf, type Unit } from './units';
 
-/** Blocks sent per message: the first paragraphs show after one engine round trip. */
+/** Blocks per request: one engine round trip fills the first screen. */
 const BLOCKS_PER_REQUEST = 12;
+/** Requests in flight at once from one page (the background limits each engine as well). */
+const MAX_IN_FLIGHT = 2;
+/** Blocks this far below or above the viewport are translated before the reader gets there. */
+const NEAR_VIEWPORT_PX = 1200;
+/** How long to wait for the browser's first report of what is on screen before sending anyway. */
+const FIRST_LAYOUT_WAIT_MS = 300;
+/** Late content (live blogs, "read more") is looked for once the page has been quiet this long. */
+const MUTATION_QUIET_MS = 400;
 
 const NO_ARTICLE: Article = {
   isArticle: false,
@@ -28,47 +37,48 @@ const NO_ARTICLE: Article = {
   canonicalUrl: null,
 };
 
-interface PendingBlock {
-  kind: BlockKind | 'headline';
-  element: Element;
-  encoded: EncodedBlock;
-}
-
 /**
- * Runs translation on one page: detects the article, sends its blocks to the background in
- * reading order, shows each translation under its block, and restores the page when switched off.
+ * Translation on one page: finds the article, sends the blocks on screen first and the rest as
+ * the reader scrolls near them, shows each translation in place, picks up blocks added later, and
+ * restores the page when switched off. Replies for an older run (after a switch-off or a
+ * navigation) are dropped.
  */
 export class PageController {
   private readonly layer: TranslationLayer;
   private article: Article | null = null;
   private state: PageState;
+  private units: Unit[] = [];
+  private queue: Unit[] = [];
+  private inFlight = 0;
+  private source = '';
   /** Bumped on every start and stop: replies for an older generation are dropped. */
   private generation = 0;
   private settings: Settings | null = null;
   /** Set when the reader translated or restored this page by hand; wins over the site mode. */
   private chosenOnPage: boolean | null = null;
+  private visibility: IntersectionObserver | null = null;
+  private mutations: MutationObserver | null = null;
+  private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  private firstLayout: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<(state: PageState) => void>();
 
   constructor(
     private readonly doc: Document,
-    private readonly url: string,
+    private url: string,
   ) {
     this.layer = new TranslationLayer(doc);
-    const key = siteKey(new URL(url).hostname);
-    this.state = {
-      siteKey: key,
-      article: null,
-      status: 'off',
-      progress: { done: 0, total: 0 },
-      engine: null,
-      target: 'en',
-      error: null,
-      translation: { title: null, blocks: [] },
-    };
+    this.state = this.freshState('en');
   }
 
   getState(): PageState {
     if (!this.article) this.detect();
     return structuredClone(this.state);
+  }
+
+  /** Called with the new state after every change (the page control listens). */
+  subscribe(listener: (state: PageState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /**
@@ -77,6 +87,7 @@ export class PageController {
    */
   async apply(settings: Settings): Promise<void> {
     this.settings = settings;
+    this.setDisplayMode(settings.displayMode);
     const mode = siteModeOf(settings, this.state.siteKey);
     if (mode === 'never') return this.stop();
     if (this.chosenOnPage !== null) return this.setActive(this.chosenOnPage);
@@ -94,15 +105,72 @@ export class PageController {
     await this.ensureRunning(this.settings?.targetLang ?? this.state.target);
   }
 
-  private async ensureRunning(target: string): Promise<void> {
-    if (this.state.status !== 'off' && this.state.target === target) return;
+  /** Carries out what the reader asked for on this page. */
+  command(command: PageCommand): PageState {
+    switch (command) {
+      case 'translate':
+      case 'original':
+        void this.setActive(command === 'translate');
+        break;
+      case 'toggle':
+        void this.setActive(this.state.status === 'off');
+        break;
+      case 'translate-all':
+        this.translateAll();
+        break;
+      case 'retry':
+        this.retry();
+        break;
+    }
+    return this.getState();
+  }
+
+  /** Switches between bilingual and replace display from what is already translated. */
+  setDisplayMode(mode: DisplayMode): void {
+    this.layer.setMode(mode);
+    this.state.displayMode = mode;
+    this.emit();
+  }
+
+  /** The whole article, not only what is near the viewport (the popup reader wants it all). */
+  private translateAll(): void {
+    if (this.state.status !== 'translating') return;
+    for (const unit of this.units) this.enqueue(unit);
+    this.pump();
+  }
+
+  /** After an engine error: tries the blocks not yet translated again. */
+  private retry(): void {
+    if (this.state.status !== 'error') return;
+    this.state.status = 'translating';
+    this.state.error = null;
+    for (const unit of this.units) if (unit.status === 'sent') unit.status = 'waiting';
+    this.observe(this.units.filter((u) => u.status === 'waiting'));
+    this.emit();
+  }
+
+  /** A single-page navigation: the old article is put back and the new one considered afresh. */
+  async navigated(url: string): Promise<void> {
     this.stop();
-    await this.start(target);
+    this.url = url;
+    this.article = null;
+    this.chosenOnPage = null;
+    this.state = this.freshState(this.state.target);
+    if (this.settings) await this.apply(this.settings);
   }
 
   stop(): void {
     this.generation++;
+    this.visibility?.disconnect();
+    this.visibility = null;
+    this.mutations?.disconnect();
+    this.mutations = null;
+    clearTimeout(this.mutationTimer);
+    clearTimeout(this.firstLayout);
     this.layer.clear();
+    this.units = [];
+    this.queue = [];
+    this.inFlight = 0;
     this.state = {
       ...this.state,
       status: 'off',
@@ -110,6 +178,33 @@ export class PageController {
       error: null,
       translation: { title: null, blocks: [] },
     };
+    this.emit();
+  }
+
+  private freshState(target: string): PageState {
+    return {
+      siteKey: siteKey(new URL(this.url).hostname),
+      article: null,
+      status: 'off',
+      progress: { done: 0, total: 0 },
+      engine: null,
+      target,
+      displayMode: this.layer.displayMode,
+      error: null,
+      translation: { title: null, blocks: [] },
+    };
+  }
+
+  private emit(): void {
+    if (!this.listeners.size) return;
+    const state = structuredClone(this.state);
+    for (const listener of this.listeners) listener(state);
+  }
+
+  private async ensureRunning(target: string): Promise<void> {
+    if (this.state.status !== 'off' && this.state.target === target) return;
+    this.stop();
+    this.start(target);
   }
 
   private detect(): Article {
@@ -146,102 +241,168 @@ export class PageController {
     );
   }
 
-  private async start(target: string): Promise<void> {
-    const generation = ++this.generation;
+  private start(target: string): void {
     const article = this.detect();
     this.state.target = target;
     if (!article.isArticle) {
       this.state.status = 'not-article';
-      return;
+      return this.emit();
     }
-    const source = this.sourceLanguage(article);
-    if (baseLanguage(source) === baseLanguage(target)) {
+    this.source = this.sourceLanguage(article);
+    if (baseLanguage(this.source) === baseLanguage(target)) {
       this.state.status = 'same-language';
-      return;
+      return this.emit();
     }
-    const pending: PendingBlock[] = [];
-    if (article.titleElement) {
-      pending.push({
-        kind: 'headline',
-        element: article.titleElement,
-        encoded: encodeBlock(article.titleElement),
-      });
-    }
-    for (const block of article.blocks) {
-      pending.push({
-        kind: block.kind,
-        element: block.element,
-        encoded: encodeBlock(block.element),
-      });
-    }
-    const todo = pending.filter((p) => p.encoded.text.length > 0);
+    this.units = unitsOf(article, new Set());
     this.state.status = 'translating';
-    this.state.progress = { done: 0, total: todo.length };
+    this.state.progress = { done: 0, total: this.units.length };
     this.state.translation = { title: null, blocks: [] };
-
-    for (let i = 0; i < todo.length; i += BLOCKS_PER_REQUEST) {
-      const batch = todo.slice(i, i + BLOCKS_PER_REQUEST);
-      const result = await this.request(
-        batch.map((b) => b.encoded.html),
-        source,
-        target,
-      );
-      if (generation !== this.generation) return;
-      this.state.engine = result.engine;
-      if (!result.ok) {
-        this.state.status = 'error';
-        this.state.error = result.error;
-        return;
-      }
-      for (const [j, block] of batch.entries()) {
-        await this.showBlock(block, result.translations[j] ?? '', source, target, generation);
-        if (generation !== this.generation) return;
-      }
-    }
-    this.state.status = 'done';
+    this.observe(this.units);
+    this.watchForLateBlocks();
+    this.emit();
   }
 
-  private async request(
-    segments: string[],
-    source: string,
-    target: string,
-  ): Promise<TranslateResult> {
+  /** Queues blocks as they come near the viewport; without layout (tests, print) queues all. */
+  private observe(units: Unit[]): void {
+    const view = this.doc.defaultView;
+    if (!view || typeof view.IntersectionObserver !== 'function') {
+      for (const unit of units) this.enqueue(unit);
+      return this.pump();
+    }
+    if (!this.visibility) {
+      this.visibility = new view.IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            const unit = this.units.find((u) => u.element === entry.target);
+            if (entry.isIntersecting && unit) this.enqueue(unit);
+          }
+          clearTimeout(this.firstLayout);
+          this.pump();
+        },
+        { rootMargin: `${NEAR_VIEWPORT_PX}px 0px` },
+      );
+      // The first report says what is on screen; should it be late, start anyway.
+      this.firstLayout = setTimeout(() => {
+        if (!this.inFlight && !this.queue.length) {
+          for (const unit of this.units.slice(0, BLOCKS_PER_REQUEST)) this.enqueue(unit);
+          this.pump();
+        }
+      }, FIRST_LAYOUT_WAIT_MS);
+    }
+    for (const unit of units) this.visibility.observe(unit.element);
+  }
+
+  private enqueue(unit: Unit): void {
+    if (unit.status !== 'waiting') return;
+    unit.status = 'queued';
+    this.queue.push(unit);
+  }
+
+  /** Sends queued blocks, reading order within what is queued, within the in-flight limit. */
+  private pump(): void {
+    if (this.state.status !== 'translating') return;
+    this.queue.sort((a, b) => a.order - b.order);
+    while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
+      const batch = this.queue.splice(0, BLOCKS_PER_REQUEST);
+      for (const unit of batch) unit.status = 'sent';
+      void this.send(batch, this.generation);
+    }
+  }
+
+  private async send(batch: Unit[], generation: number): Promise<void> {
+    this.inFlight++;
+    const target = this.state.target;
+    const result = await this.request(
+      batch.map((u) => u.encoded.html),
+      target,
+    );
+    if (generation !== this.generation) return;
+    this.inFlight--;
+    this.state.engine = result.engine;
+    if (!result.ok) {
+      this.state.status = 'error';
+      this.state.error = result.error;
+      this.queue = [];
+      return this.emit();
+    }
+    for (const [i, unit] of batch.entries()) {
+      await this.show(unit, result.translations[i] ?? '', target, generation);
+      if (generation !== this.generation) return;
+    }
+    if (this.state.progress.done === this.state.progress.total) this.state.status = 'done';
+    this.emit();
+    this.pump();
+  }
+
+  private async request(segments: string[], target: string): Promise<TranslateResult> {
     try {
-      return await sendToBackground('translate', { segments, source, target });
+      return await sendToBackground('translate', { segments, source: this.source, target });
     } catch (error) {
       return { ok: false, engine: '', error: { code: 'internal', message: String(error) } };
     }
   }
 
   /** Shows one translation; a reply that broke the markup is retried once, then shown as text. */
-  private async showBlock(
-    block: PendingBlock,
-    html: string,
-    source: string,
-    target: string,
-    generation: number,
-  ) {
-    let content: DocumentFragment | string | null = decodeTranslation(
-      html,
-      block.encoded.refs,
-      this.doc,
-    );
+  private async show(unit: Unit, html: string, target: string, generation: number) {
+    const { refs, text: original } = unit.encoded;
+    let content: DocumentFragment | string | null = decodeTranslation(html, refs, this.doc);
     if (!content) {
-      const retry = await this.request([block.encoded.html], source, target);
+      const retry = await this.request([unit.encoded.html], target);
       if (generation !== this.generation) return;
-      if (retry.ok)
-        content = decodeTranslation(retry.translations[0] ?? '', block.encoded.refs, this.doc);
+      if (retry.ok) content = decodeTranslation(retry.translations[0] ?? '', refs, this.doc);
     }
     if (!content) {
-      const plain = await this.request([escapeText(block.encoded.text)], source, target);
+      const plain = await this.request([escapeText(original)], target);
       if (generation !== this.generation) return;
-      content = plain.ok ? textOf(plain.translations[0] ?? '', this.doc) : block.encoded.text;
+      content = plain.ok ? textOf(plain.translations[0] ?? '', this.doc) : original;
     }
-    const text = (typeof content === 'string' ? content : (content.textContent ?? '')).trim();
-    this.layer.show(block.element, content, target);
-    if (block.kind === 'headline') this.state.translation.title = text;
-    else this.state.translation.blocks.push({ kind: block.kind, text });
+    unit.text = (typeof content === 'string' ? content : (content.textContent ?? '')).trim();
+    unit.status = 'shown';
+    this.layer.show(unit.element, content, target, original);
+    this.visibility?.unobserve(unit.element);
     this.state.progress.done++;
+    const shown = this.units.filter((u) => u.status === 'shown' && u.text !== undefined);
+    this.state.translation = {
+      title: shown.find((u) => u.kind === 'headline')?.text ?? null,
+      blocks: shown
+        .filter((u) => u.kind !== 'headline' && u.kind !== 'caption')
+        .map((u) => ({ kind: u.kind as Exclude<Unit['kind'], 'headline'>, text: u.text ?? '' })),
+    };
+  }
+
+  /** Blocks added after load (live blogs, "read more", lazy bodies) are translated once. */
+  private watchForLateBlocks(): void {
+    const view = this.doc.defaultView;
+    if (!view || typeof view.MutationObserver !== 'function' || !this.doc.body) return;
+    this.mutations = new view.MutationObserver((records) => {
+      const foreign = records.some((r) =>
+        Array.from(r.addedNodes).some((n) => !this.layer.owns(n) && n.nodeType !== 8),
+      );
+      if (!foreign) return;
+      clearTimeout(this.mutationTimer);
+      this.mutationTimer = setTimeout(() => this.addLateBlocks(), MUTATION_QUIET_MS);
+    });
+    this.mutations.observe(this.doc.body, { childList: true, subtree: true });
+  }
+
+  private addLateBlocks(): void {
+    if (this.state.status !== 'translating' && this.state.status !== 'done') return;
+    let article: Article;
+    try {
+      article = detectArticle(this.doc, { url: this.url });
+    } catch {
+      return;
+    }
+    const known = new Set(this.units.filter((u) => u.element.isConnected).map((u) => u.element));
+    const fresh = unitsOf(article, known, this.units.length).filter(
+      (u) => !this.layer.owns(u.element),
+    );
+    if (!fresh.length) return;
+    this.units.push(...fresh);
+    this.state.progress.total += fresh.length;
+    this.state.status = 'translating';
+    this.observe(fresh);
+    this.emit();
   }
 }
 

@@ -1,42 +1,140 @@
 import { textDirection } from '../languages';
+import type { DisplayMode } from '../settings/schema';
 import { TRANSLATION_CLASS } from './markup';
 
 /**
- * Bilingual display: each translation is one element appended inside its block, so it takes the
- * block's own font and the page's nodes stay untouched. Removing these elements gives back the
- * page exactly as it was.
+ * Shows translations on the page and takes them away again, leaving the page exactly as it was.
+ *
+ * Bilingual: the translation is one element appended inside its block, so it takes the block's
+ * own font and the page's nodes stay untouched. Replace: the translation is a copy of the block's
+ * element (same tag and classes, so the same look) inserted after it, and the block is hidden by
+ * its inline style, which is put back exactly. Hovering the translation shows the original as a
+ * tooltip; focusing or tapping it shows the original above it again.
  */
 
-/** Quiet by default; the page's fonts and colours still apply. */
-const TRANSLATION_STYLE = 'display:block;margin-top:0.35em;opacity:0.88;';
+/** Quiet, in the page's own fonts and colours. */
+const BILINGUAL_STYLE = 'display:block;margin-top:0.35em;opacity:0.88;';
+/** Marks what we put on a page, so the page's own content is never mistaken for ours. */
+export const OWN_ATTRIBUTE = 'data-foreign-desk';
+
+interface Shown {
+  block: Element;
+  /** The translated content, kept so modes can switch without translating again. */
+  content: DocumentFragment | string;
+  lang: string;
+  original: string;
+  node: HTMLElement;
+  /** The block's `style` attribute before we hid it (replace mode); `undefined` when not hidden. */
+  savedStyle?: string | null;
+}
 
 export class TranslationLayer {
-  private readonly shown = new Map<Element, HTMLElement>();
+  private readonly shown = new Map<Element, Shown>();
+  private mode: DisplayMode = 'bilingual';
 
   constructor(private readonly doc: Document) {}
 
-  show(block: Element, content: DocumentFragment | string, lang: string): void {
-    // <font>: an inline element that page stylesheets almost never target.
-    this.shown.get(block)?.remove();
-    const el = this.doc.createElement('font');
-    el.className = TRANSLATION_CLASS;
-    el.setAttribute('lang', lang);
-    el.setAttribute('dir', textDirection(lang));
-    el.setAttribute('translate', 'no');
-    el.setAttribute('style', TRANSLATION_STYLE);
-    if (typeof content === 'string') el.textContent = content;
-    else el.appendChild(content);
-    block.appendChild(el);
-    this.shown.set(block, el);
+  get displayMode(): DisplayMode {
+    return this.mode;
+  }
+
+  show(block: Element, content: DocumentFragment | string, lang: string, original: string): void {
+    this.remove(block);
+    const entry: Shown = { block, content, lang, original, node: this.doc.createElement('font') };
+    this.mount(entry);
+    this.shown.set(block, entry);
+  }
+
+  /** Switches every shown translation to `mode` from what was already translated. */
+  setMode(mode: DisplayMode): void {
+    if (mode === this.mode) return;
+    const entries = [...this.shown.values()];
+    for (const entry of entries) this.unmount(entry);
+    this.mode = mode;
+    for (const entry of entries) this.mount(entry);
+  }
+
+  has(block: Element): boolean {
+    return this.shown.has(block);
+  }
+
+  /** Whether `node` is (inside) something this layer put on the page. */
+  owns(node: Node): boolean {
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    return !!el?.closest(`[${OWN_ATTRIBUTE}]`);
   }
 
   /** Removes every translation shown; the page is as it was before. */
   clear(): void {
-    for (const el of this.shown.values()) el.remove();
+    for (const entry of this.shown.values()) this.unmount(entry);
     this.shown.clear();
   }
 
   get size(): number {
     return this.shown.size;
+  }
+
+  private remove(block: Element): void {
+    const entry = this.shown.get(block);
+    if (entry) this.unmount(entry);
+    this.shown.delete(block);
+  }
+
+  private mount(entry: Shown): void {
+    const { block, lang } = entry;
+    const content =
+      typeof entry.content === 'string' ? entry.content : entry.content.cloneNode(true);
+    let node: HTMLElement;
+    if (this.mode === 'bilingual') {
+      // <font>: an inline element that page stylesheets almost never target.
+      node = this.doc.createElement('font');
+      node.setAttribute('style', BILINGUAL_STYLE);
+      block.appendChild(node);
+    } else {
+      node = block.cloneNode(false) as HTMLElement;
+      node.removeAttribute('id');
+      node.removeAttribute('style');
+      node.setAttribute('title', entry.original);
+      node.setAttribute('tabindex', '0');
+      node.addEventListener('focus', () => this.peek(entry, true));
+      node.addEventListener('blur', () => this.peek(entry, false));
+      node.addEventListener('click', (event) => {
+        if ((event.target as Element).closest('a')) return;
+        this.peek(entry, entry.savedStyle !== undefined);
+      });
+      block.after(node);
+      entry.savedStyle = block.getAttribute('style');
+      (block as HTMLElement).style.setProperty('display', 'none', 'important');
+    }
+    node.classList.add(TRANSLATION_CLASS);
+    node.setAttribute(OWN_ATTRIBUTE, 'translation');
+    node.setAttribute('lang', lang);
+    node.setAttribute('dir', textDirection(lang));
+    node.setAttribute('translate', 'no');
+    if (typeof content === 'string') node.textContent = content;
+    else node.appendChild(content);
+    entry.node = node;
+  }
+
+  /** Replace mode: shows the original above its translation while focused or tapped. */
+  private peek(entry: Shown, on: boolean): void {
+    const block = entry.block as HTMLElement;
+    if (on && entry.savedStyle !== undefined) this.restoreStyle(entry);
+    else if (!on && entry.savedStyle === undefined && this.shown.get(block) === entry) {
+      entry.savedStyle = block.getAttribute('style');
+      block.style.setProperty('display', 'none', 'important');
+    }
+  }
+
+  private restoreStyle(entry: Shown): void {
+    if (entry.savedStyle === undefined) return;
+    if (entry.savedStyle === null) entry.block.removeAttribute('style');
+    else entry.block.setAttribute('style', entry.savedStyle);
+    entry.savedStyle = undefined;
+  }
+
+  private unmount(entry: Shown): void {
+    entry.node.remove();
+    this.restoreStyle(entry);
   }
 }

@@ -1,4 +1,5 @@
 import type { BlockKind } from '../article/types';
+import type { DisplayMode } from '../settings/schema';
 
 /** What the content script reports to the popup about its page. */
 export interface PageState {
@@ -11,6 +12,7 @@ export interface PageState {
   progress: { done: number; total: number };
   engine: string | null;
   target: string;
+  displayMode: DisplayMode;
   error: { code: string; message: string } | null;
   translation: { title: string | null; blocks: { kind: BlockKind; text: string }[] };
 }

@@ -103,6 +103,9 @@ export async function startCorpusServer(): Promise<CorpusServer> {
         'Content-Type': type,
         'Content-Length': body.length,
         'Cache-Control': 'no-store',
+        // The saved page without its own scripts: inline ad loaders would otherwise keep changing
+        // the DOM, and the extension must not need them. Extension content scripts are exempt.
+        'Content-Security-Policy': "script-src 'none'",
       });
       res.end(method === 'HEAD' ? undefined : body);
       requests.push({ method, host, path: rawPath, status: 200 });

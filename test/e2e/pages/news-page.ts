@@ -23,8 +23,13 @@ export class NewsPage {
     return new NewsPage(page, await browser.tabIdOf(page));
   }
 
+  /** The page's markup, without the extension's own control (a shadow host at the end of body). */
   html(): Promise<string> {
-    return this.page.evaluate(() => document.documentElement.outerHTML);
+    return this.page.evaluate(() => {
+      const copy = document.documentElement.cloneNode(true) as Element;
+      for (const host of Array.from(copy.querySelectorAll('foreign-desk-control'))) host.remove();
+      return copy.outerHTML;
+    });
   }
 
   translations(): Promise<ShownTranslation[]> {
@@ -67,4 +72,12 @@ export class NewsPage {
       { timeout, message: 'every translation removed from the page' },
     );
   }
+}
+
+/** Where two snapshots of a page first differ, with some context, for a readable failure. */
+export function firstDifference(before: string, after: string): string | null {
+  if (before === after) return null;
+  let i = 0;
+  while (i < before.length && before[i] === after[i]) i++;
+  return `lengths ${before.length} → ${after.length}, first difference at ${i}:\n  before: …${before.slice(Math.max(0, i - 120), i + 200)}\n  after:  …${after.slice(Math.max(0, i - 120), i + 200)}`;
 }

@@ -1,0 +1,219 @@
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { loadDocument } from '../../../scripts/lib/corpus';
+import type { Message } from '@/utils/messaging/protocol';
+import { PageController } from '@/utils/page/controller';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
+
+const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/pages');
+const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
+
+function loadElPais() {
+  const { doc, url } = loadDocument({ key: EL_PAIS, dir: join(CORPUS, EL_PAIS) });
+  return { doc, url: url! };
+}
+
+/** A background that "translates" by upper-casing text and keeps every marker. */
+function fakeBackground(reply?: (segments: string[]) => unknown) {
+  const requests: string[][] = [];
+  fakeBrowser.runtime.onMessage.addListener(((message: Message<'translate'>) => {
+    requests.push(message.segments);
+    const answer = reply?.(message.segments) ?? {
+      ok: true,
+      engine: 'Fake',
+      translations: message.segments.map((s) =>
+        s.replace(/(^|>)([^<]*)/g, (_m, open: string, text: string) => open + text.toUpperCase()),
+      ),
+    };
+    return Promise.resolve(answer);
+  }) as never);
+  return requests;
+}
+
+/** Resolves once the controller is no longer translating. */
+function settled(controller: PageController): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (status: string) => {
+      if (status === 'translating') return false;
+      resolve();
+      return true;
+    };
+    if (check(controller.getState().status)) return;
+    const unsubscribe = controller.subscribe((state) => {
+      if (check(state.status)) unsubscribe();
+    });
+  });
+}
+
+const ON: Settings = { ...DEFAULT_SETTINGS, sites: { elpais: 'always' } };
+
+describe('PageController on a real El País article', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('shows a translation inside each block, keeping links, and restores the page byte for byte', async () => {
+    const { doc, url } = loadElPais();
+    const before = doc.documentElement.outerHTML;
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+
+    const state = controller.getState();
+    expect(state.status).toBe('done');
+    expect(state.progress.done).toBe(state.progress.total);
+    const shown = Array.from(doc.querySelectorAll('.foreign-desk-translation'));
+    expect(shown.length).toBe(state.progress.total);
+    for (const el of shown) {
+      expect(el.getAttribute('translate')).toBe('no');
+      expect(el.getAttribute('lang')).toBe('en');
+    }
+    // A link in the original paragraph reappears in its translation with the page's own href.
+    const withLink = shown.find((el) => el.parentElement?.querySelector(':scope > a[href]'));
+    expect(withLink).toBeDefined();
+    const originalHref = withLink!
+      .parentElement!.querySelector(':scope > a[href]')!
+      .getAttribute('href');
+    expect(withLink!.querySelector('a')!.getAttribute('href')).toBe(originalHref);
+    expect(state.translation.title).toBe(state.article!.title.toUpperCase());
+
+    await controller.apply({ ...ON, sites: { elpais: 'never' } });
+    expect(doc.documentElement.outerHTML).toBe(before);
+    expect(controller.getState().status).toBe('off');
+  });
+
+  it('drops replies that arrive after the reader switched off', async () => {
+    const { doc, url } = loadElPais();
+    const before = doc.documentElement.outerHTML;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    fakeBrowser.runtime.onMessage.addListener((async (message: Message<'translate'>) => {
+      await gate;
+      return { ok: true, engine: 'Fake', translations: message.segments };
+    }) as never);
+    const controller = new PageController(doc, url);
+    const running = controller.apply(ON);
+    await controller.apply({ ...ON, sites: { elpais: 'never' } });
+    release();
+    await running;
+    // Let the late replies arrive.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('reports the engine’s error and leaves the page as it was', async () => {
+    const { doc, url } = loadElPais();
+    const before = doc.documentElement.outerHTML;
+    fakeBackground(() => ({
+      ok: false,
+      engine: 'Apertium',
+      error: { code: 'unsupported-pair', message: 'Apertium has no Spanish → English pair.' },
+    }));
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const state = controller.getState();
+    expect(state.status).toBe('error');
+    expect(state.error?.message).toContain('no Spanish → English pair');
+    expect(state.article?.title).toContain('Bruselas');
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('falls back to plain text for a block whose reply keeps breaking the markup', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground((segments) => ({
+      ok: true,
+      engine: 'Fake',
+      translations: segments.map(() => 'LOST <i data-m="99">x</i>'),
+    }));
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const shown = Array.from(doc.querySelectorAll('.foreign-desk-translation'));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((el) => el.children.length === 0 && el.textContent === 'LOST x')).toBe(true);
+  });
+
+  it('in ask mode waits for the reader, then translates and restores on their word', async () => {
+    const { doc, url } = loadElPais();
+    const before = doc.documentElement.outerHTML;
+    const requests = fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply({ ...DEFAULT_SETTINGS, sites: {} });
+    expect(requests).toHaveLength(0);
+    expect(controller.getState().status).toBe('off');
+    await controller.setActive(true);
+    await settled(controller);
+    expect(controller.getState().status).toBe('done');
+    // A settings change elsewhere does not undo what the reader chose on this page.
+    await controller.apply({ ...DEFAULT_SETTINGS, targetLang: 'en', sites: {} });
+    expect(doc.querySelectorAll('.foreign-desk-translation').length).toBeGreaterThan(0);
+    await controller.setActive(false);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('translates on any site in ask mode when the reader always translates the language', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply({ ...DEFAULT_SETTINGS, alwaysTranslateFrom: ['es'] });
+    await settled(controller);
+    expect(controller.getState().status).toBe('done');
+  });
+
+  it('switches to replace mode and back without translating again, and restores exactly', async () => {
+    const { doc, url } = loadElPais();
+    const before = doc.documentElement.outerHTML;
+    const requests = fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const sent = requests.length;
+    const shown = doc.querySelectorAll('.foreign-desk-translation').length;
+
+    await controller.apply({ ...ON, displayMode: 'replace' });
+    expect(requests.length).toBe(sent);
+    const replaced = Array.from(doc.querySelectorAll<HTMLElement>('.foreign-desk-translation'));
+    expect(replaced.length).toBe(shown);
+    for (const t of replaced) {
+      const original = t.previousElementSibling as HTMLElement;
+      expect(original.localName).toBe(t.localName);
+      expect(original.style.display).toBe('none');
+      expect(t.getAttribute('title')).toBe(original.textContent?.replace(/\s+/g, ' ').trim());
+    }
+    // Focus shows the original again; leaving hides it.
+    replaced[1]!.dispatchEvent(new Event('focus'));
+    expect((replaced[1]!.previousElementSibling as HTMLElement).style.display).toBe('');
+    replaced[1]!.dispatchEvent(new Event('blur'));
+    expect((replaced[1]!.previousElementSibling as HTMLElement).style.display).toBe('none');
+
+    await controller.apply({ ...ON, displayMode: 'bilingual' });
+    expect(requests.length).toBe(sent);
+    expect(doc.querySelectorAll('.foreign-desk-translation').length).toBe(shown);
+    await controller.apply({ ...ON, displayMode: 'replace' });
+    await controller.setActive(false);
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('translates a paragraph added after load once, and only once', async () => {
+    const { doc, url } = loadElPais();
+    const requests = fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const last = controller.getState().progress.total;
+    const paragraphs = doc.querySelectorAll('.foreign-desk-translation');
+    const lastBlock = paragraphs[paragraphs.length - 1]!.parentElement!;
+    const added = doc.createElement('p');
+    added.textContent =
+      'Última hora: el Consejo Europeo ha aprobado esta noche una declaración conjunta sobre la migración.';
+    lastBlock.after(added);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await settled(controller);
+    expect(added.querySelectorAll('.foreign-desk-translation')).toHaveLength(1);
+    expect(added.querySelector('.foreign-desk-translation')!.textContent).toContain('ÚLTIMA HORA');
+    expect(controller.getState().progress.total).toBe(last + 1);
+    const sentTexts = requests.flat().filter((s) => s.includes('Última hora'));
+    expect(sentTexts).toHaveLength(1);
+  });
+});
