@@ -13,7 +13,23 @@ export default defineConfig({
     name: 'Foreign Desk',
     description: 'Read foreign-language news in your own language, right on the news site.',
     // `offscreen`: Chrome's on-device Translator API runs in an offscreen document (Chrome only).
-    permissions: ['storage', 'tabs', ...(browser === 'chrome' ? ['offscreen'] : [])],
+    // `activeTab` + `scripting`: one-off translation of any page from the popup, the context menu
+    // or the shortcut, with no broad host permission.
+    permissions: [
+      'storage',
+      'tabs',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'chrome' ? ['offscreen'] : []),
+    ],
+    commands: {
+      // Alt+A, Alt+D and Alt+T are taken in some browsers; Alt+Shift+F is free in both.
+      'toggle-translation': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Translate the article on this page, or show the original',
+      },
+    },
     // Content scripts declared for the supported sites need their hosts; engine fetches run from
     // the background and rely on the engine's CORS headers or on these grants. The default engine
     // (Google's keyless endpoint) must not depend on its CORS headers; DeepL documents none.
@@ -25,6 +41,8 @@ export default defineConfig({
       'https://api-free.deepl.com/*',
       'https://api.deepl.com/*',
     ],
+    // Any other news site the reader turns on is asked for at that moment (utils/sites/access).
+    optional_host_permissions: ['*://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

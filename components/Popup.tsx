@@ -1,9 +1,12 @@
 import { displayDate } from '@/utils/dates';
 import { languageName } from '@/utils/languages';
-import { sendToTab } from '@/utils/messaging/protocol';
+import { useState } from 'preact/hooks';
+import { commandTab } from '@/utils/actions/tab-page';
 import type { PageState } from '@/utils/page/state';
 import { SITE_MODES, type SiteMode } from '@/utils/settings/schema';
 import { setSiteMode, siteModeOf } from '@/utils/settings/store';
+import { disableSite, enableSite, requestSiteAccess } from '@/utils/sites/access';
+import { findSite } from '@/utils/sites/registry';
 import { usePageState } from './usePageState';
 
 const SITE_MODE_LABELS: Record<SiteMode, string> = {
@@ -15,22 +18,38 @@ const SITE_MODE_LABELS: Record<SiteMode, string> = {
 const UI_LOCALE = navigator.language || 'en';
 
 export function Popup({ tabId }: { tabId: number | null }) {
-  const { tabId: resolvedTab, siteKey, settings, page, refresh } = usePageState(tabId);
+  const { tabId: resolvedTab, tabUrl, siteKey, settings, page, refresh } = usePageState(tabId);
   const mode = siteKey && settings ? siteModeOf(settings, siteKey) : null;
   const active = page ? page.status !== 'off' : false;
+  const host = tabUrl && /^https?:/.test(tabUrl) ? new URL(tabUrl).hostname : null;
+  const [notice, setNotice] = useState<string | null>(null);
 
+  /** Translates or restores this page; on a site where Foreign Desk is not on, injects it first. */
   const togglePage = async () => {
     if (resolvedTab === null) return;
-    refresh(
-      await sendToTab(resolvedTab, 'pageCommand', { command: active ? 'original' : 'translate' }),
-    );
+    const state = await commandTab(resolvedTab, active ? 'original' : 'translate');
+    if (state) refresh(state);
+    else setNotice('The browser does not let extensions into this page.');
+  };
+
+  const chooseMode = async (next: SiteMode) => {
+    if (!host || !siteKey) return;
+    if (findSite(host)) return void setSiteMode(siteKey, next);
+    if (next === 'never') return void disableSite(host);
+    // Asked first, inside the reader's click: the browser shows its permission prompt.
+    if (!(await requestSiteAccess(host))) {
+      setNotice(`Foreign Desk was not allowed on ${host}, so nothing changed.`);
+      return;
+    }
+    if (next === 'always') await enableSite(host);
+    else await setSiteMode(siteKey, next);
   };
 
   return (
     <main class="popup">
       <header class="bar">
         <strong class="brand">Foreign Desk</strong>
-        {page ? (
+        {page !== undefined && host ? (
           <button
             type="button"
             class="primary"
@@ -41,16 +60,23 @@ export function Popup({ tabId }: { tabId: number | null }) {
           </button>
         ) : null}
       </header>
+      {notice ? (
+        <p class="message error" role="alert">
+          {notice}
+        </p>
+      ) : null}
       {page === undefined ? (
         <p role="status">Looking at the page…</p>
       ) : page === null ? (
         <p data-testid="message" role="status">
-          Foreign Desk does not run on this page. It works on the news sites in its list.
+          {host
+            ? `Foreign Desk is not on for ${host}. Translate this article once, or choose to always translate this site below.`
+            : 'Foreign Desk translates news pages; this page is not one it can open.'}
         </p>
       ) : (
         <PageView page={page} />
       )}
-      {page && siteKey && mode ? (
+      {host && siteKey && mode ? (
         <fieldset class="site-mode" data-testid="site-mode">
           <legend>On {siteKey}</legend>
           {SITE_MODES.map((m) => (
@@ -60,7 +86,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
                 name="site-mode"
                 value={m}
                 checked={mode === m}
-                onChange={() => void setSiteMode(siteKey, m)}
+                onChange={() => void chooseMode(m)}
               />{' '}
               {SITE_MODE_LABELS[m]}
             </label>

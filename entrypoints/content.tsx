@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PageControl } from '@/components/PageControl';
 import '@/components/page-control.css';
-import { handleMessages } from '@/utils/messaging/protocol';
+import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
 import { getSettings, siteModeOf, watchSettings } from '@/utils/settings/store';
 import { siteMatchPatterns } from '@/utils/sites/registry';
@@ -18,6 +18,15 @@ export default defineContentScript({
       pageCommand: ({ command }) => controller.command(command),
     });
     ctx.onInvalidated(() => controller.stop());
+    // The toolbar badge and the context menu follow the page's state.
+    let reported = '';
+    ctx.onInvalidated(
+      controller.subscribe(({ status, target }) => {
+        if (status === reported) return;
+        reported = status;
+        void sendToBackground('pageStatus', { status, target }).catch(() => undefined);
+      }),
+    );
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
       void controller.navigated(newUrl.href);
     });

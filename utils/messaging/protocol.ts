@@ -12,6 +12,8 @@ export interface Protocol {
   };
   /** content → background: the reader switched translation off; drop this tab's pending work. */
   cancelTranslation: { request: Record<string, never>; response: void };
+  /** content → background: the page's state changed (badge, context menu). */
+  pageStatus: { request: { status: PageState['status']; target: string }; response: void };
   /** popup → content: what the page shows now. */
   getPageState: { request: Record<string, never>; response: PageState };
   /** popup, background → content: what the reader asked for on this page. */

@@ -160,6 +160,8 @@ export class PageController {
   }
 
   stop(): void {
+    // Work already queued in the background for this tab is dropped, not paid for.
+    if (this.inFlight > 0) void sendToBackground('cancelTranslation', {}).catch(() => undefined);
     this.generation++;
     this.visibility?.disconnect();
     this.visibility = null;
@@ -319,6 +321,8 @@ export class PageController {
     if (generation !== this.generation) return;
     this.inFlight--;
     this.state.engine = result.engine;
+    // The background checks the page's language against detection; later batches follow it.
+    if (result.ok && result.source) this.source = result.source;
     if (!result.ok) {
       this.state.status = 'error';
       this.state.error = result.error;
