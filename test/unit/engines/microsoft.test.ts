@@ -81,6 +81,24 @@ describe('Microsoft Translator v3 contract', () => {
     }
   });
 
+  it('passes on the Retry-After of a 429', async () => {
+    const busy = await loopback(() => ({
+      status: 429,
+      headers: { 'Retry-After': '12' },
+      body: msError(
+        429000,
+        'The server rejected the request because the client has exceeded request limits.',
+      ),
+    }));
+    await expect(
+      new MicrosoftEngine(KEY, '', busy.url).translate({
+        segments: ['x'],
+        source: 'es',
+        target: 'en',
+      }),
+    ).rejects.toMatchObject({ code: 'rate-limited', retryAfterMs: 12_000, retryable: true });
+  });
+
   it('retries 5xx, rejects malformed bodies, and needs a key', async () => {
     const down = await loopback(() => ({ status: 503, body: msError(503000, 'busy') }));
     await expect(

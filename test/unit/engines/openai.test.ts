@@ -115,6 +115,26 @@ describe('OpenAI-compatible chat completions contract', () => {
         }),
       ).rejects.toMatchObject({ code });
     }
+    const busy = await loopback(() => ({
+      status: 429,
+      headers: { 'Retry-After': '20' },
+      body: { error: { message: 'Rate limit reached', code: 'rate_limit_exceeded' } },
+    }));
+    await expect(
+      new OpenAiEngine(`${busy.url}/v1`, 'llama3.2', '').translate({
+        segments: ['x'],
+        source: 'es',
+        target: 'en',
+      }),
+    ).rejects.toMatchObject({ code: 'rate-limited', retryAfterMs: 20_000 });
+    const down = await loopback(() => ({ status: 503, body: 'upstream connect error' }));
+    await expect(
+      new OpenAiEngine(`${down.url}/v1`, 'llama3.2', '').translate({
+        segments: ['x'],
+        source: 'es',
+        target: 'en',
+      }),
+    ).rejects.toMatchObject({ code: 'http', retryable: true });
     const chatty = await loopback(() => ({ body: reply('Sure! Here is the translation: X') }));
     await expect(
       new OpenAiEngine(`${chatty.url}/v1`, 'llama3.2', '').translate({
