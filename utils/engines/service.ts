@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import { languageName } from '../languages';
 import type { TranslateResult } from '../messaging/protocol';
+import type { Settings } from '../settings/schema';
 import { getSettings } from '../settings/store';
 import { IndexedDbCache } from './cache';
 import { offscreenHost } from './chrome';
-import { getEngineKeys } from './keys';
+import { getEngineKeys, type EngineKeys } from './keys';
 import { TranslationPipeline } from './pipeline';
 import { ENGINE_IDS, EngineRegistry } from './registry';
-import { EngineError, type TranslationEngine } from './types';
+import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
 
 /** Checking which other engines have a pair must not hold up the error message for long. */
 const SUGGESTION_TIMEOUT_MS = 5_000;
@@ -62,17 +63,38 @@ export async function translateForTab(request: {
   tabId?: number;
   pageUrl?: string;
 }): Promise<TranslateResult> {
-  const [settings, keys] = await Promise.all([getSettings(), getEngineKeys()]);
   const { segments, source, target } = request;
   const signal =
     request.tabId === undefined ? undefined : signalForTab(request.tabId, request.pageUrl);
-  const chain = await registry.chain(settings, keys, source, target);
+  let chain: TranslationEngine[] = [];
   try {
-    const result = await pipeline.translate(chain, { segments, source, target, signal });
+    const [settings, keys] = await Promise.all([getSettings(), getEngineKeys()]);
+    chain = await registry.chain(settings, keys, source, target);
+    const result = await translateWith(chain, settings, keys, { segments, source, target, signal });
+    return { ...result, engine: result.engine || (chain[0]?.name ?? '') };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: `Translation failed: ${String(error)}` },
+      engine: chain.map((e) => e.name).join(' + '),
+    };
+  }
+}
+
+/** The pipeline's answer, or its failure as a message that names engines that could help. */
+async function translateWith(
+  chain: TranslationEngine[],
+  settings: Settings,
+  keys: EngineKeys,
+  request: TranslateRequest,
+): Promise<TranslateResult> {
+  const { source, target } = request;
+  try {
+    const result = await pipeline.translate(chain, request);
     return {
       ok: true,
       translations: result.translations,
-      engine: result.engines.join(' + ') || (chain[0]?.name ?? ''),
+      engine: result.engines.join(' + '),
       source: result.source,
       stats: result.stats,
     };
