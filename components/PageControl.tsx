@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
 import type { PageState } from '@/utils/page/state';
@@ -19,7 +19,11 @@ interface Props {
 export function PageControl({ initial, subscribe, command, offer }: Props) {
   const [state, setState] = useState(initial);
   const [dismissed, setDismissed] = useState(false);
-  useEffect(() => subscribe(setState), [subscribe]);
+  // Layout effect: subscribes at once, also in a background tab where frames don't run.
+  useLayoutEffect(() => {
+    setState(initial);
+    return subscribe(setState);
+  }, [subscribe]);
 
   const article = state.article;
   if (dismissed || !article?.isArticle) return null;

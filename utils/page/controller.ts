@@ -276,22 +276,30 @@ export class PageController {
         (entries) => {
           for (const entry of entries) {
             const unit = this.units.find((u) => u.element === entry.target);
-            if (entry.isIntersecting && unit) this.enqueue(unit);
+            // Blocks without a box (a collapsed caption) never come into view: send them anyway.
+            const unrendered = !entry.boundingClientRect.width && !entry.boundingClientRect.height;
+            if (unit && (entry.isIntersecting || unrendered)) this.enqueue(unit);
           }
           clearTimeout(this.firstLayout);
-          this.pump();
+          this.startFromTopIfIdle();
         },
         { rootMargin: `${NEAR_VIEWPORT_PX}px 0px` },
       );
       // The first report says what is on screen; should it be late, start anyway.
-      this.firstLayout = setTimeout(() => {
-        if (!this.inFlight && !this.queue.length) {
-          for (const unit of this.units.slice(0, BLOCKS_PER_REQUEST)) this.enqueue(unit);
-          this.pump();
-        }
-      }, FIRST_LAYOUT_WAIT_MS);
+      this.firstLayout = setTimeout(() => this.startFromTopIfIdle(), FIRST_LAYOUT_WAIT_MS);
     }
     for (const unit of units) this.visibility.observe(unit.element);
+  }
+
+  /**
+   * Sends what is queued; when none of the article is near the viewport (the reader is still
+   * above it, or the browser reports no layout), starts with its first blocks in reading order.
+   */
+  private startFromTopIfIdle(): void {
+    if (!this.inFlight && !this.queue.length && this.state.progress.done === 0) {
+      for (const unit of this.units.slice(0, BLOCKS_PER_REQUEST)) this.enqueue(unit);
+    }
+    this.pump();
   }
 
   private enqueue(unit: Unit): void {
@@ -376,9 +384,11 @@ export class PageController {
 
   /** Blocks added after load (live blogs, "read more", lazy bodies) are translated once. */
   private watchForLateBlocks(): void {
-    const view = this.doc.defaultView;
-    if (!view || typeof view.MutationObserver !== 'function' || !this.doc.body) return;
-    this.mutations = new view.MutationObserver((records) => {
+    // The content script's own MutationObserver: in Firefox the page's one, reached through the
+    // window, would call back into the page's compartment.
+    const Observer = globalThis.MutationObserver ?? this.doc.defaultView?.MutationObserver;
+    if (typeof Observer !== 'function' || !this.doc.body) return;
+    this.mutations = new Observer((records) => {
       const foreign = records.some((r) =>
         Array.from(r.addedNodes).some((n) => !this.layer.owns(n) && n.nodeType !== 8),
       );

@@ -19,7 +19,7 @@ const settingsItem = storage.defineItem<unknown>('local:settings', {
       sites: Object.fromEntries(
         Object.entries(v1?.sites ?? {}).map(([key, mode]) => [
           key,
-          mode === 'on' ? 'always' : 'never',
+          mode === 'on' ? 'always' : mode === 'off' ? 'never' : mode,
         ]),
       ),
     }),

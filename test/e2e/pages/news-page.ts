@@ -66,6 +66,54 @@ export class NewsPage {
     return this.translations();
   }
 
+  /** The text of the extension's control on the page (in its shadow root), or null. */
+  control(): Promise<string | null> {
+    return this.page.evaluate(() => {
+      const host = document.querySelector('foreign-desk-control');
+      return host?.shadowRoot?.querySelector('.control')?.textContent ?? null;
+    });
+  }
+
+  /** Clicks a button of the on-page control by its label. */
+  async clickControl(label: string): Promise<void> {
+    await this.page.waitFor(
+      (text: string) => {
+        const root = document.querySelector('foreign-desk-control')?.shadowRoot;
+        const button = Array.from(root?.querySelectorAll('button') ?? []).find(
+          (b) => b.textContent === text,
+        );
+        button?.click();
+        return !!button;
+      },
+      { message: `the page control's "${label}" button` },
+      label,
+    );
+  }
+
+  /** Scrolls down the page a screen at a time, as a reader would, to the end. */
+  async scrollThrough(): Promise<void> {
+    for (let i = 0; i < 60; i++) {
+      const more = await this.page.evaluate(() => {
+        window.scrollBy(0, window.innerHeight * 0.9);
+        return window.scrollY + window.innerHeight < document.documentElement.scrollHeight - 2;
+      });
+      await new Promise((r) => setTimeout(r, 150));
+      if (!more) return;
+    }
+  }
+
+  /** Waits until the page control reports the whole article translated. */
+  async waitForDone(timeout = 60_000): Promise<void> {
+    await this.page.waitFor(
+      () =>
+        document
+          .querySelector('foreign-desk-control')
+          ?.shadowRoot?.querySelector('.control')
+          ?.getAttribute('data-status') === 'done',
+      { timeout, message: 'the page control to report the article translated' },
+    );
+  }
+
   async waitForNoTranslations(timeout = 15_000): Promise<void> {
     await this.page.waitFor(
       () => document.querySelectorAll('.foreign-desk-translation').length === 0,

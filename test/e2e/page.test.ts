@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserNames,
+  launchBrowser,
+  startApy,
+  startCorpusServer,
+  type Apy,
+  type CorpusServer,
+  type ExtensionBrowser,
+} from './harness/index.ts';
+import { corpusPagesDir } from './harness/paths.ts';
+import { firstDifference, NewsPage } from './pages/news-page.ts';
+import { setApertiumUrl } from './pages/options-page.ts';
+import { patchSettings } from './pages/settings-store.ts';
+
+// Each test reads an article no other test in this browser has translated (the background caches).
+const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
+const EL_PAIS_CIENCIA = 'trafilatura-eval/elpais.com.ciencia';
+const ABC = 'fundus/es-ABC_2025_01_13';
+const ABC_SPORT = 'fundus/es-ABC_2026_04_25';
+
+let corpus: CorpusServer;
+let apy: Apy;
+
+beforeAll(async () => {
+  corpus = await startCorpusServer();
+  apy = await startApy({ countRequests: true });
+});
+
+afterAll(async () => {
+  await apy?.stop();
+  await corpus?.close();
+});
+
+/** Boxes of the translated blocks and their column, and the page's scroll width. */
+function measureLayout() {
+  const blocks = Array.from(document.querySelectorAll('p, h1, h2, li, figcaption')).filter(
+    (el) =>
+      el.textContent && el.textContent.trim().length > 60 && !el.closest('foreign-desk-control'),
+  );
+  const boxes = blocks.map((el) => {
+    const r = el.getBoundingClientRect();
+    const c = el.parentElement!.getBoundingClientRect();
+    return { left: Math.round(r.left), width: Math.round(r.width), column: Math.round(c.width) };
+  });
+  return { boxes, scrollWidth: document.documentElement.scrollWidth };
+}
+
+const translateCalls = () => apy.requests.filter((r) => r.path === '/translate');
+/** The text a request asked to translate, without our markup. */
+const textOf = (q: string | undefined) =>
+  (q ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+const callsContaining = (text: string) =>
+  translateCalls().filter((r) => textOf(r.params.q).includes(text));
+
+describe.each(browserNames)('%s: on the page', (name) => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser(name);
+    await setApertiumUrl(browser, apy.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('follows the site mode: never leaves the page alone, ask offers, always translates on load', async () => {
+    await patchSettings(browser, { sites: { 'abc-es': 'never' } });
+    let news = await NewsPage.open(browser, corpus.urlFor(ABC));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await news.translations()).toHaveLength(0);
+    expect(await news.control()).toBeFalsy();
+    await news.page.close();
+
+    await patchSettings(browser, { sites: { 'abc-es': 'ask' } });
+    news = await NewsPage.open(browser, corpus.urlFor(ABC));
+    await news.page.waitFor(
+      () =>
+        document
+          .querySelector('foreign-desk-control')
+          ?.shadowRoot?.querySelector('.control')
+          ?.textContent?.includes('Translate this article into English?'),
+      { message: 'the page control to offer translation' },
+    );
+    expect(await news.translations()).toHaveLength(0);
+    await news.clickControl('Translate');
+    await news.waitForTranslations(2);
+    await news.page.close();
+
+    await patchSettings(browser, { sites: { 'abc-es': 'always' } });
+    news = await NewsPage.open(browser, corpus.urlFor(ABC));
+    await news.waitForTranslations(2);
+    await news.page.close();
+  });
+
+  it('sends the blocks on screen first, keeps the layout, switches modes without translating again, and restores exactly', async () => {
+    await patchSettings(browser, { sites: { elpais: 'ask' }, displayMode: 'bilingual' });
+    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+    await news.page.bringToFront();
+    const before = await news.html();
+    const layoutBefore = await news.page.evaluate(measureLayout);
+
+    // The reader has scrolled to the middle of the article when they ask for a translation.
+    const middle = 'La idea de crear centros de deportación como el que ha impulsado Meloni';
+    const last = 'Cada vez más gobiernos han endurecido su política y su discurso';
+    await news.page.evaluate((text: string) => {
+      const p = Array.from(document.querySelectorAll('p')).find((el) =>
+        el.textContent?.startsWith(text),
+      );
+      p!.scrollIntoView({ block: 'center' });
+    }, middle);
+    apy.resetRequests();
+    await news.clickControl('Translate');
+    await news.waitForTranslations(2);
+    const first = textOf(translateCalls()[0]?.params.q);
+    expect(first).toContain(middle);
+    expect(first).not.toContain(last);
+
+    // The rest follows as the reader scrolls through.
+    await news.page.evaluate(() => window.scrollTo(0, 0));
+    await news.scrollThrough();
+    await news.waitForDone();
+    const shown = await news.translations();
+    expect(shown.some((t) => t.original.startsWith(last))).toBe(true);
+
+    // Layout: the article column keeps its width and nothing is pushed sideways.
+    const layoutAfter = await news.page.evaluate(measureLayout);
+    expect(layoutAfter.scrollWidth).toBeLessThanOrEqual(layoutBefore.scrollWidth);
+    const originals = layoutAfter.boxes.slice(0, layoutBefore.boxes.length);
+    for (const [i, box] of layoutBefore.boxes.entries()) {
+      expect({ left: originals[i]!.left, column: originals[i]!.column }).toEqual({
+        left: box.left,
+        column: box.column,
+      });
+    }
+
+    // Replace mode and back, from what was translated: no new engine request.
+    const calls = translateCalls().length;
+    await patchSettings(browser, { displayMode: 'replace' });
+    await news.page.waitFor(
+      () => {
+        const t = document.querySelector('.foreign-desk-translation');
+        return t && t.parentElement?.querySelector(':scope > .foreign-desk-translation') !== t;
+      },
+      { message: 'translations shown in place of the originals' },
+    );
+    const replaced = await news.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.foreign-desk-translation')).map((t) => {
+        const original = t.previousElementSibling as HTMLElement;
+        return {
+          hidden: getComputedStyle(original).display === 'none',
+          title: t.getAttribute('title'),
+        };
+      }),
+    );
+    expect(replaced.length).toBe(shown.length);
+    expect(replaced.every((r) => r.hidden && r.title)).toBe(true);
+    await patchSettings(browser, { displayMode: 'bilingual' });
+    await news.page.waitFor(
+      () => document.querySelector('.foreign-desk-translation')?.localName === 'font',
+      { message: 'translations back under the originals' },
+    );
+    expect(translateCalls().length).toBe(calls);
+
+    // Show original after scrolling and switching: the page is what it was.
+    await news.clickControl('Show original');
+    await news.waitForNoTranslations();
+    expect(firstDifference(before, await news.html())).toBeNull();
+    await news.page.close();
+  });
+
+  it('translates a paragraph added after load once, and a new article after a pushState navigation', async () => {
+    await patchSettings(browser, { sites: { elpais: 'always' } });
+    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS_CIENCIA));
+    await news.page.bringToFront();
+    await news.scrollThrough();
+    await news.waitForDone();
+
+    const late =
+      'Última hora: los científicos confirman la medición de la temperatura en la Antártida.';
+    await news.page.evaluate((text: string) => {
+      const shown = document.querySelectorAll('.foreign-desk-translation');
+      const p = document.createElement('p');
+      p.id = 'late-paragraph';
+      p.textContent = text;
+      shown[shown.length - 1]!.parentElement!.after(p);
+    }, late);
+    await news.page.waitFor(
+      () => document.querySelector('#late-paragraph .foreign-desk-translation'),
+      { message: 'the late paragraph translated' },
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(
+      await news.page.evaluate(
+        () => document.querySelectorAll('#late-paragraph .foreign-desk-translation').length,
+      ),
+    ).toBe(1);
+    expect(callsContaining('Última hora')).toHaveLength(1);
+
+    // A single-page navigation to another article: the new one is translated, the old not again.
+    const oldHeadline = await news.page.evaluate(() =>
+      document.querySelector('h1')!.firstChild!.textContent!.trim(),
+    );
+    const oldCalls = callsContaining(oldHeadline.slice(0, 30)).length;
+    const next = readFileSync(join(corpusPagesDir, ABC_SPORT, 'page.html.gz'));
+    const nextHtml = gunzipSync(next).toString('utf8');
+    const nextPath = new URL(corpus.originalUrlOf(ABC_SPORT)).pathname;
+    await news.page.evaluate(
+      (html: string, path: string) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        document.title = doc.title;
+        for (const meta of Array.from(
+          document.head.querySelectorAll(
+            'script[type="application/ld+json"], meta[property], meta[name]',
+          ),
+        ))
+          meta.remove();
+        for (const meta of Array.from(
+          doc.head.querySelectorAll(
+            'script[type="application/ld+json"], meta[property], meta[name]',
+          ),
+        ))
+          document.head.append(meta);
+        const control = document.querySelector('foreign-desk-control');
+        document.body.replaceChildren(...Array.from(doc.body.childNodes));
+        if (control) document.body.append(control);
+        history.pushState({}, '', path);
+      },
+      nextHtml,
+      nextPath,
+    );
+    await news.page.waitFor(
+      () => {
+        const h1 = document.querySelector('h1');
+        return h1?.querySelector('.foreign-desk-translation')?.textContent;
+      },
+      { message: 'the new article’s headline translated', timeout: 60_000 },
+    );
+    const headline = await news.page.evaluate(
+      () => document.querySelector('h1 .foreign-desk-translation')!.textContent!,
+    );
+    expect(headline).toMatch(/C[oó]rdoba/);
+    expect(headline).not.toContain('logra un punto vital');
+    expect(callsContaining(oldHeadline.slice(0, 30)).length).toBe(oldCalls);
+    await news.page.close();
+  });
+});
