@@ -96,6 +96,10 @@ describe.each(browserNames)('%s', (name) => {
         { message: 'the visible <h1> headline of the El País page' },
       );
       expect(headline).toContain('Bruselas');
+      // The saved page's own inline scripts are blocked (its ad loader would define _taboola).
+      expect(await page.evaluate(() => typeof (window as { _taboola?: unknown })._taboola)).toBe(
+        'undefined',
+      );
       const tabId = await browser.tabIdOf(page);
       expect(Number.isInteger(tabId) && tabId >= 0).toBe(true);
     } finally {

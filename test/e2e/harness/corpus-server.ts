@@ -5,6 +5,15 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { corpusPagesDir } from './paths.ts';
 
+export interface CorpusServerOptions {
+  /**
+   * Let the saved pages run their own inline scripts (default false: the server sends
+   * `Content-Security-Policy: script-src 'none'`, so a page is the same static DOM on every run;
+   * extension content scripts are not subject to the page's CSP).
+   */
+  pageScripts?: boolean;
+}
+
 export interface CorpusServer {
   readonly port: number;
   /** `http://<real host>:<port><real path and query>` for a page id like `fundus/es-ElPais_2024_10_15`. */
@@ -62,9 +71,10 @@ export function declaredCharset(html: Buffer): string | undefined {
 /**
  * Serves saved corpus pages at their real host and path on 127.0.0.1 (a free port). Browsers from
  * `launchBrowser` resolve every hostname to 127.0.0.1, so `urlFor()` opens the page under its real
- * hostname. Everything else (the pages' scripts, images, styles, trackers) gets an empty 404.
+ * hostname. Everything else (the pages' scripts, images, styles, trackers) gets an empty 404, and
+ * pages' inline scripts are blocked by CSP unless `pageScripts` is set.
  */
-export async function startCorpusServer(): Promise<CorpusServer> {
+export async function startCorpusServer(options: CorpusServerOptions = {}): Promise<CorpusServer> {
   const byId = loadIndex();
   const byKey = new Map<string, PageEntry>();
   for (const entry of byId.values()) {
@@ -105,7 +115,7 @@ export async function startCorpusServer(): Promise<CorpusServer> {
         'Cache-Control': 'no-store',
         // The saved page without its own scripts: inline ad loaders would otherwise keep changing
         // the DOM, and the extension must not need them. Extension content scripts are exempt.
-        'Content-Security-Policy': "script-src 'none'",
+        ...(options.pageScripts ? {} : { 'Content-Security-Policy': "script-src 'none'" }),
       });
       res.end(method === 'HEAD' ? undefined : body);
       requests.push({ method, host, path: rawPath, status: 200 });
