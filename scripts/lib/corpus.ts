@@ -61,8 +61,21 @@ export function sniffCharset(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * The page as text. A browser takes the charset from the HTTP header before `<meta>`; the corpus
+ * has no headers, and pages that declare a legacy charset but are valid UTF-8 with non-ASCII text
+ * were served as UTF-8 (no Latin-1 text of any length is valid UTF-8 by chance).
+ */
 export function decodePage(bytes: Uint8Array): string {
-  return new TextDecoder(sniffCharset(bytes)).decode(bytes);
+  const charset = sniffCharset(bytes);
+  if (charset !== 'utf-8' && !charset.startsWith('utf-16') && bytes.some((b) => b > 0x7f)) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // Not UTF-8: the declared charset is right.
+    }
+  }
+  return new TextDecoder(charset).decode(bytes);
 }
 
 /** A page as a parsed document (no scripts, no resource loading), with its URL. */
@@ -73,10 +86,18 @@ export function loadDocument(page: PageRef): { doc: Document; url: string | unde
 }
 
 export function parseHtml(html: string, url?: string): Document {
-  // Pages' own CSS and console noise are irrelevant here and only slow jsdom down.
+  // Console noise from the page is irrelevant here.
   const virtualConsole = new VirtualConsole();
-  const dom = new JSDOM(html, { url: safeUrl(url), virtualConsole });
-  return dom.window.document;
+  try {
+    return new JSDOM(html, { url: safeUrl(url), virtualConsole }).window.document;
+  } catch {
+    // jsdom's CSS parser throws on some invalid stylesheets (`calc(~100% + 1px)`) that browsers
+    // skip; without the page's CSS the document is the same for detection.
+    const withoutCss = html
+      .replace(/<style[\s\S]*?<\/style>/gi, '')
+      .replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, '');
+    return new JSDOM(withoutCss, { url: safeUrl(url), virtualConsole }).window.document;
+  }
 }
 
 function safeUrl(url: string | undefined): string | undefined {

@@ -84,9 +84,6 @@ const STRONG_BOILERPLATE = new Set([
   'credits',
   'copyright',
   'byline',
-  'readmore',
-  'signup',
-  'paywall',
   'tagcloud',
 ]);
 const WEAK_BOILERPLATE = new Set([
@@ -124,6 +121,9 @@ const WEAK_BOILERPLATE = new Set([
   'widget',
   'rating',
   'meta',
+  'paywall',
+  'signup',
+  'readmore',
 ]);
 
 /** Words that mark the article itself. */
@@ -139,7 +139,9 @@ const ARTICLE_TOKENS = new Set([
 ]);
 
 export function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  // aria-hidden hides from screen readers only; React streams server-rendered chunks into
+  // `<div hidden id="S:1">` that its script moves into place, so those are content.
+  if (el.hasAttribute('hidden') && !/^S:\d/.test(el.id)) return true;
   const style = el.getAttribute('style');
   return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
@@ -159,7 +161,9 @@ export function isBoilerplate(el: Element): boolean {
   if (isHidden(el)) return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role)) return true;
-  if (el.getAttribute('itemprop') === 'articleBody') return false;
+  // The page's own article and main landmarks are never boilerplate by their class names.
+  if (el.getAttribute('itemprop') === 'articleBody' || /^(ARTICLE|MAIN|BODY)$/.test(el.tagName))
+    return false;
   const tokens = nameTokens(el);
   return tokens.some((t) => STRONG_BOILERPLATE.has(t));
 }

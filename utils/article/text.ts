@@ -22,7 +22,12 @@ export function weightedLength(text: string): number {
 export function nameTokens(el: Element): string[] {
   let tokens = tokenCache.get(el);
   if (tokens) return tokens;
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  // Taxonomy and state classes ("tag-social", "category-comments", "comments-enabled") describe
+  // the article, not the part of the page.
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(
+    STATE_CLASS_RE,
+    ' ',
+  );
   tokens =
     raw.length < 3
       ? NO_TOKENS
@@ -35,6 +40,8 @@ export function nameTokens(el: Element): string[] {
   return tokens;
 }
 const NO_TOKENS: string[] = [];
+const STATE_CLASS_RE =
+  /(?:^|\s)(?:(?:tag|tags|category|categories|topic|section|has|is|with|no|postid|format|single|template|author)[-_][^\s]*|[^\s]*[-_](?:enabled|disabled|active|open|closed|template))(?=\s|$)/gi;
 /** Every pass asks about the same elements; tokenising once per element keeps detection fast. */
 const tokenCache = new WeakMap<Element, string[]>();
 
