@@ -233,6 +233,7 @@ export class PageController {
       lang: article.lang,
       url: article.canonicalUrl ?? this.url,
       blockCount: article.blocks.length,
+      captions: article.captions.map((c) => ({ text: c.text, credit: c.credit })),
     };
     return article;
   }
@@ -377,7 +378,7 @@ export class PageController {
     this.state.translation = {
       title: shown.find((u) => u.kind === 'headline')?.text ?? null,
       blocks: shown
-        .filter((u) => u.kind !== 'headline' && u.kind !== 'caption')
+        .filter((u) => u.kind !== 'headline')
         .map((u) => ({ kind: u.kind as Exclude<Unit['kind'], 'headline'>, text: u.text ?? '' })),
     };
   }

@@ -14,6 +14,7 @@ export interface PageState {
   target: string;
   displayMode: DisplayMode;
   error: { code: string; message: string } | null;
+  /** Translated so far: the headline, and the blocks in reading order (captions last). */
   translation: { title: string | null; blocks: { kind: BlockKind; text: string }[] };
 }
 
@@ -28,4 +29,6 @@ export interface ArticleSummary {
   lang: string | null;
   url: string;
   blockCount: number;
+  /** Photo captions as on the page, with their credits (the popup shows them translated). */
+  captions: { text: string; credit: string | null }[];
 }
