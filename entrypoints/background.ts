@@ -2,6 +2,9 @@ import { pageStatusChanged, registerReaderActions } from '@/utils/actions/reader
 import { handleMessages } from '@/utils/messaging/protocol';
 import { syncSiteRegistrations } from '@/utils/sites/access';
 import { cancelOnNavigation, cancelTab, translateForTab } from '@/utils/engines/service';
+import { getEngineKeys } from '@/utils/engines/keys';
+import { testEngine } from '@/utils/engines/test-connection';
+import { parseSettings } from '@/utils/settings/schema';
 
 export default defineBackground(() => {
   cancelOnNavigation();
@@ -22,6 +25,16 @@ export default defineBackground(() => {
     },
     cancelTranslation: (_message, sender) => {
       if (sender.tab?.id !== undefined) cancelTab(sender.tab.id);
+    },
+    // Only the extension's own pages (options) may test engines with a key they pass in.
+    testEngine: async ({ engine, settings, key }, sender) => {
+      if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL('/'))) {
+        return { ok: false, code: 'internal', message: 'Not allowed' };
+      }
+      const parsed = parseSettings(settings);
+      const keys = await getEngineKeys();
+      if (key && engine in keys) (keys as Record<string, string>)[engine] = key;
+      return testEngine(engine, parsed, keys, parsed.targetLang);
     },
   });
 });

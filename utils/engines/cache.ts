@@ -81,6 +81,16 @@ export class IndexedDbCache implements TranslationCache {
     await this.evict(db);
   }
 
+  /** Entries stored now (the options page shows it). */
+  async count(): Promise<number> {
+    return (await this.open()).count(STORE);
+  }
+
+  /** Forgets every translation (the options page's "clear cache"). */
+  async clear(): Promise<void> {
+    await (await this.open()).clear(STORE);
+  }
+
   private async evict(db: IDBPDatabase<CacheDb>): Promise<void> {
     const count = await db.count(STORE);
     if (count <= this.maxEntries) return;

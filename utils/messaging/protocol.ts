@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PipelineStats } from '../engines/pipeline';
+import type { EngineTestResult } from '../engines/test-connection';
+import type { EngineId } from '../engines/types';
 import type { EngineErrorCode } from '../engines/types';
 import type { PageState } from '../page/state';
 
@@ -18,6 +20,11 @@ export interface Protocol {
   getPageState: { request: Record<string, never>; response: PageState };
   /** popup, background → content: what the reader asked for on this page. */
   pageCommand: { request: { command: PageCommand }; response: PageState };
+  /** options → background: translate one word with an engine as configured in the form. */
+  testEngine: {
+    request: { engine: EngineId; settings: unknown; key: string };
+    response: EngineTestResult;
+  };
 }
 
 /**
