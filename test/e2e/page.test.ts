@@ -148,10 +148,8 @@ describe.each(browserNames)('%s: on the page', (name) => {
     const calls = translateCalls().length;
     await patchSettings(browser, { displayMode: 'replace' });
     await news.page.waitFor(
-      () => {
-        const t = document.querySelector('.foreign-desk-translation');
-        return t && t.parentElement?.querySelector(':scope > .foreign-desk-translation') !== t;
-      },
+      // Replace mode shows a copy of the block's element instead of the <font> inside it.
+      () => document.querySelector('.foreign-desk-translation')?.localName !== 'font',
       { message: 'translations shown in place of the originals' },
     );
     const replaced = await news.page.evaluate(() =>
@@ -189,14 +187,14 @@ describe.each(browserNames)('%s: on the page', (name) => {
     const late =
       'Última hora: los científicos confirman la medición de la temperatura en la Antártida.';
     await news.page.evaluate((text: string) => {
-      const shown = document.querySelectorAll('.foreign-desk-translation');
+      const paragraphs = Array.from(document.querySelectorAll('p > .foreign-desk-translation'));
       const p = document.createElement('p');
       p.id = 'late-paragraph';
       p.textContent = text;
-      shown[shown.length - 1]!.parentElement!.after(p);
+      paragraphs[paragraphs.length - 1]!.parentElement!.after(p);
     }, late);
     await news.page.waitFor(
-      () => document.querySelector('#late-paragraph .foreign-desk-translation'),
+      () => !!document.querySelector('#late-paragraph .foreign-desk-translation'),
       { message: 'the late paragraph translated' },
     );
     await new Promise((r) => setTimeout(r, 1500));

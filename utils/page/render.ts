@@ -8,14 +8,18 @@ import { TRANSLATION_CLASS } from './markup';
  * Bilingual: the translation is one element appended inside its block, so it takes the block's
  * own font and the page's nodes stay untouched. Replace: the translation is a copy of the block's
  * element (same tag and classes, so the same look) inserted after it, and the block is hidden by
- * its inline style, which is put back exactly. Hovering the translation shows the original as a
- * tooltip; focusing or tapping it shows the original above it again.
+ * an attribute of ours and one style rule, both removed again (never by editing its inline style,
+ * which browsers re-serialise). Hovering the translation shows the original as a tooltip;
+ * focusing or tapping it shows the original above it again.
  */
 
 /** Quiet, in the page's own fonts and colours. */
 const BILINGUAL_STYLE = 'display:block;margin-top:0.35em;opacity:0.88;';
 /** Marks what we put on a page, so the page's own content is never mistaken for ours. */
 export const OWN_ATTRIBUTE = 'data-foreign-desk';
+/** On an original block hidden in replace mode. */
+const HIDDEN_ATTRIBUTE = 'data-foreign-desk-hidden';
+const HIDE_RULE = `[${HIDDEN_ATTRIBUTE}]{display:none!important}`;
 
 interface Shown {
   block: Element;
@@ -24,13 +28,12 @@ interface Shown {
   lang: string;
   original: string;
   node: HTMLElement;
-  /** The block's `style` attribute before we hid it (replace mode); `undefined` when not hidden. */
-  savedStyle?: string | null;
 }
 
 export class TranslationLayer {
   private readonly shown = new Map<Element, Shown>();
   private mode: DisplayMode = 'bilingual';
+  private hideStyle: HTMLStyleElement | null = null;
 
   constructor(private readonly doc: Document) {}
 
@@ -50,6 +53,8 @@ export class TranslationLayer {
     if (mode === this.mode) return;
     const entries = [...this.shown.values()];
     for (const entry of entries) this.unmount(entry);
+    this.hideStyle?.remove();
+    this.hideStyle = null;
     this.mode = mode;
     for (const entry of entries) this.mount(entry);
   }
@@ -68,6 +73,8 @@ export class TranslationLayer {
   clear(): void {
     for (const entry of this.shown.values()) this.unmount(entry);
     this.shown.clear();
+    this.hideStyle?.remove();
+    this.hideStyle = null;
   }
 
   get size(): number {
@@ -100,11 +107,11 @@ export class TranslationLayer {
       node.addEventListener('blur', () => this.peek(entry, false));
       node.addEventListener('click', (event) => {
         if ((event.target as Element).closest('a')) return;
-        this.peek(entry, entry.savedStyle !== undefined);
+        this.peek(entry, block.hasAttribute(HIDDEN_ATTRIBUTE));
       });
       block.after(node);
-      entry.savedStyle = block.getAttribute('style');
-      (block as HTMLElement).style.setProperty('display', 'none', 'important');
+      this.ensureHideRule();
+      block.setAttribute(HIDDEN_ATTRIBUTE, '');
     }
     node.classList.add(TRANSLATION_CLASS);
     node.setAttribute(OWN_ATTRIBUTE, 'translation');
@@ -118,23 +125,22 @@ export class TranslationLayer {
 
   /** Replace mode: shows the original above its translation while focused or tapped. */
   private peek(entry: Shown, on: boolean): void {
-    const block = entry.block as HTMLElement;
-    if (on && entry.savedStyle !== undefined) this.restoreStyle(entry);
-    else if (!on && entry.savedStyle === undefined && this.shown.get(block) === entry) {
-      entry.savedStyle = block.getAttribute('style');
-      block.style.setProperty('display', 'none', 'important');
-    }
+    if (this.shown.get(entry.block) !== entry || this.mode !== 'replace') return;
+    if (on) entry.block.removeAttribute(HIDDEN_ATTRIBUTE);
+    else entry.block.setAttribute(HIDDEN_ATTRIBUTE, '');
   }
 
-  private restoreStyle(entry: Shown): void {
-    if (entry.savedStyle === undefined) return;
-    if (entry.savedStyle === null) entry.block.removeAttribute('style');
-    else entry.block.setAttribute('style', entry.savedStyle);
-    entry.savedStyle = undefined;
+  private ensureHideRule(): void {
+    if (this.hideStyle?.isConnected) return;
+    const style = this.doc.createElement('style');
+    style.setAttribute(OWN_ATTRIBUTE, 'style');
+    style.textContent = HIDE_RULE;
+    (this.doc.head ?? this.doc.documentElement).appendChild(style);
+    this.hideStyle = style;
   }
 
   private unmount(entry: Shown): void {
     entry.node.remove();
-    this.restoreStyle(entry);
+    entry.block.removeAttribute(HIDDEN_ATTRIBUTE);
   }
 }

@@ -178,14 +178,18 @@ describe('PageController on a real El País article', () => {
     for (const t of replaced) {
       const original = t.previousElementSibling as HTMLElement;
       expect(original.localName).toBe(t.localName);
-      expect(original.style.display).toBe('none');
+      expect(original.hasAttribute('data-foreign-desk-hidden')).toBe(true);
       expect(t.getAttribute('title')).toBe(original.textContent?.replace(/\s+/g, ' ').trim());
     }
     // Focus shows the original again; leaving hides it.
     replaced[1]!.dispatchEvent(new Event('focus'));
-    expect((replaced[1]!.previousElementSibling as HTMLElement).style.display).toBe('');
+    expect(replaced[1]!.previousElementSibling!.hasAttribute('data-foreign-desk-hidden')).toBe(
+      false,
+    );
     replaced[1]!.dispatchEvent(new Event('blur'));
-    expect((replaced[1]!.previousElementSibling as HTMLElement).style.display).toBe('none');
+    expect(replaced[1]!.previousElementSibling!.hasAttribute('data-foreign-desk-hidden')).toBe(
+      true,
+    );
 
     await controller.apply({ ...ON, displayMode: 'bilingual' });
     expect(requests.length).toBe(sent);
