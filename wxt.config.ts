@@ -10,8 +10,10 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
   manifest: ({ browser }) => ({
-    name: 'Foreign Desk',
-    description: 'Read foreign-language news in your own language, right on the news site.',
+    // UI strings, these included, come from public/_locales (browser.i18n).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // `offscreen`: Chrome's on-device Translator API runs in an offscreen document (Chrome only).
     // `activeTab` + `scripting`: one-off translation of any page from the popup, the context menu
     // or the shortcut, with no broad host permission.
@@ -27,7 +29,7 @@ export default defineConfig({
       // Alt+A, Alt+D and Alt+T are taken in some browsers; Alt+Shift+F is free in both.
       'toggle-translation': {
         suggested_key: { default: 'Alt+Shift+F' },
-        description: 'Translate the article on this page, or show the original',
+        description: '__MSG_commandToggle__',
       },
     },
     // Content scripts declared for the supported sites need their hosts; engine fetches run from

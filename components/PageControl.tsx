@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
 import type { PageState } from '@/utils/page/state';
@@ -30,25 +31,25 @@ export function PageControl({ initial, subscribe, command, offer }: Props) {
   if (state.status === 'off' && !offer) return null;
   if (state.status === 'same-language' || state.status === 'not-article') return null;
 
-  const target = languageName(state.target, navigator.language);
+  const target = languageName(state.target, uiLocale());
   let text: string;
   let action: { label: string; command: PageCommand } | null = null;
   switch (state.status) {
     case 'off':
-      text = `Translate this article into ${target}?`;
-      action = { label: 'Translate', command: 'translate' };
+      text = t('controlOffer', target);
+      action = { label: t('controlTranslate'), command: 'translate' };
       break;
     case 'translating':
-      text = `Translating… ${state.progress.done} of ${state.progress.total} paragraphs`;
-      action = { label: 'Show original', command: 'original' };
+      text = t('statusTranslating', state.progress.done, state.progress.total);
+      action = { label: t('showOriginal'), command: 'original' };
       break;
     case 'done':
-      text = `Translated into ${target}${state.engine ? ` by ${state.engine}` : ''}`;
-      action = { label: 'Show original', command: 'original' };
+      text = state.engine ? t('controlDoneBy', target, state.engine) : t('controlDone', target);
+      action = { label: t('showOriginal'), command: 'original' };
       break;
     case 'error':
-      text = state.error?.message ?? 'Translation failed.';
-      action = { label: 'Retry', command: 'retry' };
+      text = state.error?.message ?? t('statusFailed');
+      action = { label: t('retry'), command: 'retry' };
       break;
   }
 
@@ -56,7 +57,7 @@ export function PageControl({ initial, subscribe, command, offer }: Props) {
     <div
       class={state.status === 'error' ? 'control error' : 'control'}
       role={state.status === 'error' ? 'alert' : 'status'}
-      aria-label="Foreign Desk"
+      aria-label={t('extName')}
       data-status={state.status}
     >
       <span class="brand" aria-hidden="true">
@@ -71,7 +72,12 @@ export function PageControl({ initial, subscribe, command, offer }: Props) {
           {action.label}
         </button>
       ) : null}
-      <button type="button" class="close" aria-label="Dismiss" onClick={() => setDismissed(true)}>
+      <button
+        type="button"
+        class="close"
+        aria-label={t('dismiss')}
+        onClick={() => setDismissed(true)}
+      >
         ×
       </button>
     </div>

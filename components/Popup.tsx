@@ -1,35 +1,59 @@
-import { displayDate } from '@/utils/dates';
-import { languageName } from '@/utils/languages';
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { commandTab } from '@/utils/actions/tab-page';
+import { displayDate } from '@/utils/dates';
+import { toMarkdown, toPlainText, type ExportedArticle } from '@/utils/format/article';
+import { t, uiLocale } from '@/utils/i18n';
+import { languageName, textDirection } from '@/utils/languages';
 import type { PageState } from '@/utils/page/state';
-import { SITE_MODES, type SiteMode } from '@/utils/settings/schema';
-import { setSiteMode, siteModeOf } from '@/utils/settings/store';
+import {
+  DISPLAY_MODES,
+  SITE_MODES,
+  type DisplayMode,
+  type Settings,
+  type SiteMode,
+} from '@/utils/settings/schema';
+import { setSiteMode, siteModeOf, updateSettings } from '@/utils/settings/store';
 import { disableSite, enableSite, requestSiteAccess } from '@/utils/sites/access';
 import { findSite } from '@/utils/sites/registry';
 import { usePageState } from './usePageState';
 
-const SITE_MODE_LABELS: Record<SiteMode, string> = {
-  always: 'Always translate',
-  ask: 'Ask first',
-  never: 'Never',
+/** Languages offered as targets in the popup and the options page. */
+export const TARGET_LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt', 'ru', 'ja', 'zh', 'ar'];
+
+const SITE_MODE_KEYS: Record<SiteMode, string> = {
+  always: 'siteModeAlways',
+  ask: 'siteModeAsk',
+  never: 'siteModeNever',
+};
+const DISPLAY_MODE_KEYS: Record<DisplayMode, string> = {
+  bilingual: 'displayBilingual',
+  replace: 'displayReplace',
 };
 
-const UI_LOCALE = navigator.language || 'en';
-
-export function Popup({ tabId }: { tabId: number | null }) {
+/**
+ * The reader: the translated article with its date and source, the page's status, and this
+ * site's controls. `layout="page"` is the same component as a full page in its own tab.
+ */
+export function Popup({
+  tabId,
+  layout = 'popup',
+}: {
+  tabId: number | null;
+  layout?: 'popup' | 'page';
+}) {
   const { tabId: resolvedTab, tabUrl, siteKey, settings, page, refresh } = usePageState(tabId);
   const mode = siteKey && settings ? siteModeOf(settings, siteKey) : null;
   const active = page ? page.status !== 'off' : false;
   const host = tabUrl && /^https?:/.test(tabUrl) ? new URL(tabUrl).hostname : null;
   const [notice, setNotice] = useState<string | null>(null);
 
-  /** Translates or restores this page; on a site where Foreign Desk is not on, injects it first. */
-  const togglePage = async () => {
+  const command = async (name: 'translate' | 'original' | 'retry') => {
     if (resolvedTab === null) return;
-    const state = await commandTab(resolvedTab, active ? 'original' : 'translate');
+    const state = await commandTab(resolvedTab, name);
     if (state) refresh(state);
-    else setNotice('The browser does not let extensions into this page.');
+    else setNotice(t('errorNoAccess'));
   };
 
   const chooseMode = async (next: SiteMode) => {
@@ -38,7 +62,7 @@ export function Popup({ tabId }: { tabId: number | null }) {
     if (next === 'never') return void disableSite(host);
     // Asked first, inside the reader's click: the browser shows its permission prompt.
     if (!(await requestSiteAccess(host))) {
-      setNotice(`Foreign Desk was not allowed on ${host}, so nothing changed.`);
+      setNotice(t('errorNotAllowed', host));
       return;
     }
     if (next === 'always') await enableSite(host);
@@ -46,17 +70,17 @@ export function Popup({ tabId }: { tabId: number | null }) {
   };
 
   return (
-    <main class="popup">
+    <main class={layout === 'page' ? 'popup reader-page' : 'popup'}>
       <header class="bar">
-        <strong class="brand">Foreign Desk</strong>
+        <strong class="brand">{t('extName')}</strong>
         {page !== undefined && host ? (
           <button
             type="button"
             class="primary"
             data-testid="page-toggle"
-            onClick={() => void togglePage()}
+            onClick={() => void command(active ? 'original' : 'translate')}
           >
-            {active ? 'Show original' : 'Translate this article'}
+            {active ? t('showOriginal') : t('translateArticle')}
           </button>
         ) : null}
       </header>
@@ -66,115 +90,359 @@ export function Popup({ tabId }: { tabId: number | null }) {
         </p>
       ) : null}
       {page === undefined ? (
-        <p role="status">Looking at the page…</p>
+        <p role="status">{t('lookingAtPage')}</p>
       ) : page === null ? (
         <p data-testid="message" role="status">
-          {host
-            ? `Foreign Desk is not on for ${host}. Translate this article once, or choose to always translate this site below.`
-            : 'Foreign Desk translates news pages; this page is not one it can open.'}
+          {host ? t('notOnForSite', host) : t('cannotOpenPage')}
         </p>
       ) : (
-        <PageView page={page} />
+        <PageView
+          page={page}
+          layout={layout}
+          tabId={resolvedTab}
+          onCommand={(c) => void command(c)}
+        />
       )}
-      {host && siteKey && mode ? (
-        <fieldset class="site-mode" data-testid="site-mode">
-          <legend>On {siteKey}</legend>
-          {SITE_MODES.map((m) => (
-            <label key={m}>
-              <input
-                type="radio"
-                name="site-mode"
-                value={m}
-                checked={mode === m}
-                onChange={() => void chooseMode(m)}
-              />{' '}
-              {SITE_MODE_LABELS[m]}
-            </label>
-          ))}
-        </fieldset>
+      {host && siteKey && mode && settings ? (
+        <SiteControls
+          siteKey={siteKey}
+          mode={mode}
+          settings={settings}
+          onMode={(m) => void chooseMode(m)}
+        />
       ) : null}
     </main>
   );
 }
 
-function StatusLine({ page }: { page: PageState }) {
-  const target = languageName(page.target, UI_LOCALE);
-  const source = page.article?.lang ? languageName(page.article.lang, UI_LOCALE) : null;
-  let text: string;
-  let alert = false;
-  switch (page.status) {
-    case 'off':
-      text = `Not translated. Translate this article into ${target}, or choose when this site is translated below.`;
-      break;
-    case 'not-article':
-      text = 'This page does not look like a news article, so nothing was translated.';
-      break;
-    case 'same-language':
-      text = `This article is already in ${target}.`;
-      break;
-    case 'translating':
-      text = `Translating… ${page.progress.done} of ${page.progress.total} paragraphs`;
-      break;
-    case 'done':
-      text = `Translated from ${source ?? 'the page language'} by ${page.engine ?? 'the engine'}.`;
-      break;
-    case 'error':
-      alert = true;
-      text = page.error?.message ?? 'Translation failed.';
-      break;
-  }
+function SiteControls({
+  siteKey,
+  mode,
+  settings,
+  onMode,
+}: {
+  siteKey: string;
+  mode: SiteMode;
+  settings: Settings;
+  onMode: (mode: SiteMode) => void;
+}) {
+  const locale = uiLocale();
   return (
-    <p
-      data-testid="message"
-      class={alert ? 'message error' : 'message'}
-      role={alert ? 'alert' : 'status'}
-    >
-      {text}
-    </p>
+    <section class="controls" aria-label={t('controlsLabel')}>
+      <fieldset class="site-mode" data-testid="site-mode">
+        <legend>{t('siteModeLegend', siteKey)}</legend>
+        {SITE_MODES.map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="site-mode"
+              value={m}
+              checked={mode === m}
+              onChange={() => onMode(m)}
+            />{' '}
+            {t(SITE_MODE_KEYS[m])}
+          </label>
+        ))}
+      </fieldset>
+      <div class="row">
+        <label for="popup-target">{t('targetLanguage')}</label>
+        <select
+          id="popup-target"
+          data-testid="target-lang"
+          value={settings.targetLang}
+          onChange={(e) => {
+            const targetLang = e.currentTarget.value;
+            void updateSettings((s) => ({ ...s, targetLang }));
+          }}
+        >
+          {TARGET_LANGUAGES.map((code) => (
+            <option key={code} value={code}>
+              {languageName(code, locale)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset class="display-mode" data-testid="display-mode">
+        <legend>{t('displayModeLegend')}</legend>
+        {DISPLAY_MODES.map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="display-mode"
+              value={m}
+              checked={settings.displayMode === m}
+              onChange={() => void updateSettings((s) => ({ ...s, displayMode: m }))}
+            />{' '}
+            {t(DISPLAY_MODE_KEYS[m])}
+          </label>
+        ))}
+      </fieldset>
+    </section>
   );
 }
 
-function PageView({ page }: { page: PageState }) {
+/** What to do about an engine error, by its code. */
+function errorAdvice(code: string): { text: string; options: boolean } {
+  switch (code) {
+    case 'auth':
+      return { text: t('adviceKey'), options: true };
+    case 'quota':
+    case 'unsupported-pair':
+      return { text: t('adviceOtherEngine'), options: true };
+    case 'network':
+    case 'timeout':
+    case 'rate-limited':
+    case 'unavailable':
+      return { text: t('adviceRetry'), options: true };
+    default:
+      return { text: t('adviceRetryOrEngine'), options: true };
+  }
+}
+
+function StatusLine({
+  page,
+  onCommand,
+}: {
+  page: PageState;
+  onCommand: (c: 'translate' | 'retry') => void;
+}) {
+  const locale = uiLocale();
+  const target = languageName(page.target, locale);
+  const source = page.article?.lang ? languageName(page.article.lang, locale) : null;
+  let text: string;
+  let alert = false;
+  let action: JSX.Element | null = null;
+  switch (page.status) {
+    case 'off':
+      text = t('statusOff', target);
+      break;
+    case 'not-article':
+      text = t('statusNotArticle');
+      break;
+    case 'same-language':
+      text = t('statusSameLanguage', target);
+      break;
+    case 'translating':
+      text = t('statusTranslating', page.progress.done, page.progress.total);
+      break;
+    case 'done':
+      text = source
+        ? t('statusDone', source, page.engine ?? '?')
+        : t('statusDoneUnknown', page.engine ?? '?');
+      break;
+    case 'error': {
+      alert = true;
+      text = page.error?.message ?? t('statusFailed');
+      const advice = errorAdvice(page.error?.code ?? '');
+      action = (
+        <span class="advice">
+          <span>{advice.text}</span>{' '}
+          <button type="button" data-testid="retry" onClick={() => onCommand('retry')}>
+            {t('retry')}
+          </button>{' '}
+          {advice.options ? (
+            <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('openSettings')}
+            </button>
+          ) : null}
+        </span>
+      );
+      break;
+    }
+  }
+  return (
+    <div class={alert ? 'status error' : 'status'}>
+      <p data-testid="message" class="message" role={alert ? 'alert' : 'status'}>
+        {text}
+      </p>
+      {action}
+    </div>
+  );
+}
+
+/** The article as the reader holds it: translated where translated, original elsewhere. */
+export function exportedArticle(page: PageState, locale: string): ExportedArticle | null {
   const article = page.article;
-  if (!article) return <StatusLine page={page} />;
-  const date = displayDate(article.publishedTime, UI_LOCALE);
-  const translated = page.translation;
+  if (!article) return null;
+  const date = displayDate(article.publishedTime, locale);
+  const updated =
+    article.modifiedTime && article.modifiedTime !== article.publishedTime
+      ? displayDate(article.modifiedTime, locale)
+      : null;
+  const blocks = page.translation.blocks.filter((b) => b.kind !== 'caption');
+  const captionTexts = page.translation.blocks.filter((b) => b.kind === 'caption');
+  const captions = captionTexts.map((c, i) => ({
+    text: c.text,
+    credit:
+      captionTexts.length === article.captions.length
+        ? creditOutside(c.text, article.captions[i]?.credit ?? null)
+        : null,
+  }));
+  const source = article.lang ? languageName(article.lang, locale) : null;
+  return {
+    title: page.translation.title ?? article.title,
+    date: date && { local: date.local, iso: date.iso },
+    updated: updated && { local: updated.local, iso: updated.iso },
+    byline: article.byline,
+    blocks,
+    captions,
+    source: { name: article.publisher ?? new URL(article.url).hostname, url: article.url },
+    labels: {
+      published: t('published'),
+      updated: t('updated'),
+      source: t('source'),
+      photo: t('photo'),
+      translatedBy:
+        page.engine && source && page.translation.blocks.length
+          ? t('statusDone', source, page.engine)
+          : null,
+    },
+  };
+}
+
+/** A credit already inside the caption's text is not repeated. */
+function creditOutside(text: string, credit: string | null): string | null {
+  return credit && !text.includes(credit) ? credit : null;
+}
+
+function PageView({
+  page,
+  layout,
+  tabId,
+  onCommand,
+}: {
+  page: PageState;
+  layout: 'popup' | 'page';
+  tabId: number | null;
+  onCommand: (c: 'translate' | 'retry') => void;
+}) {
+  const locale = uiLocale();
+  const [copied, setCopied] = useState('');
+  const article = page.article;
+  const exported = exportedArticle(page, locale);
+  if (!article || !exported) return <StatusLine page={page} onCommand={onCommand} />;
+  const date = displayDate(article.publishedTime, locale);
+  const updated = exported.updated ? displayDate(article.modifiedTime, locale) : null;
+  const lang = page.translation.title ? page.target : (article.lang ?? undefined);
+  const translatedBody = exported.blocks.length > 0;
+
+  const copy = async (format: 'markdown' | 'text') => {
+    const text = format === 'markdown' ? toMarkdown(exported) : toPlainText(exported);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(format === 'markdown' ? t('copiedMarkdown') : t('copiedText'));
+    } catch {
+      setCopied(t('copyFailed'));
+    }
+  };
+
   return (
     <>
-      <StatusLine page={page} />
+      <StatusLine page={page} onCommand={onCommand} />
       {page.status === 'translating' ? (
         <progress
           value={page.progress.done}
-          max={page.progress.total}
-          aria-label="Translation progress"
+          max={page.progress.total || 1}
+          aria-label={t('progressLabel')}
         />
       ) : null}
-      <article class="article" lang={translated.title ? page.target : (article.lang ?? undefined)}>
-        <h1 data-testid="headline">{translated.title ?? article.title}</h1>
+      <article class="article" lang={lang} dir={lang ? textDirection(lang) : undefined}>
+        <h1 data-testid="headline">{exported.title}</h1>
         {date ? (
           <p class="meta" data-testid="published">
+            {t('published')}:{' '}
             <time dateTime={date.iso} title={date.iso}>
               {date.local}
             </time>{' '}
-            · {date.relative}
+            · <span data-testid="relative">{date.relative}</span> ·{' '}
+            <code data-testid="iso">{date.iso}</code>
+          </p>
+        ) : null}
+        {updated ? (
+          <p class="meta" data-testid="updated">
+            {t('updated')}:{' '}
+            <time dateTime={updated.iso} title={updated.iso}>
+              {updated.local}
+            </time>{' '}
+            · {updated.relative}
+          </p>
+        ) : null}
+        {article.byline ? (
+          <p class="meta" data-testid="byline">
+            {article.byline}
           </p>
         ) : null}
         <p class="meta" data-testid="source">
-          Source:{' '}
+          {t('source')}:{' '}
           <a href={article.url} target="_blank" rel="noreferrer">
-            {article.publisher ?? new URL(article.url).hostname}
+            {exported.source.name}
           </a>
         </p>
+        {exported.labels.translatedBy ? (
+          <p class="meta" data-testid="translated-by">
+            {exported.labels.translatedBy}
+          </p>
+        ) : null}
+        {!translatedBody && article.lead ? (
+          <p class="lead" data-testid="original-lead" lang={article.lang ?? undefined}>
+            {article.lead}
+          </p>
+        ) : null}
         <div data-testid="paragraphs" class="body">
-          {translated.blocks.map((block, i) =>
+          {exported.blocks.map((block, i) =>
             block.kind === 'subheading' ? (
               <h2 key={i}>{block.text}</h2>
+            ) : block.kind === 'quote' ? (
+              <blockquote key={i}>{block.text}</blockquote>
             ) : (
-              <p key={i}>{block.text}</p>
+              <p key={i} class={block.kind === 'lead' ? 'lead' : undefined}>
+                {block.text}
+              </p>
             ),
           )}
         </div>
+        {exported.captions.length ? (
+          <section class="captions" data-testid="captions" aria-label={t('captionsLabel')}>
+            {exported.captions.map((c, i) => (
+              <figure key={i}>
+                <figcaption>
+                  {c.text}
+                  {c.credit ? (
+                    <span class="credit">
+                      {' '}
+                      {t('photo')}: {c.credit}
+                    </span>
+                  ) : null}
+                </figcaption>
+              </figure>
+            ))}
+          </section>
+        ) : null}
       </article>
+      <div class="actions">
+        <button type="button" data-testid="copy-markdown" onClick={() => void copy('markdown')}>
+          {t('copyMarkdown')}
+        </button>
+        <button type="button" data-testid="copy-text" onClick={() => void copy('text')}>
+          {t('copyText')}
+        </button>
+        {layout === 'popup' && tabId !== null ? (
+          <button
+            type="button"
+            data-testid="open-reader"
+            onClick={() =>
+              void browser.tabs.create({
+                url: browser.runtime.getURL(`/reader.html?tab=${tabId}` as '/popup.html'),
+              })
+            }
+          >
+            {t('openInTab')}
+          </button>
+        ) : null}
+        <span role="status" data-testid="copied" class="meta">
+          {copied}
+        </span>
+      </div>
     </>
   );
 }

@@ -1,5 +1,10 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
 import '@/components/popup.css';
+import { applyDocumentLocale, t, useUiLocale } from '@/utils/i18n';
 
-render(<Options />, document.getElementById('app')!);
+void useUiLocale(new URLSearchParams(location.search).get('ui')).then(() => {
+  applyDocumentLocale();
+  document.title = t('optionsTitle');
+  render(<Options />, document.getElementById('app')!);
+});

@@ -1,6 +1,13 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import '@/components/popup.css';
+import { applyDocumentLocale, t, useUiLocale } from '@/utils/i18n';
 
-const param = new URLSearchParams(location.search).get('tab');
-render(<Popup tabId={param ? Number(param) : null} />, document.getElementById('app')!);
+const params = new URLSearchParams(location.search);
+const tab = params.get('tab');
+// `?ui=ar`: the interface in another of its languages than the browser's (screenshots, tests).
+void useUiLocale(params.get('ui')).then(() => {
+  applyDocumentLocale();
+  document.title = t('extName');
+  render(<Popup tabId={tab ? Number(tab) : null} />, document.getElementById('app')!);
+});

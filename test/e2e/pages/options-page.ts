@@ -14,7 +14,7 @@ export async function setApertiumUrl(browser: ExtensionBrowser, url: string): Pr
     });
     await page.type('#apertium-url', url);
     await page.click('#save');
-    await page.waitFor(() => document.querySelector('[role=status]')?.textContent === 'Saved.', {
+    await page.waitFor(() => document.querySelector('#save-status')?.textContent === 'Saved.', {
       message: 'the options page to say Saved.',
     });
   } finally {
