@@ -107,22 +107,24 @@ function readText(el: Element, inLink: boolean, acc: { text: string; linkLength:
 /** Every block under `root` in document order: the innermost elements that hold text. */
 function collectBlocks(root: Element): BlockInfo[] {
   const blocks: BlockInfo[] = [];
-  const visit = (el: Element): boolean => {
+  // Text inside a link (a teaser card wrapped in <a>) is link text, however deep.
+  const visit = (el: Element, inLink: boolean): boolean => {
     let holdsBlock = false;
+    const linked = inLink || el.tagName === 'A';
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      if (!isBoilerplate(child) && visit(child)) holdsBlock = true;
+      if (!isBoilerplate(child) && visit(child, linked)) holdsBlock = true;
     }
     if (holdsBlock) return true;
     const tag = el.tagName.toUpperCase();
     if (!BLOCK_TAGS.has(tag) && !TEXT_CONTAINER_TAGS.has(tag)) return false;
     const acc = { text: '', linkLength: 0 };
-    readText(el, tag === 'A', acc);
+    readText(el, linked, acc);
     const text = collapse(acc.text);
     if (!text) return false;
     blocks.push({ element: el, text, length: weightedLength(text), linkLength: acc.linkLength });
     return true;
   };
-  visit(root);
+  visit(root, false);
   return blocks;
 }
 

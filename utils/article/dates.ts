@@ -90,6 +90,7 @@ function toAsciiDigits(text: string): string {
 export function normalizeDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const s = toAsciiDigits(raw.trim());
+  if (/^\d{10}(\d{3})?$/.test(s)) return epoch(+s.slice(0, 10));
   const iso =
     /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?/i.exec(
       s,
@@ -101,7 +102,6 @@ export function normalizeDate(raw: string | null | undefined): string | null {
     const offset = !zone ? '' : /^(z|utc|gmt)$/i.test(zone) ? 'Z' : formatOffset(zone);
     return `${y}-${mo}-${d}T${pad(+h)}:${mi}:${sec ?? '00'}${offset}`;
   }
-  if (/^\d{10}(\d{3})?$/.test(s)) return epoch(+s.slice(0, 10));
   // RFC 2822 and other forms Date understands ("Mon, 14 Sep 2020 12:34:00 +0200").
   if (
     /[a-z]{3}/i.test(s) &&

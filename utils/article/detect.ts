@@ -16,10 +16,14 @@ import { findSite } from '../sites/registry';
 
 /** Body text (Latin-letter equivalents) below which a page is not an article. */
 const MIN_ARTICLE_LENGTH = 500;
-/** With structured data saying "article", short news items count too. */
+/** With structured data or og:type saying "article", short news items count too. */
 const MIN_DECLARED_ARTICLE_LENGTH = 200;
+/** Longer "site names" at the end of a title are part of the headline. */
+const MAX_SITE_NAME_LENGTH = 30;
 /** A body holding this many linked headlines is a list of teasers (a home or section page). */
 const MAX_TEASER_HEADLINES = 8;
+/** ...unless it also holds a paragraph this long: teaser blurbs are short, article prose is not. */
+const MIN_ARTICLE_PARAGRAPH = 400;
 
 function hostnameOf(url: string | null): string | null {
   if (!url) return null;
@@ -33,6 +37,13 @@ function hostnameOf(url: string | null): string | null {
 function normalizeLang(lang: string | null | undefined): string | null {
   const value = lang?.trim().replace(/_/g, '-');
   return value && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value) ? value : null;
+}
+
+/** "Headline | Site": the short last part of the page title, as a last guess at the publisher. */
+function titleSuffix(title: string): string | null {
+  const parts = title.split(/\s+[|\-–—·•]\s+/);
+  const last = parts.length > 1 ? parts[parts.length - 1]!.trim() : '';
+  return last && last.length <= MAX_SITE_NAME_LENGTH ? last : null;
 }
 
 /** Links that hold a headline, or headlines that hold a link: teasers of other articles. */
@@ -82,11 +93,13 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const pageUrl = options.url ?? canonicalUrl ?? (doc.location?.href || null);
   const site = findSite(hostnameOf(pageUrl) ?? '');
   const ogSiteName = firstMeta(meta, ['og:site_name']);
+  // The brand readers see (og:site_name) before the legal owner JSON-LD often names ("… AG").
   const publisher =
-    data.publisher ??
     ogSiteName ??
+    data.publisher ??
     site?.publisher ??
-    firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']);
+    firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']) ??
+    titleSuffix(collapse(doc.title));
   const lang =
     normalizeLang(doc.documentElement.getAttribute('lang')) ??
     normalizeLang(firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language'])) ??
@@ -105,9 +118,16 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const { title, element: titleElement } = findTitle(doc, index.all, declaredTitle, siteNames);
 
   const body = findBody(doc);
+  // Kickers and labels above the headline are not body; only trusted when the headline sits in
+  // the body container (a stray <h1> elsewhere says nothing about order).
+  const titleAt = titleElement ? (index.position.get(titleElement) ?? -1) : -1;
+  const titleInBody = !!titleElement && !!body.container?.contains(titleElement);
   const blocksAfterTitle = titleElement
     ? body.blocks.filter(
-        (b) => !titleElement.contains(b.element) && !b.element.contains(titleElement),
+        (b) =>
+          !titleElement.contains(b.element) &&
+          !b.element.contains(titleElement) &&
+          !(titleInBody && (index.position.get(b.element) ?? 0) < titleAt),
       )
     : body.blocks;
   const description =
@@ -123,8 +143,11 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const length = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
   const teaserHeadlines = countTeaserHeadlines(body.container);
   const isArticle =
-    teaserHeadlines < MAX_TEASER_HEADLINES &&
-    (length >= MIN_ARTICLE_LENGTH || (data.isArticle && length >= MIN_DECLARED_ARTICLE_LENGTH));
+    (teaserHeadlines < MAX_TEASER_HEADLINES ||
+      blocks.some((b) => weightedLength(b.text) >= MIN_ARTICLE_PARAGRAPH)) &&
+    (length >= MIN_ARTICLE_LENGTH ||
+      ((data.isArticle || firstMeta(meta, ['og:type']) === 'article') &&
+        length >= MIN_DECLARED_ARTICLE_LENGTH));
 
   return {
     isArticle,

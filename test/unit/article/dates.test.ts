@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeDate, parseTextDate } from '../../../utils/article/dates';
+import { detectArticle } from '../../../utils/article/detect';
+import { loadPage, loadTruth } from './corpus';
+
+describe('dates', () => {
+  it('reads dates written as text in the page language', () => {
+    expect(parseTextDate('14. September 2020, 12.34 Uhr', 'de')).toBe('2020-09-14T12:34:00');
+    expect(parseTextDate('Publié le 14 septembre 2020', 'fr')).toBe('2020-09-14');
+    expect(parseTextDate('14 de septiembre de 2020', 'es')).toBe('2020-09-14');
+    expect(parseTextDate('14 сентября 2020 года', 'ru')).toBe('2020-09-14');
+    expect(parseTextDate('2020年9月14日 12:34', 'ja')).toBe('2020-09-14T12:34:00');
+    expect(parseTextDate('2020년 9월 14일', 'ko')).toBe('2020-09-14');
+    expect(parseTextDate('١٤ سبتمبر ٢٠٢٠', 'ar')).toBe('2020-09-14');
+    expect(parseTextDate('September 14, 2020', 'en')).toBe('2020-09-14');
+    expect(parseTextDate('09/14/2020', 'en')).toBe('2020-09-14');
+    expect(parseTextDate('14.09.2020', 'de')).toBe('2020-09-14');
+  });
+
+  it('normalises machine-written dates and keeps the offset', () => {
+    expect(normalizeDate('2020-09-14T12:34:00+0200')).toBe('2020-09-14T12:34:00+02:00');
+    expect(normalizeDate('2020-09-14 12:34:00.389000+00:00')).toBe('2020-09-14T12:34:00+00:00');
+    expect(normalizeDate('Mon, 14 Sep 2020 10:34:00 GMT')).toBe('2020-09-14T10:34:00Z');
+    expect(normalizeDate('1600080000')).toBe('2020-09-14T10:40:00Z');
+    expect(normalizeDate('1890-01-01')).toBeNull();
+  });
+
+  it('finds the date of a page that shows it only as text (no meta, no JSON-LD, no <time>)', () => {
+    const key = 'trafilatura-eval/auto-presse.de-minisuv';
+    const { doc, url } = loadPage(key);
+    expect(
+      doc.querySelector('time, meta[property*="time"], script[type="application/ld+json"]'),
+    ).toBeNull();
+    const article = detectArticle(doc, { url });
+    expect(article.publishedTime?.slice(0, 10)).toBe(loadTruth(key).date);
+  });
+
+  it('prefers structured data to visible text', () => {
+    const key = 'fundus/at-DerStandard_2024_05_03';
+    const { doc, url } = loadPage(key);
+    expect(detectArticle(doc, { url }).publishedTime).toMatch(
+      /^2024-05-03T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/,
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticle } from '../../../utils/article/detect';
+import { normalizeKey } from '../../../utils/article/text';
+import { loadPage, loadTruth, shingleF1 } from './corpus';
+
+/** One real page per script and several languages: Latin, Cyrillic, CJK, Arabic. */
+const PAGES: [key: string, language: string, minBodyF1: number][] = [
+  ['fundus/at-DerStandard_2024_05_03', 'de', 0.95],
+  ['fundus/fr-EuronewsFR_2026_01_06', 'fr', 0.95],
+  ['fundus/es-Publico_2025_05_29', 'es', 0.95],
+  ['fundus/ua-Pravda_2026_01_08', 'ru', 0.95],
+  ['fundus/jp-MainichiShimbun_2025_01_14', 'ja', 0.95],
+  ['fundus/kr-HankookIlbo_2025_05_15', 'ko', 0.95],
+  ['fundus/lb-LBCGroup_2026_01_08', 'ar', 0.9],
+];
+
+describe('detectArticle on real news pages', () => {
+  for (const [key, language, minF1] of PAGES) {
+    it(`finds body, headline, date and publisher (${language}: ${key})`, () => {
+      const { doc, url } = loadPage(key);
+      const truth = loadTruth(key);
+      const article = detectArticle(doc, { url });
+      expect(article.isArticle).toBe(true);
+      const text = article.blocks.map((b) => b.text).join('\n\n');
+      expect(shingleF1(truth.body_text ?? '', text)).toBeGreaterThanOrEqual(minF1);
+      expect(normalizeKey(article.title)).toBe(normalizeKey(truth.title ?? ''));
+      expect(article.publishedTime?.slice(0, 10)).toBe(truth.date?.slice(0, 10));
+      expect(article.lang?.slice(0, 2)).toBe(truth.lang === 'ru' ? 'ru' : language);
+      expect(article.publisher).toBeTruthy();
+    });
+  }
+
+  it('returns blocks that are real elements of the page, in reading order, never nested', () => {
+    const { doc, url } = loadPage('fundus/at-DerStandard_2024_05_03');
+    const { blocks, titleElement } = detectArticle(doc, { url });
+    expect(blocks.length).toBeGreaterThan(5);
+    for (const [i, block] of blocks.entries()) {
+      expect(block.element.ownerDocument).toBe(doc);
+      expect(doc.documentElement.contains(block.element)).toBe(true);
+      const next = blocks[i + 1];
+      if (next) expect(block.element.compareDocumentPosition(next.element) & 4).toBe(4);
+      for (const other of blocks) {
+        if (other !== block) expect(block.element.contains(other.element)).toBe(false);
+      }
+    }
+    expect(titleElement?.tagName).toBe('H1');
+  });
+
+  it('finds the lead and marks it as the first block', () => {
+    const key = 'fundus/at-DerStandard_2024_05_03';
+    const { doc, url } = loadPage(key);
+    const truth = loadTruth(key);
+    const article = detectArticle(doc, { url });
+    expect(normalizeKey(article.lead)).toBe(normalizeKey((truth.lead ?? []).join(' ')));
+    expect(article.blocks[0]?.kind).toBe('lead');
+  });
+
+  it('keeps photo credits apart from captions', () => {
+    const key = 'fundus/de-SpiegelOnline_2023_04_28';
+    const { doc, url } = loadPage(key);
+    const { captions } = detectArticle(doc, { url });
+    const truthCaption = normalizeKey(loadTruth(key).images?.[0]?.caption ?? '');
+    const caption = captions.find((c) => truthCaption.includes(normalizeKey(c.text)));
+    expect(caption?.credit).toMatch(/AP/);
+    expect(caption?.text).not.toMatch(/Foto:/);
+  });
+
+  it('works on a page without structured data (no JSON-LD, no microdata)', () => {
+    const key = 'fundus/de-NetzpolitikOrg_2024_04_28';
+    const { doc, url } = loadPage(key);
+    expect(doc.querySelector('script[type="application/ld+json"], [itemscope]')).toBeNull();
+    const article = detectArticle(doc, { url });
+    const text = article.blocks.map((b) => b.text).join('\n\n');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.95);
+  });
+
+  it('says a page is not an article instead of returning its navigation', () => {
+    const { doc, url } = loadPage('htmldate-eval/500px.com.spring');
+    expect(detectArticle(doc, { url }).isArticle).toBe(false);
+  });
+});

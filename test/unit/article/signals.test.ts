@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { readMeta } from '../../../utils/article/meta';
+import { readStructuredData } from '../../../utils/article/structured-data';
+import { descendants, indexElements, weightedLength } from '../../../utils/article/text';
+import { stripSiteName } from '../../../utils/article/title';
+import { decodePage } from '../../../scripts/lib/corpus';
+import { loadPage, loadTruth } from './corpus';
+
+describe('structured data and meta tags', () => {
+  it('reads the JSON-LD NewsArticle of a real page', () => {
+    const key = 'fundus/at-DerStandard_2024_05_03';
+    const { doc } = loadPage(key);
+    const data = readStructuredData(indexElements(doc.documentElement).all);
+    expect(data.isArticle).toBe(true);
+    expect(data.headline).toBe(loadTruth(key).title);
+    expect(data.datePublished).toMatch(/^2024-05-03/);
+  });
+
+  it('reads Open Graph tags', () => {
+    const { doc } = loadPage('fundus/ua-Pravda_2026_01_08');
+    const meta = readMeta(descendants(doc.documentElement));
+    expect(meta.get('og:title')).toBeTruthy();
+    expect(meta.get('og:site_name')).toBeTruthy();
+  });
+
+  it('removes the site name from a declared title', () => {
+    expect(stripSiteName('Headline of the day | Le Monde', ['Le Monde'])).toBe(
+      'Headline of the day',
+    );
+    expect(stripSiteName('DER SPIEGEL - Headline of the day', ['Der Spiegel'])).toBe(
+      'Headline of the day',
+    );
+  });
+
+  it('weighs CJK characters like Latin words', () => {
+    expect(weightedLength('地震')).toBe(6);
+  });
+});
+
+describe('page decoding', () => {
+  it('decodes by the meta charset, as a browser would', () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('<meta charset="windows-1252"><p>F'),
+      0xfc,
+      ...new TextEncoder().encode('r</p>'),
+    ]);
+    expect(decodePage(bytes)).toContain('Für');
+  });
+});
