@@ -12,12 +12,37 @@ export interface PopupView {
   siteMode: string | null;
 }
 
+export interface ReaderDetails {
+  iso: string | null;
+  relative: string | null;
+  updatedIso: string | null;
+  byline: string | null;
+  translatedBy: string | null;
+  captions: string[];
+  /** Tag names of the body's blocks in order (p, h2, blockquote). */
+  blocks: string[];
+  dir: string;
+  lang: string;
+  buttons: string[];
+}
+
 /** The popup opened for one tab (`/popup.html?tab=ID`), read through what it shows. */
 export class PopupPage {
   private constructor(readonly page: PageHandle) {}
 
-  static async open(browser: ExtensionBrowser, tabId: number): Promise<PopupPage> {
-    const page = await browser.openExtensionPage(`/popup.html?tab=${tabId}`);
+  /**
+   * `ui`: the interface in that `_locales` locale instead of the browser's (`?ui=ar`);
+   * `reader`: the same component as the full reader page (`/reader.html`).
+   */
+  static async open(
+    browser: ExtensionBrowser,
+    tabId: number,
+    opts: { ui?: string; reader?: boolean } = {},
+  ): Promise<PopupPage> {
+    const ui = opts.ui ? `&ui=${opts.ui}` : '';
+    const page = await browser.openExtensionPage(
+      `/${opts.reader ? 'reader' : 'popup'}.html?tab=${tabId}${ui}`,
+    );
     const popup = new PopupPage(page);
     await page.waitFor(() => document.querySelector('[data-testid=message]') !== null, {
       message: 'the popup to show the page state',
@@ -60,6 +85,54 @@ export class PopupPage {
       pattern.flags,
     );
     return this.read();
+  }
+
+  /** What the reader adds to the basic view: captions, dates in full, attribution. */
+  readDetails(): Promise<ReaderDetails> {
+    return this.page.evaluate(() => {
+      const q = (s: string) => document.querySelector(s);
+      return {
+        iso: q('[data-testid=iso]')?.textContent ?? null,
+        relative: q('[data-testid=relative]')?.textContent ?? null,
+        updatedIso: q('[data-testid=updated] time')?.getAttribute('datetime') ?? null,
+        byline: q('[data-testid=byline]')?.textContent ?? null,
+        translatedBy: q('[data-testid=translated-by]')?.textContent ?? null,
+        captions: Array.from(document.querySelectorAll('[data-testid=captions] figcaption')).map(
+          (c) => c.textContent ?? '',
+        ),
+        blocks: Array.from(document.querySelectorAll('[data-testid=paragraphs] > *')).map((p) =>
+          p.tagName.toLowerCase(),
+        ),
+        dir: document.documentElement.dir,
+        lang: document.documentElement.lang,
+        buttons: Array.from(document.querySelectorAll('button')).map((b) => b.textContent ?? ''),
+      };
+    });
+  }
+
+  /** Clicks a copy button and returns the text put on the clipboard. */
+  async copy(format: 'markdown' | 'text'): Promise<string> {
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __copied?: string };
+      delete w.__copied;
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: {
+          writeText: (text: string) => {
+            w.__copied = text;
+            return Promise.resolve();
+          },
+        },
+      });
+    });
+    await this.page.click(`[data-testid=copy-${format}]`);
+    return this.page.waitFor(() => (window as unknown as { __copied?: string }).__copied, {
+      message: `the ${format} copy`,
+    });
+  }
+
+  async setDisplayMode(mode: 'bilingual' | 'replace'): Promise<void> {
+    await this.page.click(`[data-testid=display-mode] input[value=${mode}]`);
   }
 
   async setSiteMode(mode: 'always' | 'ask' | 'never'): Promise<void> {

@@ -1,0 +1,216 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserNames,
+  launchBrowser,
+  startApy,
+  startCorpusServer,
+  type Apy,
+  type CorpusServer,
+  type ExtensionBrowser,
+} from './harness/index.ts';
+import { NewsPage } from './pages/news-page.ts';
+import { setApertiumUrl } from './pages/options-page.ts';
+import { PopupPage } from './pages/popup-page.ts';
+import { focusStops, screenshot, seriousAxeViolations } from './pages/ui-checks.ts';
+
+const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
+const SPIEGEL = 'fundus/de-SpiegelOnline_2023_04_28';
+
+let corpus: CorpusServer;
+let apy: Apy;
+
+beforeAll(async () => {
+  corpus = await startCorpusServer();
+  apy = await startApy();
+});
+
+afterAll(async () => {
+  await apy?.stop();
+  await corpus?.close();
+});
+
+describe.each(browserNames)('%s: the popup reader', (name) => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser(name);
+    await setApertiumUrl(browser, apy.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the translated El País article with date, source, captions; copies it; opens the reader tab', async () => {
+    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+    const popup = await PopupPage.open(browser, news.tabId);
+    try {
+      await popup.setSiteMode('always');
+      const view = await popup.waitForMessage(/Translated from Spanish by Apertium/);
+      const details = await popup.readDetails();
+
+      // Headline, date in the reader's locale and in ISO 8601, how long ago.
+      expect(view.headline).toMatch(/Brussels/);
+      expect(view.dateIso).toMatch(/^2024-10-15T08:22/);
+      expect(details.iso).toBe(view.dateIso);
+      expect(view.dateText).toMatch(/October 15, 2024|15 October 2024/);
+      expect(details.relative).toMatch(/ago|year/);
+      // Source: the publisher, linked to the original; who translated it, from what.
+      expect(view.sourceName).toMatch(/pa[ií]s/i);
+      expect(view.sourceHref).toContain('elpais.com/internacional/2024-10-15/');
+      expect(details.translatedBy).toBe('Translated from Spanish by Apertium.');
+      expect(details.byline).toContain('Sahuquillo');
+      // Lead first, the subheading kept as a heading, paragraphs in the page's order.
+      expect(view.paragraphs.length).toBeGreaterThanOrEqual(10);
+      expect(view.paragraphs[0]).toMatch(/Commission/);
+      expect(details.blocks).toContain('h2');
+      const shown = (await news.translations()).map((t) => t.text);
+      const positions = view.paragraphs.map((p) => shown.indexOf(p.replace(/\s+/g, ' ').trim()));
+      expect(positions.every((p) => p >= 0)).toBe(true);
+      expect(positions).toEqual([...positions].sort((a, b) => a - b));
+      // Photo captions, translated, with their credits.
+      expect(details.captions.length).toBeGreaterThan(0);
+      expect(details.captions.join(' ')).toMatch(/Albania/);
+      expect(details.captions.join(' ')).toMatch(/Misja|Goga/);
+      await screenshot(popup.page, `${name}-popup-spanish-article-en`);
+
+      // Copy as Markdown and as text: headline, date, body, source attribution.
+      const markdown = await popup.copy('markdown');
+      expect(markdown.split('\n')[0]).toBe(`# ${view.headline.replace(/([*_[\]])/g, '\\$1')}`);
+      expect(markdown).toContain(view.dateIso!);
+      expect(markdown).toMatch(/\n## \S/);
+      expect(markdown).toContain(`Source: [${view.sourceName}](<${view.sourceHref}>)`);
+      expect(markdown).toContain('Translated from Spanish by Apertium.');
+      const text = await popup.copy('text');
+      expect(text).toContain(`Source: ${view.sourceName} — ${view.sourceHref}`);
+      expect(text).not.toContain('](');
+
+      // Open in a tab: the reader page, with the same article.
+      await popup.page.click('[data-testid=open-reader]');
+      const readerUrl = await popup.page.waitFor(
+        async (tabId: number) => {
+          type Tabs = { query(q: object): Promise<{ url?: string }[]> };
+          const api = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+          const tabs = await api.tabs.query({});
+          return tabs.find((t) => t.url?.includes(`/reader.html?tab=${tabId}`))?.url;
+        },
+        { message: 'a reader tab' },
+        news.tabId,
+      );
+      expect(readerUrl).toContain('reader.html');
+      const reader = await PopupPage.open(browser, news.tabId, { reader: true });
+      try {
+        const full = await reader.waitForMessage(/Translated from Spanish/);
+        expect(full.headline).toBe(view.headline);
+        expect(full.paragraphs).toEqual(view.paragraphs);
+        await screenshot(reader.page, `${name}-reader-tab-spanish-article-en`);
+      } finally {
+        await reader.close();
+      }
+    } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+
+  it('in Arabic: right to left, Arabic strings and dates', async () => {
+    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+    // The site is on "always" from the test before: it translates on load.
+    const popup = await PopupPage.open(browser, news.tabId, { ui: 'ar' });
+    try {
+      const view = await popup.waitForMessage(/مترجم من/);
+      const details = await popup.readDetails();
+      expect(details.dir).toBe('rtl');
+      expect(details.lang).toBe('ar');
+      expect(view.toggle).toBe('عرض الأصل');
+      expect(view.dateIso).toMatch(/^2024-10-15/);
+      expect(view.dateText).toMatch(/أكتوبر|[٠-٩]/);
+      expect(view.headline).toMatch(/Brussels/);
+      await screenshot(popup.page, `${name}-popup-spanish-article-ar`);
+    } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+
+  it('site controls take effect on the page: replace, bilingual, never', async () => {
+    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+    const popup = await PopupPage.open(browser, news.tabId);
+    try {
+      await popup.waitForMessage(/Translated from Spanish/);
+      await popup.setDisplayMode('replace');
+      await news.page.waitFor(
+        () => document.querySelectorAll('[data-foreign-desk-hidden]').length > 5,
+        { message: 'originals hidden in replace mode' },
+      );
+      await popup.setDisplayMode('bilingual');
+      await news.page.waitFor(
+        () => document.querySelectorAll('[data-foreign-desk-hidden]').length === 0,
+        { message: 'originals shown again in bilingual mode' },
+      );
+      await popup.setSiteMode('never');
+      await news.waitForNoTranslations();
+      await popup.waitForMessage(/Not translated/);
+      expect((await popup.read()).siteMode).toBe('never');
+      await popup.setSiteMode('ask');
+    } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+
+  it('on a German article says what went wrong and what to do, in English and Arabic', async () => {
+    const news = await NewsPage.open(browser, corpus.urlFor(SPIEGEL));
+    const popup = await PopupPage.open(browser, news.tabId);
+    try {
+      await popup.togglePage();
+      const view = await popup.waitForMessage(/no German → English pair/);
+      const details = await popup.readDetails();
+      expect(view.headline).toContain('Kollaps der Silicon Valley Bank');
+      expect(view.dateIso?.slice(0, 10)).toBe('2023-04-28');
+      expect(view.sourceHref).toContain('spiegel.de/wirtschaft/');
+      expect(details.buttons).toEqual(expect.arrayContaining(['Retry', 'Settings']));
+      await screenshot(popup.page, `${name}-popup-german-article-en`);
+      const arabic = await PopupPage.open(browser, news.tabId, { ui: 'ar' });
+      try {
+        await arabic.waitForMessage(/German → English/);
+        expect((await arabic.readDetails()).buttons).toEqual(
+          expect.arrayContaining(['إعادة المحاولة', 'الإعدادات']),
+        );
+        await screenshot(arabic.page, `${name}-popup-german-article-ar`);
+      } finally {
+        await arabic.close();
+      }
+    } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+
+  it('is accessible: no serious axe violations, keyboard reachable, focus visible', async () => {
+    const news = await NewsPage.open(browser, corpus.urlFor(SPIEGEL));
+    const popup = await PopupPage.open(browser, news.tabId);
+    try {
+      await popup.togglePage();
+      await popup.waitForMessage(/German → English/);
+      if (name === 'chromium') expect(await seriousAxeViolations(popup.page)).toEqual([]);
+      const stops = await focusStops(popup.page, 6);
+      expect(stops.map((s) => s.tag)).toEqual(expect.arrayContaining(['button']));
+      for (const stop of stops.filter((s) => s.tag === 'button')) {
+        expect(stop.outline).toMatch(/^(solid|auto) /);
+      }
+      for (const ui of ['ar']) {
+        const other = await PopupPage.open(browser, news.tabId, { ui });
+        try {
+          await other.waitForMessage(/German → English/);
+          if (name === 'chromium') expect(await seriousAxeViolations(other.page)).toEqual([]);
+        } finally {
+          await other.close();
+        }
+      }
+    } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+});
