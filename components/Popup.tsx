@@ -251,7 +251,16 @@ function StatusLine({
     }
   }
   return (
-    <div class={alert ? 'status error' : 'status'}>
+    // Once done, the article says who translated it: the status stays for screen readers only.
+    <div
+      class={
+        alert
+          ? 'status error'
+          : page.status === 'done' && page.article
+            ? 'visually-hidden'
+            : 'status'
+      }
+    >
       <p data-testid="message" class="message" role={alert ? 'alert' : 'status'}>
         {text}
       </p>

@@ -62,9 +62,15 @@ export async function seriousAxeViolations(page: PageHandle): Promise<AxeFinding
   });
 }
 
-/** Tabs through the page and returns, for each focus stop, what has focus and its outline. */
+/** Tabs through the page from its start and returns, for each focus stop, what has focus and its outline. */
 export async function focusStops(page: PageHandle, count: number) {
   const stops: { tag: string; text: string; outline: string }[] = [];
+  // From the top of the page, as a reader arriving with the keyboard.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    document.body.tabIndex = -1;
+    document.body.focus();
+  });
   for (let i = 0; i < count; i++) {
     await page.press('Tab');
     stops.push(
