@@ -49,7 +49,7 @@ export function Popup({
   const host = tabUrl && /^https?:/.test(tabUrl) ? new URL(tabUrl).hostname : null;
   const [notice, setNotice] = useState<string | null>(null);
 
-  const command = async (name: 'translate' | 'original' | 'retry') => {
+  const command = async (name: 'translate' | 'original' | 'retry' | 'translate-anyway') => {
     if (resolvedTab === null) return;
     const state = await commandTab(resolvedTab, name);
     if (state) refresh(state);
@@ -204,7 +204,7 @@ function StatusLine({
   onCommand,
 }: {
   page: PageState;
-  onCommand: (c: 'translate' | 'retry') => void;
+  onCommand: (c: 'translate' | 'retry' | 'translate-anyway') => void;
 }) {
   const locale = uiLocale();
   const target = languageName(page.target, locale);
@@ -218,6 +218,15 @@ function StatusLine({
       break;
     case 'not-article':
       text = t('statusNotArticle');
+      action = (
+        <button
+          type="button"
+          data-testid="translate-anyway"
+          onClick={() => onCommand('translate-anyway')}
+        >
+          {t('translateAnyway')}
+        </button>
+      );
       break;
     case 'same-language':
       text = t('statusSameLanguage', target);
@@ -323,7 +332,7 @@ function PageView({
   page: PageState;
   layout: 'popup' | 'page';
   tabId: number | null;
-  onCommand: (c: 'translate' | 'retry') => void;
+  onCommand: (c: 'translate' | 'retry' | 'translate-anyway') => void;
 }) {
   const locale = uiLocale();
   const [copied, setCopied] = useState('');

@@ -30,9 +30,10 @@ export interface Protocol {
 /**
  * `translate` / `original`: the reader's choice for this page; `toggle`: the other one of the two
  * (shortcut, context menu); `translate-all`: the whole article, not only what is near the viewport;
- * `retry`: after an engine error.
+ * `retry`: after an engine error; `translate-anyway`: a page not taken for an article (popup).
  */
-export type PageCommand = 'translate' | 'original' | 'toggle' | 'translate-all' | 'retry';
+export type PageCommand =
+  'translate' | 'original' | 'toggle' | 'translate-all' | 'retry' | 'translate-anyway';
 
 export type TranslateResult =
   | {

@@ -54,6 +54,8 @@ export class PageController {
   /** Bumped on every start and stop: replies for an older generation are dropped. */
   private generation = 0;
   private settings: Settings | null = null;
+  /** The reader asked to translate a page detection did not take for an article. */
+  private anyway = false;
   /** Set when the reader translated or restored this page by hand; wins over the site mode. */
   private chosenOnPage: boolean | null = null;
   private visibility: IntersectionObserver | null = null;
@@ -118,6 +120,11 @@ export class PageController {
       case 'translate-all':
         this.translateAll();
         break;
+      case 'translate-anyway':
+        this.anyway = true;
+        if (this.state.status === 'not-article') this.stop();
+        void this.setActive(true);
+        break;
       case 'retry':
         this.retry();
         break;
@@ -155,6 +162,7 @@ export class PageController {
     this.url = url;
     this.article = null;
     this.chosenOnPage = null;
+    this.anyway = false;
     this.state = this.freshState(this.state.target);
     if (this.settings) await this.apply(this.settings);
   }
@@ -247,7 +255,8 @@ export class PageController {
   private start(target: string): void {
     const article = this.detect();
     this.state.target = target;
-    if (!article.isArticle) {
+    // "Translate anyway" (popup): the blocks detection found, though it is not sure of an article.
+    if (!article.isArticle && !(this.anyway && article.blocks.length)) {
       this.state.status = 'not-article';
       return this.emit();
     }
