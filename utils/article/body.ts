@@ -78,6 +78,9 @@ const NEGATIVE_TOKENS = new Set([
   'most',
   'comment',
 ]);
+/** A teaser card: a linked headline this long, with at most this much text around it. */
+const MIN_LINKED_HEADLINE = 15;
+const MAX_CARD_LENGTH = 400;
 /** Blocks this short without sentence punctuation are labels ("Advertisement", "Share"). */
 const MIN_LABEL_LENGTH = 20;
 const SENTENCE_END_RE = /[.!?。！？…:"'»”)\u061f\u0964]$/;
@@ -218,8 +221,41 @@ export function findBody(doc: Document): BodyResult {
     }
     return false;
   };
-  const blocks = all
-    .filter((b) => keepBlock(b) && inBody(b.element))
+  const inside = all.filter((b) => inBody(b.element));
+  const cards = teaserCards(inside, container);
+  const inCard = (el: Element) => {
+    for (let a: Element | null = el; a && a !== container; a = a.parentElement) {
+      if (cards.has(a)) return true;
+    }
+    return false;
+  };
+  const blocks = inside
+    .filter((b) => keepBlock(b) && !inCard(b.element))
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   return { blocks, container };
+}
+
+/**
+ * Teasers of other articles inside the body container ("More from", "Related"): a linked
+ * headline with a short blurb. The card is the largest wrapper around a linked headline that
+ * still holds little text; the article's own wrappers hold far more.
+ */
+function teaserCards(blocks: BlockInfo[], container: Element): Set<Element> {
+  const size = new Map<Element, number>();
+  for (const b of blocks) {
+    for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
+      size.set(a, (size.get(a) ?? 0) + b.length);
+    }
+  }
+  const cards = new Set<Element>();
+  for (const b of blocks) {
+    if (b.length < MIN_LINKED_HEADLINE || linkDensity(b) <= MAX_BLOCK_LINK_DENSITY) continue;
+    let card: Element | null = null;
+    for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
+      if ((size.get(a) ?? 0) > MAX_CARD_LENGTH) break;
+      card = a;
+    }
+    if (card) cards.add(card);
+  }
+  return cards;
 }

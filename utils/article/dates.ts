@@ -64,6 +64,17 @@ const DATE_TOKENS = new Set([
 const MIN_YEAR = 1995;
 /** A date element holds a date and a few words; longer texts are paragraphs that mention dates. */
 const MAX_DATE_TEXT = 200;
+/** How much of the page's text is searched for a date written with no markup. */
+const MAX_SCANNED_TEXT = 20000;
+const TEXTLESS_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'SELECT',
+  'OPTION',
+]);
 /** How many date-like elements are tried before giving up on visible text. */
 const MAX_DATE_ELEMENTS = 40;
 
@@ -270,6 +281,34 @@ function visibleDate(doc: Document, scope: Element | null, lang: string): string
   return null;
 }
 
+/**
+ * Many pages print the date with no markup at all: the first date in the article's text (it
+ * opens the article, above the story), else in the page's.
+ */
+function textDate(doc: Document, scope: Element | null, lang: string): string | null {
+  for (const root of scope ? [scope, doc.body] : [doc.body]) {
+    const date = root && parseTextDate(visibleText(root, MAX_SCANNED_TEXT), lang);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** The page's visible text from `root`, up to `limit` characters (scripts and styles skipped). */
+function visibleText(root: Element, limit: number): string {
+  let text = '';
+  const visit = (el: Element) => {
+    for (let node = el.firstChild; node && text.length < limit; node = node.nextSibling) {
+      if (node.nodeType === 3) text += node.nodeValue;
+      else if (node.nodeType === 1 && !TEXTLESS_TAGS.has((node as Element).tagName)) {
+        visit(node as Element);
+        text += ' ';
+      }
+    }
+  };
+  visit(root);
+  return collapse(text);
+}
+
 export function findDates(
   doc: Document,
   meta: MetaTable,
@@ -285,6 +324,7 @@ export function findDates(
     normalizeDate(firstMeta(meta, PUBLISHED_META)) ??
     visibleDate(doc, scope, lang) ??
     urlDate(url) ??
+    textDate(doc, scope, lang) ??
     modified;
   return { published, modified };
 }

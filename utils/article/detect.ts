@@ -93,10 +93,9 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const pageUrl = options.url ?? canonicalUrl ?? (doc.location?.href || null);
   const site = findSite(hostnameOf(pageUrl) ?? '');
   const ogSiteName = firstMeta(meta, ['og:site_name']);
-  // The brand readers see (og:site_name) before the legal owner JSON-LD often names ("… AG").
   const publisher =
-    ogSiteName ??
     data.publisher ??
+    ogSiteName ??
     site?.publisher ??
     firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']) ??
     titleSuffix(collapse(doc.title));

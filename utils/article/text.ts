@@ -22,12 +22,11 @@ export function weightedLength(text: string): number {
 export function nameTokens(el: Element): string[] {
   let tokens = tokenCache.get(el);
   if (tokens) return tokens;
-  // Taxonomy and state classes ("tag-social", "category-comments", "comments-enabled") describe
-  // the article, not the part of the page.
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(
-    STATE_CLASS_RE,
-    ' ',
-  );
+  // Taxonomy and state classes ("tag-social", "category-comments", "comments-enabled") and BEM
+  // modifiers ("TestReport__Section--Ads") describe a variant, not what the part of the page is.
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+    .replace(STATE_CLASS_RE, ' ')
+    .replace(/--[\w-]+/g, ' ');
   tokens =
     raw.length < 3
       ? NO_TOKENS
