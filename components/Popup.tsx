@@ -343,6 +343,9 @@ function PageView({
   const updated = exported.updated ? displayDate(article.modifiedTime, locale) : null;
   const lang = page.translation.title ? page.target : (article.lang ?? undefined);
   const translatedBody = exported.blocks.length > 0;
+  const dir = lang ? textDirection(lang) : undefined;
+  const bodyLang = translatedBody ? page.target : (article.lang ?? undefined);
+  const bodyDir = bodyLang ? textDirection(bodyLang) : undefined;
 
   const copy = async (format: 'markdown' | 'text') => {
     const text = format === 'markdown' ? toMarkdown(exported) : toPlainText(exported);
@@ -364,8 +367,11 @@ function PageView({
           aria-label={t('progressLabel')}
         />
       ) : null}
-      <article class="article" lang={lang} dir={lang ? textDirection(lang) : undefined}>
-        <h1 data-testid="headline">{exported.title}</h1>
+      {/* The article's text in its own language and direction; the labels in the UI's. */}
+      <article class="article">
+        <h1 data-testid="headline" lang={lang} dir={dir}>
+          {exported.title}
+        </h1>
         {date ? (
           <p class="meta" data-testid="published">
             {t('published')}:{' '}
@@ -387,13 +393,13 @@ function PageView({
         ) : null}
         {article.byline ? (
           <p class="meta" data-testid="byline">
-            {article.byline}
+            <bdi>{article.byline}</bdi>
           </p>
         ) : null}
         <p class="meta" data-testid="source">
           {t('source')}:{' '}
           <a href={article.url} target="_blank" rel="noreferrer">
-            {exported.source.name}
+            <bdi>{exported.source.name}</bdi>
           </a>
         </p>
         {exported.labels.translatedBy ? (
@@ -402,11 +408,16 @@ function PageView({
           </p>
         ) : null}
         {!translatedBody && article.lead ? (
-          <p class="lead" data-testid="original-lead" lang={article.lang ?? undefined}>
+          <p
+            class="lead"
+            data-testid="original-lead"
+            lang={article.lang ?? undefined}
+            dir={article.lang ? textDirection(article.lang) : undefined}
+          >
             {article.lead}
           </p>
         ) : null}
-        <div data-testid="paragraphs" class="body">
+        <div data-testid="paragraphs" class="body" lang={bodyLang} dir={bodyDir}>
           {exported.blocks.map((block, i) =>
             block.kind === 'subheading' ? (
               <h2 key={i}>{block.text}</h2>
@@ -420,7 +431,13 @@ function PageView({
           )}
         </div>
         {exported.captions.length ? (
-          <section class="captions" data-testid="captions" aria-label={t('captionsLabel')}>
+          <section
+            class="captions"
+            data-testid="captions"
+            aria-label={t('captionsLabel')}
+            lang={bodyLang}
+            dir={bodyDir}
+          >
             {exported.captions.map((c, i) => (
               <figure key={i}>
                 <figcaption>

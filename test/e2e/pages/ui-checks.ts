@@ -10,6 +10,8 @@ export const SCREENSHOT_DIR = join(repoRoot, 'test-results', 'screenshots');
 export async function screenshot(page: PageHandle, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  // The top of the page, as the reader first sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot(path);
   return path;
 }
