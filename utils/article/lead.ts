@@ -13,15 +13,12 @@ const LEAD_TOKENS = new Set([
   'intro',
   'introduction',
   'standfirst',
-  'summary',
   'dek',
   'deck',
   'subtitle',
   'subheadline',
   'teaser',
   'abstract',
-  'excerpt',
-  'description',
   'sapo',
   'chapo',
   'chapeau',
@@ -32,18 +29,22 @@ const LEAD_TOKENS = new Set([
   'strapline',
   'vorspann',
   'subhead',
-  'summ',
 ]);
+/** Words that may also name a summary box or a meta description: used when no lead word is. */
+const WEAK_LEAD_TOKENS = new Set(['summary', 'summ', 'excerpt', 'description']);
 /** A lead is a sentence or a few; shorter is a label, longer is the body. */
 const MIN_LEAD_LENGTH = 30;
 const MAX_LEAD_LENGTH = 1500;
 /** How far past the headline (in elements, document order) the lead may start. */
 const MAX_LEAD_DISTANCE = 400;
 
-function isLeadCandidate(el: Element): boolean {
+/** 2 for an element named as the lead, 1 for a weaker name, 0 for anything else. */
+function leadRank(el: Element): number {
   const prop = el.getAttribute('itemprop');
-  if (prop === 'description' || prop === 'abstract') return el.tagName !== 'META';
-  return nameTokens(el).some((t) => LEAD_TOKENS.has(t));
+  const tokens = nameTokens(el);
+  if (tokens.some((t) => LEAD_TOKENS.has(t))) return 2;
+  if (prop === 'description' || prop === 'abstract') return el.tagName === 'META' ? 0 : 1;
+  return tokens.some((t) => WEAK_LEAD_TOKENS.has(t)) ? 1 : 0;
 }
 
 function insideBoilerplate(el: Element, stop: Element | null): boolean {
@@ -74,18 +75,22 @@ export function findLead(
     const { all, position } = index;
     const end = Math.min(all.length, (position.get(anchor) ?? all.length) + MAX_LEAD_DISTANCE);
     const limitAt = limit ? (position.get(limit) ?? all.length) : all.length;
+    let weak: Element | null = null;
     for (let i = (position.get(anchor) ?? all.length) + 1; i < end; i++) {
       const el = all[i]!;
       if (i > limitAt && !limit?.contains(el)) break;
-      if (!isLeadCandidate(el) || titleElement?.contains(el)) continue;
+      const rank = leadRank(el);
+      if (!rank || (rank === 1 && weak) || titleElement?.contains(el)) continue;
       const text = collapse(el.textContent);
-      if (
-        text.length < MIN_LEAD_LENGTH ||
-        text.length > MAX_LEAD_LENGTH ||
-        insideBoilerplate(el, null)
-      )
-        continue;
-      return { lead: text, blocks: markLead(blocks, el, text) };
+      if (text.length < MIN_LEAD_LENGTH || text.length > MAX_LEAD_LENGTH) continue;
+      // A "lead" holding a picture is the lead image and its caption.
+      if (insideBoilerplate(el, null) || el.querySelector('img, picture, figure, video')) continue;
+      if (rank === 2) return { lead: text, blocks: markLead(blocks, el, text) };
+      weak = el;
+    }
+    if (weak) {
+      const text = collapse(weak.textContent);
+      return { lead: text, blocks: markLead(blocks, weak, text) };
     }
   }
   const first = blocks[0];
