@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserNames,
+  launchBrowser,
+  startApy,
+  startCorpusServer,
+  type Apy,
+  type CorpusServer,
+  type ExtensionBrowser,
+} from './harness/index.ts';
+import { NewsPage } from './pages/news-page.ts';
+import { setApertiumUrl } from './pages/options-page.ts';
+import { patchSettings } from './pages/settings-store.ts';
+
+const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
+const EL_PAIS_CIENCIA = 'trafilatura-eval/elpais.com.ciencia';
+/** Nothing listens here: an engine that is down. */
+const DEAD_ENGINE = 'http://127.0.0.1:9';
+
+let corpus: CorpusServer;
+let apy: Apy;
+
+beforeAll(async () => {
+  corpus = await startCorpusServer();
+  apy = await startApy({ countRequests: true });
+});
+
+afterAll(async () => {
+  await apy?.stop();
+  await corpus?.close();
+});
+
+const translateCalls = () => apy.requests.filter((r) => r.path === '/translate');
+/** Segments packed into one APy request (each travels in its own numbered wrapper). */
+const segmentsIn = (q: string | undefined) => (q ?? '').match(/data-fd-seg="/g)?.length ?? 1;
+
+/** Opens an article, reads it to the end as a reader would, and returns what was shown. */
+async function readToTheEnd(browser: ExtensionBrowser, pageId: string) {
+  const news = await NewsPage.open(browser, corpus.urlFor(pageId));
+  await news.page.bringToFront();
+  await news.scrollThrough();
+  await news.waitForDone();
+  const shown = await news.translations();
+  await news.page.close();
+  return shown;
+}
+
+describe.each(browserNames)('%s: translation engines', (name) => {
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    browser = await launchBrowser(name);
+    await setApertiumUrl(browser, apy.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('translates through APy in batches, and a second visit costs no engine request', async () => {
+    await patchSettings(browser, {
+      engine: 'apertium',
+      fallbackEngine: 'none',
+      sites: { elpais: 'always' },
+    });
+    apy.resetRequests();
+    const first = await readToTheEnd(browser, EL_PAIS);
+    const calls = translateCalls();
+    const segments = calls.reduce((n, r) => n + segmentsIn(r.params.q), 0);
+    expect(first.length).toBeGreaterThanOrEqual(10);
+    expect(segments).toBeGreaterThanOrEqual(first.length);
+    // Batches: far fewer requests than blocks.
+    expect(calls.length).toBeLessThanOrEqual(Math.ceil(first.length / 4));
+
+    apy.resetRequests();
+    const again = await readToTheEnd(browser, EL_PAIS);
+    expect(again.map((t) => t.text)).toEqual(first.map((t) => t.text));
+    expect(translateCalls()).toHaveLength(0);
+  });
+
+  it('falls back to the second engine when the first is down', async () => {
+    await patchSettings(browser, {
+      engine: 'libretranslate',
+      libretranslate: { baseUrl: DEAD_ENGINE },
+      fallbackEngine: 'apertium',
+      sites: { elpais: 'always' },
+    });
+    apy.resetRequests();
+    const shown = await readToTheEnd(browser, EL_PAIS_CIENCIA);
+    expect(shown.length).toBeGreaterThanOrEqual(10);
+    expect(shown.map((t) => t.text).join(' ')).toMatch(/\b(the|of|and)\b/);
+    expect(translateCalls().length).toBeGreaterThan(0);
+  });
+});
