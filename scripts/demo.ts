@@ -43,10 +43,11 @@ try {
   );
   await popup.page.screenshot(join(OUT, 'popup.png'));
   await news.page.bringToFront();
-  // Scroll so the first body paragraph and its translation are on screen.
+  // Scroll so body paragraphs with their translations fill the screenshot.
   await news.page.evaluate(() => {
-    const first = document.querySelectorAll('.foreign-desk-translation')[1];
-    first?.parentElement?.scrollIntoView({ block: 'start' });
+    const paragraphs = Array.from(document.querySelectorAll('p > .foreign-desk-translation'));
+    const body = paragraphs.find((t) => (t.parentElement?.textContent ?? '').length > 300);
+    body?.parentElement?.scrollIntoView({ block: 'start' });
   });
   await news.page.screenshot(join(OUT, 'page.png'));
   console.log(`${view.message}\n${shown.length} blocks translated.`);
