@@ -28,6 +28,10 @@ const CREDIT_TOKENS = new Set([
 /** Containers of other articles' teasers: captions in them are not this article's. */
 const FOREIGN_TOKENS = new Set([
   'related',
+  'author',
+  'byline',
+  'avatar',
+  'newsletter',
   'teaser',
   'recommended',
   'recommendations',
@@ -49,6 +53,9 @@ const FOREIGN_TOKENS = new Set([
 const TRAILING_CREDIT_RE =
   /\s*(?:[([]?\s*(?:foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|©\s*[^©]{1,80})$/iu;
 const MAX_CAPTION_LENGTH = 1000;
+/** How many levels above a caption its picture may be. */
+const MEDIA_LEVELS = 3;
+const MEDIA_SELECTOR = 'img, picture, video, iframe, amp-img, svg image';
 
 function isForeign(el: Element, scope: Element): boolean {
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
@@ -91,6 +98,18 @@ function readCaption(el: Element): Caption | null {
   return { text, credit, element: el };
 }
 
+/**
+ * A caption belongs to a picture: it sits in a `<figure>` or next to an image or video within a
+ * few levels ("caption" classes also name bylines, form legends and newsletter notes).
+ */
+function hasMedia(el: Element): boolean {
+  let a: Element | null = el;
+  for (let level = 0; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
+    if (a.tagName === 'FIGURE' || a.querySelector(MEDIA_SELECTOR)) return true;
+  }
+  return false;
+}
+
 export function findCaptions(scope: Element | null): Caption[] {
   if (!scope) return [];
   const found = descendants(scope).filter(
@@ -98,7 +117,8 @@ export function findCaptions(scope: Element | null): Caption[] {
       (el.tagName === 'FIGCAPTION' ||
         el.getAttribute('itemprop') === 'caption' ||
         nameTokens(el).some((t) => CAPTION_TOKENS.has(t))) &&
-      !isForeign(el, scope),
+      !isForeign(el, scope) &&
+      hasMedia(el),
   );
   // Keep the outermost caption element (a figcaption holding span.caption-text and span.credit).
   const outer = found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
