@@ -133,7 +133,7 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
     }
   });
 
-  it('site controls take effect on the page: replace, bilingual, never', async () => {
+  it('site controls take effect on the page: replace, bilingual, target language, never', async () => {
     const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
     const popup = await PopupPage.open(browser, news.tabId);
     try {
@@ -148,6 +148,18 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
         () => document.querySelectorAll('[data-foreign-desk-hidden]').length === 0,
         { message: 'originals shown again in bilingual mode' },
       );
+      // The target language: Spanish, for a Spanish article, leaves it as it is.
+      const chooseTarget = (lang: string) =>
+        popup.page.evaluate((value: string) => {
+          const select = document.querySelector<HTMLSelectElement>('[data-testid=target-lang]')!;
+          select.value = value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+        }, lang);
+      await chooseTarget('es');
+      await popup.waitForMessage(/already in Spanish/);
+      await news.waitForNoTranslations();
+      await chooseTarget('en');
+      await popup.waitForMessage(/Translated from Spanish/);
       await popup.setSiteMode('never');
       await news.waitForNoTranslations();
       await popup.waitForMessage(/Not translated/);
