@@ -270,7 +270,13 @@ function StatusLine({
             : 'status'
       }
     >
-      <p data-testid="message" class="message" role={alert ? 'alert' : 'status'}>
+      {/* Engine errors come in the engine's words (often English): laid out in their direction. */}
+      <p
+        data-testid="message"
+        class="message"
+        role={alert ? 'alert' : 'status'}
+        dir={alert ? 'auto' : undefined}
+      >
         {text}
       </p>
       {action}
