@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { PageState } from '../page/state';
 import { showBadge } from './badge';
 import { commandTab } from './tab-page';
@@ -6,7 +7,15 @@ import { commandTab } from './tab-page';
 /** The manifest's command for the keyboard shortcut (see wxt.config.ts). */
 export const TOGGLE_COMMAND = 'toggle-translation';
 const MENU_ID = 'foreign-desk-toggle';
-const MENU_TITLE = { translate: 'Translate this article', original: 'Show original' };
+/** Menu titles in the browser's language, the same words as the popup's button. */
+const MENU_TITLE = {
+  get translate() {
+    return t('translateArticle');
+  },
+  get original() {
+    return t('showOriginal');
+  },
+};
 
 /** Last known state per tab, so the context menu can say what a click will do. */
 const tabStatus = new Map<number, PageState['status']>();
