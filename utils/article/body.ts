@@ -232,6 +232,9 @@ export function findBody(doc: Document): BodyResult {
   const blocks = inside
     .filter((b) => keepBlock(b) && !inCard(b.element))
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
+  // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
+  // what the body leaves out.
+  while (blocks.length && blocks[blocks.length - 1]!.kind === 'subheading') blocks.pop();
   return { blocks, container };
 }
 
