@@ -10,6 +10,7 @@ import {
 } from './harness/index.ts';
 import { NewsPage } from './pages/news-page.ts';
 import { setApertiumUrl } from './pages/options-page.ts';
+import { translateRequests } from './pages/engine-requests.ts';
 import { patchSettings } from './pages/settings-store.ts';
 
 const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
@@ -30,7 +31,7 @@ afterAll(async () => {
   await corpus?.close();
 });
 
-const translateCalls = () => apy.requests.filter((r) => r.path === '/translate');
+const translateCalls = () => translateRequests(apy);
 /** Segments packed into one APy request (each travels in its own numbered wrapper). */
 const segmentsIn = (q: string | undefined) => (q ?? '').match(/data-fd-seg="/g)?.length ?? 1;
 

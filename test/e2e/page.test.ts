@@ -14,6 +14,7 @@ import {
 import { corpusPagesDir } from './harness/paths.ts';
 import { firstDifference, NewsPage } from './pages/news-page.ts';
 import { setApertiumUrl } from './pages/options-page.ts';
+import { requestedText, translateRequests } from './pages/engine-requests.ts';
 import { patchSettings } from './pages/settings-store.ts';
 
 // Each test reads an article no other test in this browser has translated (the background caches).
@@ -52,18 +53,9 @@ function measureLayout() {
   return { boxes, scrollWidth: document.documentElement.scrollWidth };
 }
 
-const translateCalls = () => apy.requests.filter((r) => r.path === '/translate');
-/** The text a request asked to translate, without our markup. */
-const textOf = (q: string | undefined) =>
-  (q ?? '')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
+const translateCalls = () => translateRequests(apy);
 const callsContaining = (text: string) =>
-  translateCalls().filter((r) => textOf(r.params.q).includes(text));
+  translateCalls().filter((r) => requestedText(r).includes(text));
 
 describe.each(browserNames)('%s: on the page', (name) => {
   let browser: ExtensionBrowser;
@@ -125,7 +117,7 @@ describe.each(browserNames)('%s: on the page', (name) => {
     apy.resetRequests();
     await news.clickControl('Translate');
     await news.waitForTranslations(2);
-    const first = textOf(translateCalls()[0]?.params.q);
+    const first = requestedText(translateCalls()[0]);
     expect(first).toContain(middle);
     expect(first).not.toContain(last);
 
