@@ -9,6 +9,7 @@ import { findCaptions } from './captions';
 import { findDates } from './dates';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
+import { findPublisher } from './publisher';
 import { readStructuredData } from './structured-data';
 import { collapse, descendants, indexElements, weightedLength } from './text';
 import { findTitle } from './title';
@@ -18,8 +19,6 @@ import { findSite } from '../sites/registry';
 const MIN_ARTICLE_LENGTH = 500;
 /** With structured data or og:type saying "article", short news items count too. */
 const MIN_DECLARED_ARTICLE_LENGTH = 200;
-/** Longer "site names" at the end of a title are part of the headline. */
-const MAX_SITE_NAME_LENGTH = 30;
 /** A body holding this many linked headlines is a list of teasers (a home or section page). */
 const MAX_TEASER_HEADLINES = 8;
 /** ...unless it also holds a paragraph this long: teaser blurbs are short, article prose is not. */
@@ -37,13 +36,6 @@ function hostnameOf(url: string | null): string | null {
 function normalizeLang(lang: string | null | undefined): string | null {
   const value = lang?.trim().replace(/_/g, '-');
   return value && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value) ? value : null;
-}
-
-/** "Headline | Site": the short last part of the page title, as a last guess at the publisher. */
-function titleSuffix(title: string): string | null {
-  const parts = title.split(/\s+[|\-–—·•]\s+/);
-  const last = parts.length > 1 ? parts[parts.length - 1]!.trim() : '';
-  return last && last.length <= MAX_SITE_NAME_LENGTH ? last : null;
 }
 
 /** Links that hold a headline, or headlines that hold a link: teasers of other articles. */
@@ -93,12 +85,14 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const pageUrl = options.url ?? canonicalUrl ?? (doc.location?.href || null);
   const site = findSite(hostnameOf(pageUrl) ?? '');
   const ogSiteName = firstMeta(meta, ['og:site_name']);
-  const publisher =
-    data.publisher ??
-    ogSiteName ??
-    site?.publisher ??
-    firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']) ??
-    titleSuffix(collapse(doc.title));
+  const publisher = findPublisher({
+    registryName: site?.publisher,
+    siteName: ogSiteName,
+    structuredNames: data.publisherNames,
+    metaName: firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']),
+    documentTitle: collapse(doc.title),
+    hostname: hostnameOf(pageUrl),
+  });
   const lang =
     normalizeLang(doc.documentElement.getAttribute('lang')) ??
     normalizeLang(firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language'])) ??
@@ -106,9 +100,13 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     site?.lang ??
     null;
 
-  const siteNames = [publisher, ogSiteName, site?.publisher, hostnameOf(pageUrl)].filter(
-    (x): x is string => !!x,
-  );
+  const siteNames = [
+    publisher,
+    ogSiteName,
+    ...data.publisherNames,
+    site?.publisher,
+    hostnameOf(pageUrl),
+  ].filter((x): x is string => !!x);
   const declaredTitle = [
     data.headline,
     firstMeta(meta, ['og:title', 'twitter:title']),

@@ -17,7 +17,8 @@ export interface StructuredArticle {
   articleBody: string | null;
   datePublished: string | null;
   dateModified: string | null;
-  publisher: string | null;
+  /** The publisher's `name`, then its `alternateName`s. */
+  publisherNames: string[];
   authors: string[];
   inLanguage: string | null;
 }
@@ -57,6 +58,14 @@ function names(value: unknown): string[] {
   return list
     .map((v) => (typeof v === 'string' ? str(v) : str((v as Json | null)?.name)))
     .filter((x): x is string => !!x);
+}
+
+function publisherNames(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : [value];
+  const alternates = list.flatMap((v) =>
+    v && typeof v === 'object' ? names((v as Json).alternateName) : [],
+  );
+  return [...names(value), ...alternates];
 }
 
 /** JSON-LD blocks as pages write them: some carry raw newlines or comments inside. */
@@ -140,7 +149,7 @@ export function readStructuredData(elements: readonly Element[]): StructuredArti
     datePublished:
       str(article?.datePublished) ?? str(article?.dateCreated) ?? itemprop('datePublished'),
     dateModified: str(article?.dateModified) ?? itemprop('dateModified'),
-    publisher: names(publisherObj)[0] ?? str(organization?.name) ?? null,
+    publisherNames: publisherNames(publisherObj ?? organization),
     authors: names(resolveRef(article?.author)),
     inLanguage: str(article?.inLanguage),
   };

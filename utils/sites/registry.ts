@@ -6,7 +6,10 @@
 export interface SiteEntry {
   /** Stable id used in settings. */
   id: string;
-  /** Publisher name as readers know it. */
+  /**
+   * Publisher name as our readers know it: in Latin letters, since they do not read the site's
+   * language ("Mainichi Shimbun", not "毎日新聞").
+   */
   publisher: string;
   /** Hostnames without `www.`; subdomains match too. */
   hostnames: string[];
@@ -58,21 +61,21 @@ export const SITES: readonly SiteEntry[] = [
   { id: 'rzeczpospolita', publisher: 'Rzeczpospolita', hostnames: ['rp.pl'], lang: 'pl' },
   // Russian and Ukrainian
   { id: 'meduza', publisher: 'Meduza', hostnames: ['meduza.io'], lang: 'ru' },
-  { id: 'kommersant', publisher: 'Коммерсантъ', hostnames: ['kommersant.ru'], lang: 'ru' },
-  { id: 'pravda-ua', publisher: 'Українська правда', hostnames: ['pravda.com.ua'], lang: 'uk' },
+  { id: 'kommersant', publisher: 'Kommersant', hostnames: ['kommersant.ru'], lang: 'ru' },
+  { id: 'pravda-ua', publisher: 'Ukrainska Pravda', hostnames: ['pravda.com.ua'], lang: 'uk' },
   // Japanese
-  { id: 'asahi', publisher: '朝日新聞', hostnames: ['asahi.com'], lang: 'ja' },
+  { id: 'asahi', publisher: 'Asahi Shimbun', hostnames: ['asahi.com'], lang: 'ja' },
   { id: 'nhk', publisher: 'NHK', hostnames: ['nhk.or.jp'], lang: 'ja' },
-  { id: 'mainichi', publisher: '毎日新聞', hostnames: ['mainichi.jp'], lang: 'ja' },
+  { id: 'mainichi', publisher: 'Mainichi Shimbun', hostnames: ['mainichi.jp'], lang: 'ja' },
   // Chinese
-  { id: 'people', publisher: '人民网', hostnames: ['people.com.cn'], lang: 'zh' },
-  { id: 'udn', publisher: '聯合新聞網', hostnames: ['udn.com'], lang: 'zh-Hant' },
+  { id: 'people', publisher: 'People’s Daily', hostnames: ['people.com.cn'], lang: 'zh' },
+  { id: 'udn', publisher: 'United Daily News', hostnames: ['udn.com'], lang: 'zh-Hant' },
   // Korean
-  { id: 'chosun', publisher: '조선일보', hostnames: ['chosun.com'], lang: 'ko' },
-  { id: 'yonhap', publisher: '연합뉴스', hostnames: ['yna.co.kr'], lang: 'ko' },
+  { id: 'chosun', publisher: 'Chosun Ilbo', hostnames: ['chosun.com'], lang: 'ko' },
+  { id: 'yonhap', publisher: 'Yonhap', hostnames: ['yna.co.kr'], lang: 'ko' },
   // Arabic
-  { id: 'aljazeera-ar', publisher: 'الجزيرة نت', hostnames: ['aljazeera.net'], lang: 'ar' },
-  { id: 'alarabiya', publisher: 'العربية', hostnames: ['alarabiya.net'], lang: 'ar' },
+  { id: 'aljazeera-ar', publisher: 'Al Jazeera', hostnames: ['aljazeera.net'], lang: 'ar' },
+  { id: 'alarabiya', publisher: 'Al Arabiya', hostnames: ['alarabiya.net'], lang: 'ar' },
   // Turkish
   { id: 'hurriyet', publisher: 'Hürriyet', hostnames: ['hurriyet.com.tr'], lang: 'tr' },
   { id: 'sozcu', publisher: 'Sözcü', hostnames: ['sozcu.com.tr'], lang: 'tr' },

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticle } from '../../../utils/article/detect';
+import { hostnameBrand } from '../../../utils/article/publisher';
+import { loadPage, loadTruth } from './corpus';
+
+function detect(key: string) {
+  const { doc, url } = loadPage(key);
+  return detectArticle(doc, { url });
+}
+
+describe('publisher name on real pages', () => {
+  it.each([
+    // JSON-LD names the company (Tamedia AG); og:site_name names the paper.
+    ['fundus/ch-TagesAnzeiger_2024_09_04', 'Tages-Anzeiger'],
+    // JSON-LD name is the domain "ndr.de"; its alternateName is the broadcaster.
+    ['fundus/de-NDR_2025_06_18', 'Norddeutscher Rundfunk'],
+    // JSON-LD in Devanagari, og:site_name in Latin letters the reader can read.
+    ['fundus/ind-Bhaskar_2024_09_04', 'Dainik Bhaskar'],
+    // The organisation's name is a tagline; the title suffix spells the address.
+    ['fundus/us-TheGatewayPundit_2023_04_28', 'The Gateway Pundit'],
+    // Only Japanese names on the page, and not in the registry: the address gives a Latin name.
+    ['fundus/jp-ChunichiShimbun_2025_01_13', 'Chunichi'],
+    // In the registry: its curated name.
+    ['fundus/jp-MainichiShimbun_2025_01_14', 'Mainichi Shimbun'],
+  ])('%s → %s', (key, name) => {
+    expect(detect(key).publisher).toBe(name);
+  });
+
+  it('turns an address into a name', () => {
+    expect(hostnameBrand('www.boersen-zeitung.de')).toBe('Boersen Zeitung');
+    expect(hostnameBrand('www.tokyo-np.co.jp')).toBe('Tokyo Np');
+    expect(hostnameBrand('www.aa.com.tr')).toBeNull();
+  });
+});
+
+describe('headline text on real pages', () => {
+  it.each([
+    // og:title and JSON-LD agree; the <h1> carries a kicker in its own span.
+    ['fundus/de-MDR_2023_04_28', 'H1'],
+    // og:title and JSON-LD agree on a headline whose last part looks like a site name; the only
+    // <h1> sits in the breadcrumb trail, so no element is translated as the headline.
+    ['fundus/de-WAZ_2023_06_29', undefined],
+    // The kicker <span> runs into the headline in the DOM text; the declared title is spaced.
+    ['fundus/lu-Tageblatt_2025_06_30', 'H1'],
+  ])('%s', (key, headlineTag) => {
+    const article = detect(key);
+    const truth = loadTruth(key).title ?? '';
+    const words = (t: string) => t.match(/[\p{L}\p{N}]+/gu)?.join(' ');
+    expect(words(article.title)).toBe(words(truth));
+    expect(article.titleElement?.tagName).toBe(headlineTag);
+  });
+});
