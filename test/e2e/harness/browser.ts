@@ -6,6 +6,25 @@ import { defaultExtensionDir, type BrowserName } from './paths.ts';
 export interface LaunchOptions {
   /** The unpacked extension to load; defaults to `.output/chrome-mv3` or `.output/firefox-mv3`. */
   extensionDir?: string;
+  /**
+   * A profile directory that outlives the browser (the caller creates and removes it). The
+   * extension is installed in it as a reader's would be (in Firefox from the profile's
+   * `extensions/` folder, not as a temporary add-on), so launching again with the same directory
+   * is a browser restart with everything the extension stored.
+   */
+  profileDir?: string;
+}
+
+/** Where the keyboard focus is when a shortcut is pressed. */
+export type ShortcutFocus = 'page' | 'toolbar';
+
+/** The browser's own context menu of a page, open, as far as the extension's items go. */
+export interface ContextMenu {
+  /** Labels of the extension's items in the open menu, in order. */
+  readonly items: string[];
+  /** Activates the item labelled `label` as a click on it would, and waits for the menu to close. */
+  choose(label: string): Promise<void>;
+  close(): Promise<void>;
 }
 
 /** A headless browser with the extension loaded, in a fresh profile, every host on 127.0.0.1. */
@@ -27,7 +46,35 @@ export interface ExtensionBrowser {
    * runs, and returns its URL.
    */
   backgroundUrl(): Promise<string>;
+  /**
+   * Presses a key combination such as `Alt+Shift+F` (modifiers, then one letter or digit) in the
+   * window of `page`, which is brought to the front first. The keys go through the browser's own
+   * keyboard handling, so browser and extension shortcuts (commands API) react as they would to a
+   * keyboard. `focus`: in the page (default) or in the browser's address bar (Firefox only).
+   */
+  pressShortcut(page: PageHandle, shortcut: string, focus?: ShortcutFocus): Promise<void>;
+  /**
+   * Right-clicks the element `selector` in `page` and returns the browser's context menu that
+   * opens. Firefox only: Chromium gives automation no access to its context menu (it throws).
+   */
+  openContextMenu(page: PageHandle, selector: string): Promise<ContextMenu>;
   close(): Promise<void>;
+}
+
+/** `Alt+Shift+F` → modifiers and the key, checked. */
+export function parseShortcut(shortcut: string): {
+  modifiers: ('Alt' | 'Shift' | 'Control')[];
+  key: string;
+} {
+  const parts = shortcut.split('+');
+  const key = parts.pop() ?? '';
+  const modifiers = parts.map((m) => (m === 'Ctrl' ? 'Control' : m));
+  if (!/^[A-Z0-9]$/.test(key) || modifiers.some((m) => !['Alt', 'Shift', 'Control'].includes(m))) {
+    throw new Error(
+      `unsupported shortcut ${shortcut}: use modifiers (Alt, Shift, Ctrl) + A-Z or 0-9`,
+    );
+  }
+  return { modifiers: modifiers as ('Alt' | 'Shift' | 'Control')[], key };
 }
 
 export function readManifest(extensionDir: string, name: BrowserName): Record<string, unknown> {
@@ -48,13 +95,39 @@ export async function launchBrowser(
   const extensionDir = opts.extensionDir ?? defaultExtensionDir(name);
   if (name === 'chromium') {
     const { launchChromium } = await import('./chromium.ts');
-    return launchChromium(extensionDir);
+    return launchChromium(extensionDir, opts.profileDir);
   }
   if (name === 'firefox') {
     const { launchFirefox } = await import('./firefox.ts');
-    return launchFirefox(extensionDir);
+    return launchFirefox(extensionDir, opts.profileDir);
   }
   throw new Error(`unknown browser ${String(name)}: use 'chromium' or 'firefox'`);
+}
+
+/**
+ * Test set-up only, between two launches with the same `profileDir`: records in the profile that
+ * the reader granted the extension these optional host permissions, which is what answering the
+ * browser's permission prompt with "Allow" stores.
+ *
+ * - Chromium: headless Chromium shows the prompt of `permissions.request` as a dialog nothing can
+ *   answer (the promise stays pending), and neither a switch nor CDP grants optional permissions;
+ *   so the grant is written where Chromium keeps it (the profile's Preferences,
+ *   `extensions.settings.<id>.granted_permissions` and `active_permissions`) before the launch,
+ *   and `permissions.request` then resolves `true` without a prompt. The profile must have been
+ *   used by a launch with the extension already.
+ * - Firefox: nothing to do; every launch sets `extensions.webextOptionalPermissionPrompts` to
+ *   false, so Firefox grants the request itself, without a prompt, when it is made.
+ */
+export async function grantHostPermissionsInProfile(
+  name: BrowserName,
+  profileDir: string,
+  extensionDir: string,
+  origins: string[],
+): Promise<void> {
+  if (name === 'chromium') {
+    const { grantChromiumHostPermissions } = await import('./chromium.ts');
+    grantChromiumHostPermissions(profileDir, extensionDir, origins);
+  }
 }
 
 /** Picks the one tab whose URL is `url` from a `tabs.query({})` result. */

@@ -1,9 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { readManifest, type ExtensionBrowser } from './browser.ts';
+import { parseShortcut, readManifest, type ExtensionBrowser } from './browser.ts';
 import { wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { resolveTabId, type TabInfo } from './tabs.ts';
@@ -31,10 +38,49 @@ function rawPage(page: Page): RawPage {
   };
 }
 
-export async function launchChromium(extensionDir: string): Promise<ExtensionBrowser> {
+/** See `grantHostPermissionsInProfile` in browser.ts. */
+export function grantChromiumHostPermissions(
+  profileDir: string,
+  extensionDir: string,
+  origins: string[],
+): void {
+  const path = join(profileDir, 'Default', 'Preferences');
+  const id = unpackedExtensionId(extensionDir);
+  const prefs = existsSync(path)
+    ? (JSON.parse(readFileSync(path, 'utf8')) as {
+        extensions?: { settings?: Record<string, Record<string, { explicit_host?: string[] }>> };
+      })
+    : {};
+  const settings = prefs.extensions?.settings?.[id];
+  if (!settings) {
+    throw new Error(
+      `[chromium] no settings for extension ${id} in ${path}: launch once with this profile first`,
+    );
+  }
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    const permissions = (settings[key] ??= {});
+    permissions.explicit_host = [...new Set([...(permissions.explicit_host ?? []), ...origins])];
+  }
+  writeFileSync(path, JSON.stringify(prefs));
+}
+
+/** Windows virtual key codes and DOM codes of the modifiers, and CDP's modifier bits. */
+const MODIFIER_KEYS = {
+  Alt: { code: 'AltLeft', keyCode: 18, bit: 1 },
+  Control: { code: 'ControlLeft', keyCode: 17, bit: 2 },
+  Shift: { code: 'ShiftLeft', keyCode: 16, bit: 8 },
+} as const;
+
+export async function launchChromium(
+  extensionDir: string,
+  profileDir?: string,
+): Promise<ExtensionBrowser> {
   const manifest = readManifest(extensionDir, 'chromium');
   requireFile(CHROMIUM, 'Chromium', APT_BROWSERS.replace(' firefox-esr', ''));
-  const profile = mkdtempSync(join(tmpdir(), 'fd-chromium-'));
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'fd-chromium-'));
+  const removeProfile = () => {
+    if (!profileDir) rmSync(profile, { recursive: true, force: true });
+  };
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
@@ -58,13 +104,13 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionBro
       ],
     });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 
   const closeAll = async () => {
     await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile();
   };
 
   const hasBackground =
@@ -93,6 +139,7 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionBro
 
   // Start from an empty tab list: tests open their own tabs.
   const blank = context.pages();
+  const pages = new WeakMap<PageHandle, Page>();
 
   async function openPage(url: string): Promise<PageHandle> {
     const page = await context.newPage();
@@ -103,7 +150,50 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionBro
       await page.close().catch(() => undefined);
       throw new Error(`[chromium] could not open ${url}: ${String(error)}`);
     }
-    return wrapPage('chromium', rawPage(page));
+    const handle = wrapPage('chromium', rawPage(page));
+    pages.set(handle, page);
+    return handle;
+  }
+
+  /**
+   * Key events through CDP's Input.dispatchKeyEvent, as a keyboard sends them (`rawKeyDown`, then
+   * `keyUp`): Chromium offers them to its accelerators, extension commands included, before the
+   * page. (Playwright's `keyboard.press` sends `keyDown` events, which the commands never see.)
+   */
+  async function pressShortcut(handle: PageHandle, shortcut: string, focus = 'page') {
+    if (focus !== 'page') {
+      throw new Error('[chromium] shortcuts can only be pressed with the focus in the page');
+    }
+    const page = pages.get(handle);
+    if (!page) throw new Error('[chromium] pressShortcut needs a page opened with openPage');
+    const { modifiers, key } = parseShortcut(shortcut);
+    await page.bringToFront();
+    const cdp = await context.newCDPSession(page);
+    try {
+      let bits = 0;
+      const send = (type: 'rawKeyDown' | 'keyUp', k: string, code: string, keyCode: number) =>
+        cdp.send('Input.dispatchKeyEvent', {
+          type,
+          modifiers: bits,
+          key: k,
+          code,
+          windowsVirtualKeyCode: keyCode,
+          nativeVirtualKeyCode: keyCode,
+        });
+      for (const m of modifiers) {
+        bits |= MODIFIER_KEYS[m].bit;
+        await send('rawKeyDown', m, MODIFIER_KEYS[m].code, MODIFIER_KEYS[m].keyCode);
+      }
+      const code = /\d/.test(key) ? `Digit${key}` : `Key${key}`;
+      await send('rawKeyDown', key, code, key.charCodeAt(0));
+      await send('keyUp', key, code, key.charCodeAt(0));
+      for (const m of [...modifiers].reverse()) {
+        bits &= ~MODIFIER_KEYS[m].bit;
+        await send('keyUp', m, MODIFIER_KEYS[m].code, MODIFIER_KEYS[m].keyCode);
+      }
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
   }
 
   async function queryTabs(): Promise<TabInfo[]> {
@@ -146,6 +236,14 @@ export async function launchChromium(extensionDir: string): Promise<ExtensionBro
       if (!hasBackground) throw new Error('[chromium] the manifest declares no service worker');
       return (await serviceWorker()).url();
     },
+    pressShortcut,
+    openContextMenu: () =>
+      Promise.reject(
+        new Error(
+          '[chromium] no automation reaches the context menu: it is native browser UI, CDP has no ' +
+            'command for it (its Extensions domain neither), and CDP input goes to the page',
+        ),
+      ),
     close: closeAll,
   };
 }

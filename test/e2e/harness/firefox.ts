@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { readManifest, type ExtensionBrowser } from './browser.ts';
+import {
+  parseShortcut,
+  readManifest,
+  type ContextMenu,
+  type ExtensionBrowser,
+  type ShortcutFocus,
+} from './browser.ts';
 import { sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { resolveTabId, type TabInfo } from './tabs.ts';
@@ -49,17 +57,47 @@ function geckoIdOf(manifest: Record<string, unknown>): string {
   return id;
 }
 
-export async function launchFirefox(extensionDir: string): Promise<ExtensionBrowser> {
+interface BiDiConnection {
+  send(method: string, params: object): Promise<unknown>;
+}
+
+/** The result of a WebDriver BiDi `script.evaluate`. */
+interface BiDiEvaluateResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text?: string };
+}
+
+/**
+ * The uuid of the extension's origin in a kept profile: the same across launches, so what the
+ * extension stored under its origin (IndexedDB, the cache) stays its own.
+ */
+const PROFILE_UUID = '5f0e2a6c-3b1d-4c8e-9a7f-fd0000000001';
+
+export async function launchFirefox(
+  extensionDir: string,
+  profileDir?: string,
+): Promise<ExtensionBrowser> {
   const manifest = readManifest(extensionDir, 'firefox');
   const geckoId = geckoIdOf(manifest);
   requireFile(FIREFOX, 'Firefox ESR', APT_BROWSERS.replace('chromium ', ''));
-  const uuid = randomUUID();
+  const uuid = profileDir ? PROFILE_UUID : randomUUID();
   const extensionOrigin = `moz-extension://${uuid}`;
+
+  if (profileDir) {
+    // Installed for good, as from the add-ons manager: a proxy file named after the add-on id in
+    // the profile's extensions/ folder holds the path of the unpacked extension. Firefox ESR
+    // honours xpinstall.signatures.required=false for an unsigned add-on; autoDisableScopes=0
+    // keeps it from being disabled as sideloaded.
+    mkdirSync(join(profileDir, 'extensions'), { recursive: true });
+    writeFileSync(join(profileDir, 'extensions', geckoId), realpathSync(extensionDir));
+  }
 
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    ...(profileDir ? { userDataDir: profileDir } : {}),
     defaultViewport: { width: 1280, height: 900 },
     // Needed to navigate tabs to moz-extension:// pages over WebDriver BiDi.
     args: ['--remote-allow-system-access'],
@@ -77,6 +115,13 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionBrow
       'dom.security.https_first_schemeless': false,
       'dom.security.https_only_mode': false,
       'extensions.webextOptionalPermissionPrompts': false,
+      ...(profileDir
+        ? {
+            'xpinstall.signatures.required': false,
+            'extensions.autoDisableScopes': 0,
+            'extensions.startupScanScopes': 1,
+          }
+        : {}),
     },
   });
 
@@ -85,7 +130,7 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionBrow
   };
 
   try {
-    await browser.installExtension(extensionDir);
+    if (!profileDir) await browser.installExtension(extensionDir);
   } catch (error) {
     await close();
     throw new Error(
@@ -95,6 +140,7 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionBrow
 
   // Start from an empty tab list: tests open their own tabs.
   const blank = await browser.pages();
+  const pages = new WeakMap<PageHandle, Page>();
 
   async function newTab(): Promise<Page> {
     const page = await browser.newPage();
@@ -110,7 +156,149 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionBrow
       await page.close().catch(() => undefined);
       throw new Error(`[firefox] could not open ${url}: ${String(error)}`);
     }
-    return wrapPage('firefox', rawPage(page));
+    const handle = wrapPage('firefox', rawPage(page));
+    pages.set(handle, page);
+    return handle;
+  }
+
+  /**
+   * Runs `fn(...args)` in the browser window itself (browser.xhtml, privileged), through WebDriver
+   * BiDi's chrome contexts (`moz:scope`), which `--remote-allow-system-access` opens.
+   */
+  async function inBrowserWindow<R>(fn: string, ...args: unknown[]): Promise<R> {
+    // Puppeteer's BiDi browser has the raw connection; its public type does not say so.
+    const bidi = (browser as unknown as { connection: BiDiConnection }).connection;
+    const tree = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+      result: { contexts: { context: string; url: string }[] };
+    };
+    const win = tree.result.contexts.find(
+      (c) => c.url === 'chrome://browser/content/browser.xhtml',
+    );
+    if (!win) throw new Error('[firefox] no browser window among the chrome contexts');
+    const expression = `(async () => JSON.stringify(await (${fn})(...${JSON.stringify(args)})))()`;
+    const reply = (await bidi.send('script.evaluate', {
+      expression,
+      target: { context: win.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    })) as { result: BiDiEvaluateResult };
+    const { result } = reply;
+    if (result.type === 'exception') {
+      throw new Error(`[firefox] in the browser window: ${result.exceptionDetails?.text ?? '?'}`);
+    }
+    const json = result.result?.value;
+    return (typeof json === 'string' ? JSON.parse(json) : undefined) as R;
+  }
+
+  async function frontPage(handle: PageHandle): Promise<Page> {
+    const page = pages.get(handle);
+    if (!page) throw new Error('[firefox] this needs a page opened with openPage');
+    await page.bringToFront();
+    const shown = await inBrowserWindow<string>(`() => gBrowser.currentURI.spec`);
+    if (shown !== page.url()) {
+      throw new Error(`[firefox] the window shows ${shown}, not the page ${page.url()}`);
+    }
+    return page;
+  }
+
+  /**
+   * Key events from nsITextInputProcessor in the browser window (what Firefox's own tests use
+   * for a keyboard): they go through Firefox's key handling, <key> elements of extension commands
+   * included, and to the page when it has the focus.
+   */
+  async function pressShortcut(
+    handle: PageHandle,
+    shortcut: string,
+    focus: ShortcutFocus = 'page',
+  ) {
+    const { modifiers, key } = parseShortcut(shortcut);
+    await frontPage(handle);
+    const result = await inBrowserWindow<string>(
+      `(focus, modifiers, key) => {
+        if (focus === 'toolbar') gURLBar.focus();
+        else gBrowser.selectedBrowser.focus();
+        const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+        if (!tip.beginInputTransactionForTests(window)) return 'no input transaction';
+        const ev = (k, code) => new KeyboardEvent('', { key: k, code, keyCode: KeyboardEvent['DOM_VK_' + k.toUpperCase()] });
+        const mods = modifiers.map((m) => ev(m, m + 'Left'));
+        const main = ev(key, (key >= '0' && key <= '9' ? 'Digit' : 'Key') + key);
+        for (const m of mods) tip.keydown(m);
+        tip.keydown(main);
+        tip.keyup(main);
+        for (const m of mods.reverse()) tip.keyup(m);
+        return 'ok';
+      }`,
+      focus,
+      modifiers,
+      key,
+    );
+    if (result !== 'ok') throw new Error(`[firefox] could not press ${shortcut}: ${result}`);
+  }
+
+  /** The extension's items in the open page context menu (ids from Firefox's ext-menus). */
+  const menuItemPrefix = `${geckoId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-menuitem-`;
+
+  async function openContextMenu(handle: PageHandle, selector: string): Promise<ContextMenu> {
+    const page = await frontPage(handle);
+    const point = await handle.evaluate((sel: string) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+    }, selector);
+    if (!point) throw new Error(`[firefox] no ${selector} to right-click`);
+    await page.mouse.click(point.x, point.y, { button: 'right' });
+    const readMenu = () =>
+      inBrowserWindow<{ state: string; items: string[] }>(
+        `(prefix) => {
+          const menu = document.getElementById('contentAreaContextMenu');
+          const items = Array.from(menu.querySelectorAll('menuitem'))
+            .filter((i) => i.id.startsWith(prefix) && !i.hidden)
+            .map((i) => i.label);
+          return { state: menu.state, items };
+        }`,
+        menuItemPrefix,
+      );
+    const waitForState = async (state: string) => {
+      const deadline = Date.now() + 10_000;
+      let last = await readMenu();
+      while (last.state !== state && Date.now() < deadline) {
+        await sleep(100);
+        last = await readMenu();
+      }
+      if (last.state !== state) {
+        throw new Error(`[firefox] the context menu is ${last.state}, not ${state}`);
+      }
+      return last;
+    };
+    const { items } = await waitForState('open');
+    return {
+      items,
+      async choose(label: string) {
+        const found = await inBrowserWindow<boolean>(
+          `(prefix, label) => {
+            const menu = document.getElementById('contentAreaContextMenu');
+            const item = Array.from(menu.querySelectorAll('menuitem')).find(
+              (i) => i.id.startsWith(prefix) && !i.hidden && i.label === label,
+            );
+            if (item) menu.activateItem(item);
+            return !!item;
+          }`,
+          menuItemPrefix,
+          label,
+        );
+        if (!found)
+          throw new Error(`[firefox] no context menu item "${label}" in ${items.join(', ')}`);
+        await waitForState('closed');
+      },
+      async close() {
+        await inBrowserWindow(
+          `() => document.getElementById('contentAreaContextMenu').hidePopup()`,
+        );
+        await waitForState('closed');
+      },
+    };
   }
 
   async function openExtensionPage(path: string): Promise<PageHandle> {
@@ -194,6 +382,8 @@ export async function launchFirefox(extensionDir: string): Promise<ExtensionBrow
     openExtensionPage,
     tabIdOf,
     backgroundUrl,
+    pressShortcut,
+    openContextMenu,
     close,
   };
 }

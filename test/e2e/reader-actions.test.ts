@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserNames,
+  launchBrowser,
+  startApy,
+  startCorpusServer,
+  type Apy,
+  type CorpusServer,
+  type ExtensionBrowser,
+  type ShortcutFocus,
+} from './harness/index.ts';
+import { firstDifference, NewsPage, type ShownTranslation } from './pages/news-page.ts';
+import { setApertiumUrl } from './pages/options-page.ts';
+
+// Each test reads an article no other test in this browser has translated (the background caches).
+/** www.publico.es is not in the site registry: only the reader's action brings the extension in. */
+const PUBLICO = 'fundus/es-Publico_2025_05_29';
+/** abc.es is in the registry, in its default mode (ask): the content script runs and waits. */
+const ABC = 'fundus/es-ABC_2025_01_13';
+const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
+
+/** Words that show a text is English and not Spanish. */
+const ENGLISH = /\b(the|of|and|to|in|is|that|with)\b/gi;
+const SPANISH = /\b(el|la|los|las|de|que|y|en|con|por|una)\b/gi;
+const count = (text: string, words: RegExp) => text.match(words)?.length ?? 0;
+
+/** The page now reads in English under the Spanish paragraphs. */
+function expectEnglish(shown: ShownTranslation[]) {
+  for (const t of shown) {
+    expect(t.lang).toBe('en');
+    // A dateline such as "Madrid-29/05/2025 20:00" reads the same in English.
+    if (count(t.original, SPANISH) > 0) expect(t.text).not.toBe(t.original);
+  }
+  const english = shown.map((t) => t.text).join(' ');
+  const spanish = shown.map((t) => t.original).join(' ');
+  expect(count(english, ENGLISH)).toBeGreaterThan(3 * Math.max(1, count(english, SPANISH)));
+  expect(count(spanish, SPANISH)).toBeGreaterThan(count(spanish, ENGLISH));
+}
+
+let corpus: CorpusServer;
+let apy: Apy;
+
+beforeAll(async () => {
+  corpus = await startCorpusServer();
+  apy = await startApy();
+});
+
+afterAll(async () => {
+  await apy?.stop();
+  await corpus?.close();
+});
+
+describe.each(browserNames)('%s: shortcut and context menu', (name) => {
+  let browser: ExtensionBrowser;
+  /** The shortcut as the manifest suggests it (the default a reader gets). */
+  let shortcut: string;
+
+  beforeAll(async () => {
+    browser = await launchBrowser(name);
+    await setApertiumUrl(browser, apy.url);
+    const commands = browser.manifest.commands as Record<
+      string,
+      { suggested_key?: { default?: string } }
+    >;
+    shortcut = commands['toggle-translation']?.suggested_key?.default ?? '';
+    expect(shortcut).not.toBe('');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the keyboard shortcut translates an article on a site outside the list, and pressed again restores it exactly', async () => {
+    // Firefox: pressed with the focus in the address bar. With the focus in the page, Firefox
+    // hands Alt+Shift+F to its File menu (access key F) and the command never fires: see the
+    // test below. Chromium: pressed with the focus in the page.
+    const focus: ShortcutFocus = name === 'firefox' ? 'toolbar' : 'page';
+    const news = await NewsPage.open(browser, corpus.urlFor(PUBLICO));
+    const before = await news.html();
+    expect(await news.translations()).toHaveLength(0);
+    expect(await news.control()).toBeNull();
+
+    await browser.pressShortcut(news.page, shortcut, focus);
+    expectEnglish(await news.waitForTranslations(3));
+
+    await browser.pressShortcut(news.page, shortcut, focus);
+    await news.waitForNoTranslations();
+    expect(firstDifference(before, await news.html())).toBeNull();
+    await news.page.close();
+  });
+
+  if (name === 'firefox') {
+    it('the context menu offers "Translate this article", translates, then offers "Show original" and restores exactly', async () => {
+      const news = await NewsPage.open(browser, corpus.urlFor(ABC));
+      await news.page.waitFor(() => !!document.querySelector('foreign-desk-control'), {
+        message: 'the page control (site in ask mode)',
+      });
+      const before = await news.html();
+      expect(await news.translations()).toHaveLength(0);
+
+      let menu = await browser.openContextMenu(news.page, 'h1');
+      expect(menu.items).toEqual(['Translate this article']);
+      await menu.choose('Translate this article');
+      expectEnglish(await news.waitForTranslations(3));
+
+      menu = await browser.openContextMenu(news.page, 'h1');
+      expect(menu.items).toEqual(['Show original']);
+      await menu.choose('Show original');
+      await news.waitForNoTranslations();
+      expect(firstDifference(before, await news.html())).toBeNull();
+      await news.page.close();
+    });
+  } else {
+    // Chromium gives automation no way to open its context menu or pick an item (native browser
+    // UI: no CDP command, nothing in CDP's Extensions domain, and CDP input goes to the page).
+    // What can be checked: the entry exists. A click on it runs the same page command as the
+    // shortcut above (utils/actions/reader-actions.ts), which Chromium does run for real.
+    it('registers its context menu entry (the menu itself cannot be opened by automation)', async () => {
+      const page = await browser.openExtensionPage('/manifest.json');
+      try {
+        const result = await page.evaluate(async () => {
+          const menus = (
+            globalThis as unknown as {
+              chrome: { contextMenus: { update(id: string, p: object): Promise<void> } };
+            }
+          ).chrome.contextMenus;
+          const exists = async (id: string) =>
+            menus.update(id, {}).then(
+              () => true,
+              () => false,
+            );
+          return { entry: await exists('foreign-desk-toggle'), other: await exists('no-such') };
+        });
+        expect(result).toEqual({ entry: true, other: false });
+      } finally {
+        await page.close();
+      }
+    });
+  }
+
+  if (name === 'firefox') {
+    // Known product bug, kept visible: Firefox gives Alt+Shift+<letter> to the menu bar item
+    // with that access key while the page has the focus (File = F in English), so the default
+    // shortcut does nothing while the reader is reading. When the default changes to a free
+    // combination, this test starts failing: make it a plain `it`.
+    it.fails(
+      'the keyboard shortcut pressed while the page has the focus translates the article',
+      async () => {
+        const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+        await browser.pressShortcut(news.page, shortcut, 'page');
+        await news.waitForTranslations(1, 10_000);
+      },
+    );
+  }
+});
