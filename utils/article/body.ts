@@ -40,6 +40,30 @@ const TEXT_CONTAINER_TAGS = new Set([
   'HEADER',
 ]);
 const HEADING_RE = /^H[1-6]$/;
+/** Inline elements whose text, beside blocks, is loose text of their parent. */
+const INLINE_TAGS = new Set([
+  'A',
+  'SPAN',
+  'B',
+  'STRONG',
+  'I',
+  'EM',
+  'U',
+  'FONT',
+  'SMALL',
+  'MARK',
+  'Q',
+  'CITE',
+  'ABBR',
+  'TIME',
+  'SUB',
+  'SUP',
+]);
+/**
+ * Loose text (Latin-letter equivalents) that makes a container holding blocks one block itself,
+ * when it also outweighs those blocks: prose written between `<br>`s beside a few subheadings.
+ */
+const MIN_LOOSE_TEXT = 200;
 
 /** A block this long (Latin-letter equivalents) with little link text is article prose. */
 const MIN_PROSE_LENGTH = 25;
@@ -84,6 +108,11 @@ const MAX_CARD_LENGTH = 400;
 /** Blocks this short without sentence punctuation are labels ("Advertisement", "Share"). */
 const MIN_LABEL_LENGTH = 20;
 const SENTENCE_END_RE = /[.!?。！？…:"'»”)\u061f\u0964]$/;
+/**
+ * Prose (Latin-letter equivalents) of the body's own story after which another `<article>` in
+ * the container is a different story: a related post, or the next story of an endless page.
+ */
+const MIN_OWN_STORY_LENGTH = 500;
 
 interface BlockInfo {
   element: Element;
@@ -111,21 +140,44 @@ function readText(el: Element, inLink: boolean, acc: { text: string; linkLength:
 function collectBlocks(root: Element): BlockInfo[] {
   const blocks: BlockInfo[] = [];
   // Text inside a link (a teaser card wrapped in <a>) is link text, however deep.
-  const visit = (el: Element, inLink: boolean): boolean => {
-    let holdsBlock = false;
-    const linked = inLink || el.tagName === 'A';
-    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-      if (!isBoilerplate(child) && visit(child, linked)) holdsBlock = true;
-    }
-    if (holdsBlock) return true;
-    const tag = el.tagName.toUpperCase();
-    if (!BLOCK_TAGS.has(tag) && !TEXT_CONTAINER_TAGS.has(tag)) return false;
+  const pushBlock = (el: Element, linked: boolean): boolean => {
     const acc = { text: '', linkLength: 0 };
     readText(el, linked, acc);
     const text = collapse(acc.text);
     if (!text) return false;
     blocks.push({ element: el, text, length: weightedLength(text), linkLength: acc.linkLength });
     return true;
+  };
+  const visit = (el: Element, inLink: boolean): boolean => {
+    let holdsBlock = false;
+    const linked = inLink || el.tagName === 'A';
+    const first = blocks.length;
+    // Text written straight into a container beside its blocks (`<div>text<br><br>text<h2>`).
+    let loose = 0;
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === 3) {
+        loose += weightedLength(collapse(node.nodeValue));
+      } else if (node.nodeType === 1) {
+        const child = node as Element;
+        if (isBoilerplate(child)) continue;
+        if (visit(child, linked)) holdsBlock = true;
+        else if (INLINE_TAGS.has(child.tagName))
+          loose += weightedLength(collapse(child.textContent));
+      }
+    }
+    if (holdsBlock) {
+      // Text beside a form's fields is its fine print ("By signing up, you agree...").
+      if (loose < MIN_LOOSE_TEXT || el.tagName === 'FORM') return true;
+      let inBlocks = 0;
+      for (let i = first; i < blocks.length; i++) inBlocks += blocks[i]!.length;
+      if (loose <= inBlocks) return true;
+      // Mostly loose text: the container is one block, its few inner blocks part of it.
+      blocks.length = first;
+      return pushBlock(el, linked) || true;
+    }
+    const tag = el.tagName.toUpperCase();
+    if (!BLOCK_TAGS.has(tag) && !TEXT_CONTAINER_TAGS.has(tag)) return false;
+    return pushBlock(el, linked);
   };
   visit(root, false);
   return blocks;
@@ -229,8 +281,9 @@ export function findBody(doc: Document): BodyResult {
     }
     return false;
   };
+  const others = otherStories(inside, container);
   const blocks = inside
-    .filter((b) => keepBlock(b) && !inCard(b.element))
+    .filter((b) => keepBlock(b) && !inCard(b.element) && !others.has(b))
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
   // what the body leaves out.
@@ -261,4 +314,35 @@ function teaserCards(blocks: BlockInfo[], container: Element): Set<Element> {
     if (card) cards.add(card);
   }
   return cards;
+}
+
+/** The innermost `<article>` element around a block, below the container. */
+function storyOf(el: Element, container: Element): Element | null {
+  for (let a = el.parentElement; a && a !== container; a = a.parentElement) {
+    if (a.tagName === 'ARTICLE') return a;
+  }
+  return null;
+}
+
+/**
+ * Blocks of other stories inside the container: once one story (an `<article>` element, or the
+ * container itself) has told enough prose, a different `<article>` element that is not around
+ * it holds another story (a related post, the next story of an endless page).
+ */
+function otherStories(blocks: BlockInfo[], container: Element): Set<BlockInfo> {
+  const others = new Set<BlockInfo>();
+  const told = new Map<Element | null, number>();
+  let home: Element | null | undefined;
+  for (const b of blocks) {
+    const story = storyOf(b.element, container);
+    if (home === undefined) {
+      if (!isProse(b)) continue;
+      const length = (told.get(story) ?? 0) + b.length;
+      told.set(story, length);
+      if (length >= MIN_OWN_STORY_LENGTH) home = story;
+    } else if (story && story !== home && !(home && story.contains(home))) {
+      others.add(b);
+    }
+  }
+  return others;
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { detectArticle } from '../../../utils/article/detect';
+import { loadPage, loadTruth, shingleF1 } from './corpus';
+
+/** The body text as the extract script writes it. */
+function bodyOf(key: string): string {
+  const { doc, url } = loadPage(key);
+  return detectArticle(doc, { url })
+    .blocks.map((b) => b.text)
+    .join('\n\n');
+}
+
+describe('body: cleaning rules on real news pages', () => {
+  it('reads prose written between <br>s beside subheadings (de: WinFuture)', () => {
+    const key = 'fundus/de-WinFuture_2024_04_29';
+    const text = bodyOf(key);
+    expect(text).toContain('Nach dem laut Klarmobil großen Erfolg der Crash-Tarife');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.8);
+  });
+
+  it('reads loose text in an inline wrapper beside pictures (en: AppleInsider review)', () => {
+    const key = 'scrapinghub/65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c';
+    const text = bodyOf(key);
+    expect(text).toContain("We're not certain when Apple last issued four updates");
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.9);
+  });
+
+  it('leaves out the next story of an endless page (no: Dagbladet)', () => {
+    const text = bodyOf('fundus/no-Dagbladet_2026_01_06');
+    expect(text).toContain('Nord-Korea');
+    expect(text).not.toContain('Solskjær');
+  });
+
+  it('leaves out related posts nested as articles in the article (pt: blog)', () => {
+    const key = 'scrapinghub/b3c19dd5f0612d098788fa5173e491b3280da6226b492f8fe110f4ab1896cca8';
+    const text = bodyOf(key);
+    expect(text).not.toContain('Você pode gostar');
+    expect(text).not.toContain('Gratidão pela vida está nos detalhes');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.9);
+  });
+});
