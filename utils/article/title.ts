@@ -63,26 +63,29 @@ export function findTitle(
       refs.some((r) => r === k || r.startsWith(k) || r.endsWith(k) || r.includes(` ${k} `))
     );
   };
-  // When the structured-data headline and og:title say the same, that is the publisher's
-  // headline; the page's <h1> may add a kicker or shorten it.
   const [structured, social] = declared;
-  const agreed =
-    structured &&
-    social &&
-    [social, stripSiteName(social, siteNames)].some(
-      (s) => normalizeKey(s) === normalizeKey(structured),
-    )
-      ? stripSiteName(collapse(structured), siteNames, false)
-      : null;
+  const squash = (t: string) => normalizeKey(t).replace(/\s/g, '');
   const found = locateHeadline(elements, matches, declared, siteNames);
   // A kicker in its own <span> runs into the headline in the DOM text ("Nationale DemoDer 9.
   // Juli"); a declared title with the same letters has the spacing the reader sees.
-  const squash = (t: string) => normalizeKey(t).replace(/\s/g, '');
-  const spelled = declared
-    .filter((x): x is string => !!x)
-    .map((d) => stripSiteName(collapse(d), siteNames, false))
-    .find((d) => squash(d) === squash(found.title) && d !== found.title);
-  return { title: agreed ?? spelled ?? found.title, element: found.element };
+  const spelled =
+    declared
+      .filter((x): x is string => !!x)
+      .map((d) => stripSiteName(collapse(d), siteNames, false))
+      .find((d) => squash(d) === squash(found.title)) ?? found.title;
+  // The publisher states the headline three times: JSON-LD, og:title and the <h1>. Two that agree
+  // settle it; otherwise og:title, the headline the publisher chose for sharing (the <h1> may
+  // carry a kicker, the JSON-LD an SEO variant).
+  const socialTitle = social ? stripSiteName(collapse(social), siteNames) : null;
+  const socialAgrees =
+    !!structured &&
+    !!social &&
+    [social, socialTitle ?? ''].some((s) => normalizeKey(s) === normalizeKey(structured));
+  let title: string;
+  if (structured && socialAgrees) title = stripSiteName(collapse(structured), siteNames, false);
+  else if (structured && squash(structured) === squash(found.title)) title = spelled;
+  else title = socialTitle ?? spelled;
+  return { title, element: found.element };
 }
 
 function locateHeadline(
