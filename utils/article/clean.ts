@@ -85,6 +85,11 @@ const STRONG_BOILERPLATE = new Set([
   'copyright',
   'byline',
   'tagcloud',
+  // Author boxes ("author-bio") and embedded social posts quote someone else, not the story.
+  'bio',
+  'tweet',
+  'instagram',
+  'tiktok',
 ]);
 const WEAK_BOILERPLATE = new Set([
   'nav',
@@ -126,6 +131,25 @@ const WEAK_BOILERPLATE = new Set([
   'readmore',
 ]);
 
+/** Strong words of boxes that are always short (never a comment thread or a teaser list). */
+const BOX_BOILERPLATE = new Set([
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'copyright',
+  'byline',
+  'bio',
+]);
+/** Strong words of parts that can be long: comment threads and lists of other stories. */
+const LONG_BOILERPLATE = new Set(['comment', 'comments', 'disqus', 'related', 'recommended']);
+/** Paragraph text (characters) that no share bar or caption holds: past it, the box is a wrapper. */
+const MAX_BOX_PARAGRAPHS = 1500;
+
 /** Words that mark the article itself. */
 const ARTICLE_TOKENS = new Set([
   'article',
@@ -138,10 +162,16 @@ const ARTICLE_TOKENS = new Set([
   'main',
 ]);
 
+/** Utility class names that hide an element in every common CSS framework. */
+const HIDDEN_CLASS_RE =
+  /(?:^|\s)(?:hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text)(?=\s|$)/;
+
 export function isHidden(el: Element): boolean {
   // aria-hidden hides from screen readers only; React streams server-rendered chunks into
   // `<div hidden id="S:1">` that its script moves into place, so those are content.
   if (el.hasAttribute('hidden') && !/^S:\d/.test(el.id)) return true;
+  const className = el.getAttribute('class');
+  if (className && HIDDEN_CLASS_RE.test(className)) return true;
   const style = el.getAttribute('style');
   return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
@@ -165,5 +195,24 @@ export function isBoilerplate(el: Element): boolean {
   if (el.getAttribute('itemprop') === 'articleBody' || /^(ARTICLE|MAIN|BODY)$/.test(el.tagName))
     return false;
   const tokens = nameTokens(el);
-  return tokens.some((t) => STRONG_BOILERPLATE.has(t));
+  if (!tokens.some((t) => STRONG_BOILERPLATE.has(t))) return false;
+  // Share bars, captions and consent boxes are short: one holding pages of paragraphs is the
+  // article's wrapper carrying a feature's name ("entry share", "sharing-container").
+  if (tokens.some((t) => BOX_BOILERPLATE.has(t)) && !tokens.some((t) => LONG_BOILERPLATE.has(t)))
+    return paragraphLength(el) < MAX_BOX_PARAGRAPHS;
+  return true;
 }
+
+/** Paragraph text (characters) under an element, stopping early once past the box limit. */
+function paragraphLength(el: Element): number {
+  let cached = paragraphCache.get(el);
+  if (cached !== undefined) return cached;
+  cached = 0;
+  for (const p of Array.from(el.getElementsByTagName('p'))) {
+    cached += (p.textContent ?? '').length;
+    if (cached >= MAX_BOX_PARAGRAPHS) break;
+  }
+  paragraphCache.set(el, cached);
+  return cached;
+}
+const paragraphCache = new WeakMap<Element, number>();

@@ -38,4 +38,23 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).not.toContain('Gratidão pela vida está nos detalhes');
     expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.9);
   });
+
+  it('leaves out subscription boxes hidden by a utility class (en: Financial Post)', () => {
+    const text = bodyOf('fundus/ca-FinancialPost_2026_06_06');
+    expect(text).not.toContain('Subscribe now to read the latest news');
+    expect(text).not.toContain('Daily puzzles, including the New York Times Crossword');
+  });
+
+  it('leaves out embedded tweets and the author box (en: Gateway Pundit)', () => {
+    const key = 'fundus/us-TheGatewayPundit_2026_07_19';
+    const text = bodyOf(key);
+    expect(text).not.toContain('(@RT_com)');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.9);
+  });
+
+  it('keeps an article whose wrapper is named after its share feature (de: blog)', () => {
+    const key = 'trafilatura-eval/0a4a8ab61c054192b1ec70cc3570cf45';
+    const text = bodyOf(key);
+    for (const phrase of loadTruth(key).with ?? []) expect(text).toContain(phrase);
+  });
 });
