@@ -26,9 +26,11 @@ export default defineConfig({
       ...(browser === 'chrome' ? ['offscreen'] : []),
     ],
     commands: {
-      // Alt+A, Alt+D and Alt+T are taken in some browsers; Alt+Shift+F is free in both.
+      // Alt+A, Alt+D and Alt+T are taken in some browsers, and while the page has the focus
+      // Firefox gives Alt+Shift+<letter> to the menu bar item with that access key (F for File,
+      // E, V, S, B, T, H; other letters in other languages). J is no menu's access key.
       'toggle-translation': {
-        suggested_key: { default: 'Alt+Shift+F' },
+        suggested_key: { default: 'Alt+Shift+J' },
         description: '__MSG_commandToggle__',
       },
     },

@@ -159,7 +159,7 @@ describe.each(browserNames)('%s: the options page', (name) => {
       );
 
       const shortcut = await text(page, '[data-testid=shortcut]');
-      expect(shortcut).toContain('Alt+Shift+F');
+      expect(shortcut).toContain('Alt+Shift+J');
       expect(shortcut).toContain(
         name === 'firefox' ? 'about:addons' : 'chrome://extensions/shortcuts',
       );

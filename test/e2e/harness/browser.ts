@@ -15,9 +15,6 @@ export interface LaunchOptions {
   profileDir?: string;
 }
 
-/** Where the keyboard focus is when a shortcut is pressed. */
-export type ShortcutFocus = 'page' | 'toolbar';
-
 /** The browser's own context menu of a page, open, as far as the extension's items go. */
 export interface ContextMenu {
   /** Labels of the extension's items in the open menu, in order. */
@@ -47,12 +44,12 @@ export interface ExtensionBrowser {
    */
   backgroundUrl(): Promise<string>;
   /**
-   * Presses a key combination such as `Alt+Shift+F` (modifiers, then one letter or digit) in the
-   * window of `page`, which is brought to the front first. The keys go through the browser's own
+   * Presses a key combination such as `Alt+Shift+J` (modifiers, then one letter or digit) with the
+   * focus in `page`, which is brought to the front first. The keys go through the browser's own
    * keyboard handling, so browser and extension shortcuts (commands API) react as they would to a
-   * keyboard. `focus`: in the page (default) or in the browser's address bar (Firefox only).
+   * keyboard.
    */
-  pressShortcut(page: PageHandle, shortcut: string, focus?: ShortcutFocus): Promise<void>;
+  pressShortcut(page: PageHandle, shortcut: string): Promise<void>;
   /**
    * Right-clicks the element `selector` in `page` and returns the browser's context menu that
    * opens. Firefox only: Chromium gives automation no access to its context menu (it throws).
@@ -61,7 +58,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** `Alt+Shift+F` → modifiers and the key, checked. */
+/** `Alt+Shift+J` → modifiers and the key, checked. */
 export function parseShortcut(shortcut: string): {
   modifiers: ('Alt' | 'Shift' | 'Control')[];
   key: string;

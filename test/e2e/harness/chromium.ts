@@ -160,10 +160,7 @@ export async function launchChromium(
    * `keyUp`): Chromium offers them to its accelerators, extension commands included, before the
    * page. (Playwright's `keyboard.press` sends `keyDown` events, which the commands never see.)
    */
-  async function pressShortcut(handle: PageHandle, shortcut: string, focus = 'page') {
-    if (focus !== 'page') {
-      throw new Error('[chromium] shortcuts can only be pressed with the focus in the page');
-    }
+  async function pressShortcut(handle: PageHandle, shortcut: string) {
     const page = pages.get(handle);
     if (!page) throw new Error('[chromium] pressShortcut needs a page opened with openPage');
     const { modifiers, key } = parseShortcut(shortcut);

@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import {
-  parseShortcut,
-  readManifest,
-  type ContextMenu,
-  type ExtensionBrowser,
-  type ShortcutFocus,
-} from './browser.ts';
+import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
 import { sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { resolveTabId, type TabInfo } from './tabs.ts';
@@ -206,17 +200,12 @@ export async function launchFirefox(
    * for a keyboard): they go through Firefox's key handling, <key> elements of extension commands
    * included, and to the page when it has the focus.
    */
-  async function pressShortcut(
-    handle: PageHandle,
-    shortcut: string,
-    focus: ShortcutFocus = 'page',
-  ) {
+  async function pressShortcut(handle: PageHandle, shortcut: string) {
     const { modifiers, key } = parseShortcut(shortcut);
     await frontPage(handle);
     const result = await inBrowserWindow<string>(
-      `(focus, modifiers, key) => {
-        if (focus === 'toolbar') gURLBar.focus();
-        else gBrowser.selectedBrowser.focus();
+      `(modifiers, key) => {
+        gBrowser.selectedBrowser.focus();
         const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
         if (!tip.beginInputTransactionForTests(window)) return 'no input transaction';
         const ev = (k, code) => new KeyboardEvent('', { key: k, code, keyCode: KeyboardEvent['DOM_VK_' + k.toUpperCase()] });
@@ -228,7 +217,6 @@ export async function launchFirefox(
         for (const m of mods.reverse()) tip.keyup(m);
         return 'ok';
       }`,
-      focus,
       modifiers,
       key,
     );

@@ -4,7 +4,6 @@ export {
   type ContextMenu,
   type ExtensionBrowser,
   type LaunchOptions,
-  type ShortcutFocus,
 } from './browser.ts';
 export type { PageHandle, Truthy, WaitForOptions } from './page.ts';
 export { startCorpusServer, type CorpusServer, type CorpusServerOptions } from './corpus-server.ts';
