@@ -119,6 +119,8 @@ interface BlockInfo {
   text: string;
   length: number;
   linkLength: number;
+  /** A container of loose text read as one block: it is also a candidate for the body. */
+  merged?: boolean;
 }
 
 /** The block's visible text and how much of it is link text, skipping non-article subtrees. */
@@ -173,7 +175,8 @@ function collectBlocks(root: Element): BlockInfo[] {
       if (loose <= inBlocks) return true;
       // Mostly loose text: the container is one block, its few inner blocks part of it.
       blocks.length = first;
-      return pushBlock(el, linked) || true;
+      if (pushBlock(el, linked)) blocks[blocks.length - 1]!.merged = true;
+      return true;
     }
     const tag = el.tagName.toUpperCase();
     if (!BLOCK_TAGS.has(tag) && !TEXT_CONTAINER_TAGS.has(tag)) return false;
@@ -215,7 +218,7 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
     // Prose in a sidebar or ad slot counts up to that slot only: past it, it is not this article.
     let weight = value;
     for (
-      let el = block.element.parentElement;
+      let el = block.merged ? block.element : block.element.parentElement;
       el && el !== root.parentElement;
       el = el.parentElement
     ) {

@@ -57,4 +57,11 @@ describe('body: cleaning rules on real news pages', () => {
     const text = bodyOf(key);
     for (const phrase of loadTruth(key).with ?? []) expect(text).toContain(phrase);
   });
+
+  it('finds a story written as loose text in a column beside menus (pt: city hall news)', () => {
+    const key = 'scrapinghub/f6ac15a4d98511396da23e4428deb5605422b1c8bbc8284e771f6896bdccf57f';
+    const text = bodyOf(key);
+    expect(text).toContain('registrou nesta manhã o arrombamento');
+    expect(text).not.toContain('CNPJ');
+  });
 });
