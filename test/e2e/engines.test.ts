@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserNames,
-  launchBrowser,
-  startApy,
-  startCorpusServer,
-  type Apy,
-  type CorpusServer,
-  type ExtensionBrowser,
-} from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserNames, type ExtensionBrowser } from './harness/index.ts';
+import { useBrowser, useServers } from './suite.ts';
 import { NewsPage } from './pages/news-page.ts';
-import { setApertiumUrl } from './pages/options-page.ts';
 import { translateRequests } from './pages/engine-requests.ts';
 import { patchSettings } from './pages/settings-store.ts';
 
@@ -18,26 +10,15 @@ const EL_PAIS_CIENCIA = 'trafilatura-eval/elpais.com.ciencia';
 /** Nothing listens here: an engine that is down. */
 const DEAD_ENGINE = 'http://127.0.0.1:9';
 
-let corpus: CorpusServer;
-let apy: Apy;
+const servers = useServers({ countRequests: true });
 
-beforeAll(async () => {
-  corpus = await startCorpusServer();
-  apy = await startApy({ countRequests: true });
-});
-
-afterAll(async () => {
-  await apy?.stop();
-  await corpus?.close();
-});
-
-const translateCalls = () => translateRequests(apy);
+const translateCalls = () => translateRequests(servers.apy);
 /** Segments packed into one APy request (each travels in its own numbered wrapper). */
 const segmentsIn = (q: string | undefined) => (q ?? '').match(/data-fd-seg="/g)?.length ?? 1;
 
 /** Opens an article, reads it to the end as a reader would, and returns what was shown. */
 async function readToTheEnd(browser: ExtensionBrowser, pageId: string) {
-  const news = await NewsPage.open(browser, corpus.urlFor(pageId));
+  const news = await NewsPage.open(browser, servers.corpus.urlFor(pageId));
   await news.page.bringToFront();
   await news.scrollThrough();
   await news.waitForDone();
@@ -47,25 +28,16 @@ async function readToTheEnd(browser: ExtensionBrowser, pageId: string) {
 }
 
 describe.each(browserNames)('%s: translation engines', (name) => {
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-    await setApertiumUrl(browser, apy.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(name, servers);
 
   it('translates through APy in batches, and a second visit costs no engine request', async () => {
-    await patchSettings(browser, {
+    await patchSettings(session.browser, {
       engine: 'apertium',
       fallbackEngine: 'none',
       sites: { elpais: 'always' },
     });
-    apy.resetRequests();
-    const first = await readToTheEnd(browser, EL_PAIS);
+    servers.apy.resetRequests();
+    const first = await readToTheEnd(session.browser, EL_PAIS);
     const calls = translateCalls();
     const segments = calls.reduce((n, r) => n + segmentsIn(r.params.q), 0);
     expect(first.length).toBeGreaterThanOrEqual(10);
@@ -76,21 +48,21 @@ describe.each(browserNames)('%s: translation engines', (name) => {
     expect(segmentsIn(calls[0]?.params.q)).toBeGreaterThanOrEqual(3);
     expect(calls.length).toBeLessThan(first.length);
 
-    apy.resetRequests();
-    const again = await readToTheEnd(browser, EL_PAIS);
+    servers.apy.resetRequests();
+    const again = await readToTheEnd(session.browser, EL_PAIS);
     expect(again.map((t) => t.text)).toEqual(first.map((t) => t.text));
     expect(translateCalls()).toHaveLength(0);
   });
 
   it('falls back to the second engine when the first is down', async () => {
-    await patchSettings(browser, {
+    await patchSettings(session.browser, {
       engine: 'libretranslate',
       libretranslate: { baseUrl: DEAD_ENGINE },
       fallbackEngine: 'apertium',
       sites: { elpais: 'always' },
     });
-    apy.resetRequests();
-    const shown = await readToTheEnd(browser, EL_PAIS_CIENCIA);
+    servers.apy.resetRequests();
+    const shown = await readToTheEnd(session.browser, EL_PAIS_CIENCIA);
     expect(shown.length).toBeGreaterThanOrEqual(10);
     expect(shown.map((t) => t.text).join(' ')).toMatch(/\b(the|of|and)\b/);
     expect(translateCalls().length).toBeGreaterThan(0);

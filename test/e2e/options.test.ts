@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserNames,
-  launchBrowser,
-  startApy,
-  type Apy,
-  type ExtensionBrowser,
-  type PageHandle,
-} from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserNames, type ExtensionBrowser, type PageHandle } from './harness/index.ts';
+import { useBrowser, useServers } from './suite.ts';
 import { setApertiumUrl } from './pages/options-page.ts';
 import { focusStops, screenshot, seriousAxeViolations } from './pages/ui-checks.ts';
 
-let apy: Apy;
-
-beforeAll(async () => {
-  apy = await startApy();
-});
-
-afterAll(async () => {
-  await apy?.stop();
-});
+const servers = useServers();
 
 async function openOptions(browser: ExtensionBrowser, ui?: string): Promise<PageHandle> {
   const page = await browser.openExtensionPage(`/options.html${ui ? `?ui=${ui}` : ''}`);
@@ -55,19 +41,11 @@ const choose = (page: PageHandle, selector: string, value: string) =>
   );
 
 describe.each(browserNames)('%s: the options page', (name) => {
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(name);
 
   it('saves settings and tests the connection to APy, with the engine’s own error on failure', async () => {
-    await setApertiumUrl(browser, apy.url);
-    const page = await openOptions(browser);
+    await setApertiumUrl(session.browser, servers.apy.url);
+    const page = await openOptions(session.browser);
     try {
       await page.click('[data-testid=test-apertium]');
       const ok = await page.waitFor(
@@ -90,7 +68,7 @@ describe.each(browserNames)('%s: the options page', (name) => {
         { timeout: 30_000, message: 'the failed connection test' },
       );
       expect(failed).toMatch(/Failed: .*127\.0\.0\.1:9/);
-      await fill(page, '#apertium-url', apy.url);
+      await fill(page, '#apertium-url', servers.apy.url);
 
       // Target language, display mode, engine and fallback: saved, and there after a reload.
       await choose(page, '#target-lang', 'de');
@@ -105,7 +83,7 @@ describe.each(browserNames)('%s: the options page', (name) => {
     } finally {
       await page.close();
     }
-    const again = await openOptions(browser);
+    const again = await openOptions(session.browser);
     try {
       const values = await again.evaluate(() => ({
         target: document.querySelector<HTMLSelectElement>('#target-lang')!.value,
@@ -122,7 +100,7 @@ describe.each(browserNames)('%s: the options page', (name) => {
         fallback: 'google-web',
         mode: 'replace',
         from: true,
-        url: apy.url,
+        url: servers.apy.url,
       });
       // Back to the defaults the other tests expect.
       await choose(again, '#target-lang', 'en');
@@ -133,7 +111,7 @@ describe.each(browserNames)('%s: the options page', (name) => {
   });
 
   it('adds and removes a site, shows and clears the cache, names the shortcut and what is sent where', async () => {
-    const page = await openOptions(browser);
+    const page = await openOptions(session.browser);
     try {
       await fill(page, '#new-site', 'https://www.example.org/news');
       await choose(page, '.add-site select', 'ask');
@@ -165,7 +143,7 @@ describe.each(browserNames)('%s: the options page', (name) => {
       );
       const privacy = await text(page, '.privacy');
       expect(privacy).toContain('headline, paragraphs and captions');
-      expect(privacy).toContain(apy.url);
+      expect(privacy).toContain(servers.apy.url);
       await screenshot(page, `${name}-options-en`);
       if (name === 'chromium') expect(await seriousAxeViolations(page)).toEqual([]);
       const stops = await focusStops(page, 5);
@@ -176,7 +154,7 @@ describe.each(browserNames)('%s: the options page', (name) => {
   });
 
   it('in Arabic: right to left, every label translated', async () => {
-    const page = await openOptions(browser, 'ar');
+    const page = await openOptions(session.browser, 'ar');
     try {
       const shown = await page.evaluate(() => ({
         dir: document.documentElement.dir,

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserNames,
-  launchBrowser,
-  startApy,
-  startCorpusServer,
-  type Apy,
-  type CorpusServer,
-  type ExtensionBrowser,
-} from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserNames } from './harness/index.ts';
+import { useBrowser, useServers } from './suite.ts';
 import { corpusPagesDir } from './harness/paths.ts';
 import { firstDifference, NewsPage } from './pages/news-page.ts';
-import { setApertiumUrl } from './pages/options-page.ts';
 import { requestedText, translateRequests } from './pages/engine-requests.ts';
 import { patchSettings } from './pages/settings-store.ts';
 
@@ -23,18 +15,7 @@ const EL_PAIS_CIENCIA = 'trafilatura-eval/elpais.com.ciencia';
 const ABC = 'fundus/es-ABC_2025_01_13';
 const ABC_SPORT = 'fundus/es-ABC_2026_04_25';
 
-let corpus: CorpusServer;
-let apy: Apy;
-
-beforeAll(async () => {
-  corpus = await startCorpusServer();
-  apy = await startApy({ countRequests: true });
-});
-
-afterAll(async () => {
-  await apy?.stop();
-  await corpus?.close();
-});
+const servers = useServers({ countRequests: true });
 
 /**
  * Boxes of the page's text blocks and their columns, and the page's scroll width. The first call
@@ -53,32 +34,23 @@ function measureLayout() {
   return { boxes, scrollWidth: document.documentElement.scrollWidth };
 }
 
-const translateCalls = () => translateRequests(apy);
+const translateCalls = () => translateRequests(servers.apy);
 const callsContaining = (text: string) =>
   translateCalls().filter((r) => requestedText(r).includes(text));
 
 describe.each(browserNames)('%s: on the page', (name) => {
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-    await setApertiumUrl(browser, apy.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(name, servers);
 
   it('follows the site mode: never leaves the page alone, ask offers, always translates on load', async () => {
-    await patchSettings(browser, { sites: { 'abc-es': 'never' } });
-    let news = await NewsPage.open(browser, corpus.urlFor(ABC));
+    await patchSettings(session.browser, { sites: { 'abc-es': 'never' } });
+    let news = await NewsPage.open(session.browser, servers.corpus.urlFor(ABC));
     await new Promise((r) => setTimeout(r, 1500));
     expect(await news.translations()).toHaveLength(0);
     expect(await news.control()).toBeFalsy();
     await news.page.close();
 
-    await patchSettings(browser, { sites: { 'abc-es': 'ask' } });
-    news = await NewsPage.open(browser, corpus.urlFor(ABC));
+    await patchSettings(session.browser, { sites: { 'abc-es': 'ask' } });
+    news = await NewsPage.open(session.browser, servers.corpus.urlFor(ABC));
     await news.page.waitFor(
       () =>
         document
@@ -92,15 +64,15 @@ describe.each(browserNames)('%s: on the page', (name) => {
     await news.waitForTranslations(2);
     await news.page.close();
 
-    await patchSettings(browser, { sites: { 'abc-es': 'always' } });
-    news = await NewsPage.open(browser, corpus.urlFor(ABC));
+    await patchSettings(session.browser, { sites: { 'abc-es': 'always' } });
+    news = await NewsPage.open(session.browser, servers.corpus.urlFor(ABC));
     await news.waitForTranslations(2);
     await news.page.close();
   });
 
   it('sends the blocks on screen first, keeps the layout, switches modes without translating again, and restores exactly', async () => {
-    await patchSettings(browser, { sites: { elpais: 'ask' }, displayMode: 'bilingual' });
-    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+    await patchSettings(session.browser, { sites: { elpais: 'ask' }, displayMode: 'bilingual' });
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS));
     await news.page.bringToFront();
     const before = await news.html();
     const layoutBefore = await news.page.evaluate(measureLayout);
@@ -114,7 +86,7 @@ describe.each(browserNames)('%s: on the page', (name) => {
       );
       p!.scrollIntoView({ block: 'center' });
     }, middle);
-    apy.resetRequests();
+    servers.apy.resetRequests();
     await news.clickControl('Translate');
     await news.waitForTranslations(2);
     const first = requestedText(translateCalls()[0]);
@@ -139,7 +111,7 @@ describe.each(browserNames)('%s: on the page', (name) => {
 
     // Replace mode and back, from what was translated: no new engine request.
     const calls = translateCalls().length;
-    await patchSettings(browser, { displayMode: 'replace' });
+    await patchSettings(session.browser, { displayMode: 'replace' });
     await news.page.waitFor(
       // Replace mode shows a copy of the block's element instead of the <font> inside it.
       () => document.querySelector('.foreign-desk-translation')?.localName !== 'font',
@@ -156,7 +128,7 @@ describe.each(browserNames)('%s: on the page', (name) => {
     );
     expect(replaced.length).toBe(shown.length);
     expect(replaced.every((r) => r.hidden && r.title)).toBe(true);
-    await patchSettings(browser, { displayMode: 'bilingual' });
+    await patchSettings(session.browser, { displayMode: 'bilingual' });
     await news.page.waitFor(
       () => document.querySelector('.foreign-desk-translation')?.localName === 'font',
       { message: 'translations back under the originals' },
@@ -171,8 +143,8 @@ describe.each(browserNames)('%s: on the page', (name) => {
   });
 
   it('translates a paragraph added after load once, and a new article after a pushState navigation', async () => {
-    await patchSettings(browser, { sites: { elpais: 'always' } });
-    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS_CIENCIA));
+    await patchSettings(session.browser, { sites: { elpais: 'always' } });
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS_CIENCIA));
     await news.page.bringToFront();
     await news.scrollThrough();
     await news.waitForDone();
@@ -205,7 +177,7 @@ describe.each(browserNames)('%s: on the page', (name) => {
     const oldCalls = callsContaining(oldHeadline.slice(0, 30)).length;
     const next = readFileSync(join(corpusPagesDir, ABC_SPORT, 'page.html.gz'));
     const nextHtml = gunzipSync(next).toString('utf8');
-    const nextPath = new URL(corpus.originalUrlOf(ABC_SPORT)).pathname;
+    const nextPath = new URL(servers.corpus.originalUrlOf(ABC_SPORT)).pathname;
     await news.page.evaluate(
       (html: string, path: string) => {
         const doc = new DOMParser().parseFromString(html, 'text/html');

@@ -1,49 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserNames,
-  launchBrowser,
-  startApy,
-  startCorpusServer,
-  type Apy,
-  type CorpusServer,
-  type ExtensionBrowser,
-} from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserNames } from './harness/index.ts';
+import { useBrowser, useServers } from './suite.ts';
 import { NewsPage } from './pages/news-page.ts';
-import { setApertiumUrl } from './pages/options-page.ts';
 import { PopupPage } from './pages/popup-page.ts';
 import { focusStops, screenshot, seriousAxeViolations } from './pages/ui-checks.ts';
 
 const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
 const SPIEGEL = 'fundus/de-SpiegelOnline_2023_04_28';
 
-let corpus: CorpusServer;
-let apy: Apy;
-
-beforeAll(async () => {
-  corpus = await startCorpusServer();
-  apy = await startApy();
-});
-
-afterAll(async () => {
-  await apy?.stop();
-  await corpus?.close();
-});
+const servers = useServers();
 
 describe.each(browserNames)('%s: the popup reader', (name) => {
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-    await setApertiumUrl(browser, apy.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(name, servers);
 
   it('shows the translated El País article with date, source, captions; copies it; opens the reader tab', async () => {
-    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
-    const popup = await PopupPage.open(browser, news.tabId);
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS));
+    const popup = await PopupPage.open(session.browser, news.tabId);
     try {
       await popup.setSiteMode('always');
       const view = await popup.waitForMessage(/Translated from Spanish by Apertium/);
@@ -98,7 +70,7 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
         news.tabId,
       );
       expect(readerUrl).toContain('reader.html');
-      const reader = await PopupPage.open(browser, news.tabId, { reader: true });
+      const reader = await PopupPage.open(session.browser, news.tabId, { reader: true });
       try {
         const full = await reader.waitForMessage(/Translated from Spanish/);
         expect(full.headline).toBe(view.headline);
@@ -114,9 +86,9 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
   });
 
   it('in Arabic: right to left, Arabic strings and dates', async () => {
-    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS));
     // The site is on "always" from the test before: it translates on load.
-    const popup = await PopupPage.open(browser, news.tabId, { ui: 'ar' });
+    const popup = await PopupPage.open(session.browser, news.tabId, { ui: 'ar' });
     try {
       const view = await popup.waitForMessage(/مترجم من/);
       const details = await popup.readDetails();
@@ -134,8 +106,8 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
   });
 
   it('site controls take effect on the page: replace, bilingual, target language, never', async () => {
-    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
-    const popup = await PopupPage.open(browser, news.tabId);
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS));
+    const popup = await PopupPage.open(session.browser, news.tabId);
     try {
       await popup.waitForMessage(/Translated from Spanish/);
       await popup.setDisplayMode('replace');
@@ -172,8 +144,8 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
   });
 
   it('on a German article says what went wrong and what to do, in English and Arabic', async () => {
-    const news = await NewsPage.open(browser, corpus.urlFor(SPIEGEL));
-    const popup = await PopupPage.open(browser, news.tabId);
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(SPIEGEL));
+    const popup = await PopupPage.open(session.browser, news.tabId);
     try {
       await popup.togglePage();
       const view = await popup.waitForMessage(/no German → English pair/);
@@ -183,7 +155,7 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
       expect(view.sourceHref).toContain('spiegel.de/wirtschaft/');
       expect(details.buttons).toEqual(expect.arrayContaining(['Retry', 'Settings']));
       await screenshot(popup.page, `${name}-popup-german-article-en`);
-      const arabic = await PopupPage.open(browser, news.tabId, { ui: 'ar' });
+      const arabic = await PopupPage.open(session.browser, news.tabId, { ui: 'ar' });
       try {
         await arabic.waitForMessage(/German → English/);
         expect((await arabic.readDetails()).buttons).toEqual(
@@ -200,8 +172,8 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
   });
 
   it('is accessible: no serious axe violations, keyboard reachable, focus visible', async () => {
-    const news = await NewsPage.open(browser, corpus.urlFor(SPIEGEL));
-    const popup = await PopupPage.open(browser, news.tabId);
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(SPIEGEL));
+    const popup = await PopupPage.open(session.browser, news.tabId);
     try {
       await popup.togglePage();
       await popup.waitForMessage(/German → English/);
@@ -212,7 +184,7 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
         expect(stop.outline).toMatch(/^(solid|auto) /);
       }
       for (const ui of ['ar']) {
-        const other = await PopupPage.open(browser, news.tabId, { ui });
+        const other = await PopupPage.open(session.browser, news.tabId, { ui });
         try {
           await other.waitForMessage(/German → English/);
           if (name === 'chromium') expect(await seriousAxeViolations(other.page)).toEqual([]);

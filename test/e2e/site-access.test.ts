@@ -6,12 +6,9 @@ import {
   browserNames,
   grantHostPermissionsInProfile,
   launchBrowser,
-  startApy,
-  startCorpusServer,
-  type Apy,
-  type CorpusServer,
   type ExtensionBrowser,
 } from './harness/index.ts';
+import { useServers } from './suite.ts';
 import { NewsPage } from './pages/news-page.ts';
 import { setApertiumUrl } from './pages/options-page.ts';
 import { PopupPage } from './pages/popup-page.ts';
@@ -25,18 +22,7 @@ const ENGLISH = /\b(the|of|and|to|in|is|that|with)\b/gi;
 const SPANISH = /\b(el|la|los|las|de|que|y|en|con|por|una)\b/gi;
 const count = (text: string, words: RegExp) => text.match(words)?.length ?? 0;
 
-let corpus: CorpusServer;
-let apy: Apy;
-
-beforeAll(async () => {
-  corpus = await startCorpusServer();
-  apy = await startApy();
-});
-
-afterAll(async () => {
-  await apy?.stop();
-  await corpus?.close();
-});
+const servers = useServers();
 
 /** Opens the article and waits for it to be translated on load, with nobody asking. */
 async function expectTranslatedOnLoad(browser: ExtensionBrowser, url: string) {
@@ -64,11 +50,11 @@ describe.each(browserNames)('%s: a news site outside the list', (name) => {
   });
 
   it('turned on through the permission prompt, it is translated on load, also after a browser restart', async () => {
-    const url = corpus.urlFor(PUBLICO);
+    const url = servers.corpus.urlFor(PUBLICO);
 
     // First run: the reader sets up the engine. The site is not on: nothing runs there.
     browser = await launchBrowser(name, { profileDir });
-    await setApertiumUrl(browser, apy.url);
+    await setApertiumUrl(browser, servers.apy.url);
     let news = await NewsPage.open(browser, url);
     let popup = await PopupPage.open(browser, news.tabId);
     const off = await popup.read();

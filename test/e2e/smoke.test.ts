@@ -1,71 +1,45 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserNames,
-  launchBrowser,
-  startApy,
-  startCorpusServer,
-  type Apy,
-  type CorpusServer,
-  type ExtensionBrowser,
-} from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserNames } from './harness/index.ts';
+import { useBrowser, useServers } from './suite.ts';
 
 const ELPAIS = 'fundus/es-ElPais_2024_10_15';
 
-let corpus: CorpusServer;
-let apy: Apy;
-
-beforeAll(async () => {
-  corpus = await startCorpusServer();
-  apy = await startApy({ countRequests: true });
-});
-
-afterAll(async () => {
-  await apy?.stop();
-  await corpus?.close();
-});
+const servers = useServers({ countRequests: true });
 
 describe('Apertium APy', () => {
   it('translates "Hola mundo" from Spanish to English on loopback', async () => {
-    expect(apy.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${apy.url}/translate`, {
+    expect(servers.apy.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${servers.apy.url}/translate`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ langpair: 'spa|eng', q: 'Hola mundo', markUnknown: 'no' }),
     });
     const body = (await res.json()) as { responseData: { translatedText: string } };
     expect(body.responseData.translatedText.trim()).toMatch(/^hello world$/i);
-    expect(apy.requests).toEqual([
+    expect(servers.apy.requests).toEqual([
       { method: 'POST', path: '/translate', params: expect.objectContaining({ q: 'Hola mundo' }) },
     ]);
   });
 });
 
 describe.each(browserNames)('%s', (name) => {
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(name);
 
   it('loads the extension with its background running', async () => {
     const scheme = name === 'chromium' ? 'chrome-extension' : 'moz-extension';
-    expect(browser.extensionOrigin).toMatch(new RegExp(`^${scheme}://[0-9a-z-]+$`));
-    expect(browser.manifest.manifest_version).toBe(3);
-    const background = await browser.backgroundUrl();
-    expect(background.startsWith(`${browser.extensionOrigin}/`)).toBe(true);
+    expect(session.browser.extensionOrigin).toMatch(new RegExp(`^${scheme}://[0-9a-z-]+$`));
+    expect(session.browser.manifest.manifest_version).toBe(3);
+    const background = await session.browser.backgroundUrl();
+    expect(background.startsWith(`${session.browser.extensionOrigin}/`)).toBe(true);
   });
 
   it('opens an extension page with the extension API', async () => {
     // The popup when it has been built, else the manifest (an extension page all the same).
-    const action = browser.manifest.action as { default_popup?: string } | undefined;
+    const action = session.browser.manifest.action as { default_popup?: string } | undefined;
     const path = action?.default_popup ? `/${action.default_popup}` : '/manifest.json';
-    const page = await browser.openExtensionPage(path);
+    const page = await session.browser.openExtensionPage(path);
     try {
-      expect(page.url()).toBe(`${browser.extensionOrigin}${path}`);
+      expect(page.url()).toBe(`${session.browser.extensionOrigin}${path}`);
       const info = await page.waitFor(
         () => {
           const api = (
@@ -75,16 +49,16 @@ describe.each(browserNames)('%s', (name) => {
         },
         { message: 'the extension API in an extension page' },
       );
-      expect(info.root).toBe(`${browser.extensionOrigin}/`);
+      expect(info.root).toBe(`${session.browser.extensionOrigin}/`);
     } finally {
       await page.close();
     }
   });
 
   it('serves a corpus page under its real hostname, headline visible', async () => {
-    const url = corpus.urlFor(ELPAIS);
+    const url = servers.corpus.urlFor(ELPAIS);
     expect(new URL(url).hostname).toBe('elpais.com');
-    const page = await browser.openPage(url);
+    const page = await session.browser.openPage(url);
     try {
       expect(new URL(page.url()).hostname).toBe('elpais.com');
       const headline = await page.waitFor(
@@ -100,7 +74,7 @@ describe.each(browserNames)('%s', (name) => {
       expect(await page.evaluate(() => typeof (window as { _taboola?: unknown })._taboola)).toBe(
         'undefined',
       );
-      const tabId = await browser.tabIdOf(page);
+      const tabId = await session.browser.tabIdOf(page);
       expect(Number.isInteger(tabId) && tabId >= 0).toBe(true);
     } finally {
       await page.close();

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserNames,
-  launchBrowser,
-  startApy,
-  startCorpusServer,
-  type Apy,
-  type CorpusServer,
-  type ExtensionBrowser,
-} from './harness/index.ts';
+import { describe, expect, it } from 'vitest';
+import { browserNames } from './harness/index.ts';
+import { useBrowser, useServers } from './suite.ts';
 import { firstDifference, NewsPage } from './pages/news-page.ts';
-import { setApertiumUrl } from './pages/options-page.ts';
 import { PopupPage } from './pages/popup-page.ts';
 
 const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
@@ -20,35 +12,15 @@ const ENGLISH = /\b(the|of|and|to|in|is|that|with)\b/gi;
 const SPANISH = /\b(el|la|los|las|de|que|y|en|con|por|una)\b/gi;
 const count = (text: string, words: RegExp) => text.match(words)?.length ?? 0;
 
-let corpus: CorpusServer;
-let apy: Apy;
-
-beforeAll(async () => {
-  corpus = await startCorpusServer();
-  apy = await startApy({ countRequests: true });
-});
-
-afterAll(async () => {
-  await apy?.stop();
-  await corpus?.close();
-});
+const servers = useServers({ countRequests: true });
 
 describe.each(browserNames)('%s: reading a foreign article', (name) => {
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-    await setApertiumUrl(browser, apy.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useBrowser(name, servers);
 
   it('translates a Spanish El País article with Apertium, in place, and restores it exactly', async () => {
-    const news = await NewsPage.open(browser, corpus.urlFor(EL_PAIS));
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS));
     const before = await news.html();
-    const popup = await PopupPage.open(browser, news.tabId);
+    const popup = await PopupPage.open(session.browser, news.tabId);
     try {
       // Nothing happens before the reader asks: the site is in "ask" mode by default.
       const asked = await popup.read();
@@ -56,7 +28,7 @@ describe.each(browserNames)('%s: reading a foreign article', (name) => {
       expect(asked.headline).toContain('Bruselas sondea la apertura de centros de deportación');
       expect((await news.translations()).length).toBe(0);
 
-      apy.resetRequests();
+      servers.apy.resetRequests();
       await popup.setSiteMode('always');
       const view = await popup.waitForMessage(/Translated from Spanish by Apertium/);
 
@@ -80,7 +52,7 @@ describe.each(browserNames)('%s: reading a foreign article', (name) => {
       for (const t of withLinks) expect(t.links.sort()).toEqual(t.originalLinks.sort());
 
       // APy did the work, in batches (far fewer requests than paragraphs).
-      const translateCalls = apy.requests.filter((r) => r.path === '/translate');
+      const translateCalls = servers.apy.requests.filter((r) => r.path === '/translate');
       expect(translateCalls.length).toBeGreaterThan(0);
       expect(translateCalls.length).toBeLessThan(shown.length);
       expect(translateCalls.every((r) => r.params.langpair === 'spa|eng')).toBe(true);
@@ -112,9 +84,9 @@ describe.each(browserNames)('%s: reading a foreign article', (name) => {
   });
 
   it('shows a German Spiegel article in the popup and says Apertium lacks German → English', async () => {
-    const news = await NewsPage.open(browser, corpus.urlFor(SPIEGEL));
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(SPIEGEL));
     const before = await news.html();
-    const popup = await PopupPage.open(browser, news.tabId);
+    const popup = await PopupPage.open(session.browser, news.tabId);
     try {
       await popup.togglePage();
       const view = await popup.waitForMessage(/no German → English pair/);
