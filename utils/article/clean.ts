@@ -60,6 +60,13 @@ const SKIP_ROLES = new Set([
 const STRONG_BOILERPLATE = new Set([
   'comment',
   'comments',
+  // Comment sections named in the site's language.
+  'kommentare',
+  'commentaires',
+  'comentarios',
+  'commenti',
+  'reacties',
+  'komentarze',
   'disqus',
   'related',
   'recommended',
@@ -85,6 +92,10 @@ const STRONG_BOILERPLATE = new Set([
   'copyright',
   'byline',
   'tagcloud',
+  'relatedposts',
+  // Affiliate disclosures and disclaimers are the publisher's legal notes, not the story.
+  'disclaimer',
+  'disclosure',
   // Author boxes ("author-bio") and embedded social posts quote someone else, not the story.
   'bio',
   'tweet',
@@ -146,7 +157,20 @@ const BOX_BOILERPLATE = new Set([
   'bio',
 ]);
 /** Strong words of parts that can be long: comment threads and lists of other stories. */
-const LONG_BOILERPLATE = new Set(['comment', 'comments', 'disqus', 'related', 'recommended']);
+const LONG_BOILERPLATE = new Set([
+  'comment',
+  'comments',
+  'kommentare',
+  'commentaires',
+  'comentarios',
+  'commenti',
+  'reacties',
+  'komentarze',
+  'disqus',
+  'related',
+  'relatedposts',
+  'recommended',
+]);
 /** Paragraph text (characters) that no share bar or caption holds: past it, the box is a wrapper. */
 const MAX_BOX_PARAGRAPHS = 1500;
 
@@ -195,6 +219,8 @@ export function isBoilerplate(el: Element): boolean {
   if (el.getAttribute('itemprop') === 'articleBody' || /^(ARTICLE|MAIN|BODY)$/.test(el.tagName))
     return false;
   const tokens = nameTokens(el);
+  // `hentry` (the hAtom microformat) marks a blog entry; its other classes name its taxonomy.
+  if (tokens.includes('hentry')) return false;
   if (!tokens.some((t) => STRONG_BOILERPLATE.has(t))) return false;
   // Share bars, captions and consent boxes are short: one holding pages of paragraphs is the
   // article's wrapper carrying a feature's name ("entry share", "sharing-container").

@@ -64,4 +64,15 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).toContain('registrou nesta manhã o arrombamento');
     expect(text).not.toContain('CNPJ');
   });
+
+  it('leaves out a comment section named in German (de: angling news)', () => {
+    const text = bodyOf('trafilatura-eval/petri-heil-ch-hechte');
+    expect(text).not.toContain('Keine Kommentare');
+  });
+
+  it('leaves out an affiliate disclosure (en: travel blog)', () => {
+    const text = bodyOf('trafilatura-eval/thepointsguy.com.alaska');
+    expect(text).toContain('Alaska Airlines');
+    expect(text).not.toContain('This post contains references to products');
+  });
 });
