@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { detectArticle } from '../../utils/article/detect';
+import type { Article } from '../../utils/article/types';
 
 export interface PageResult {
   title?: string;
@@ -29,7 +30,7 @@ export function extractOurs(doc: Document, url: string | undefined): PageResult 
   const ms = performance.now() - start;
   return {
     title: article.title,
-    text: article.blocks.map((b) => b.text).join('\n\n'),
+    text: bodyText(article),
     lead: article.lead,
     publishedTime: article.publishedTime,
     source: article.publisher,
@@ -38,6 +39,20 @@ export function extractOurs(doc: Document, url: string | undefined): PageResult 
     ms_extract: round(ms),
     isArticle: article.isArticle,
   };
+}
+
+/**
+ * The blocks on the page, then, when the page hides most of the article, the body its structured
+ * data declares (without the blocks it already repeats).
+ */
+function bodyText(article: Article): string {
+  const shown = article.blocks.map((b) => b.text);
+  const declared = article.declaredBody;
+  if (!declared) return shown.join('\n\n');
+  const letters = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const declaredLetters = letters(declared);
+  const unrepeated = shown.filter((t) => !declaredLetters.includes(letters(t)));
+  return [...unrepeated, declared].join('\n\n');
 }
 
 /** Mozilla Readability 0.6.0 as Firefox Reader View uses it; captions are its figcaptions. */

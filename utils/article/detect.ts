@@ -19,6 +19,8 @@ import { findSite } from '../sites/registry';
 const MIN_ARTICLE_LENGTH = 500;
 /** With structured data or og:type saying "article", short news items count too. */
 const MIN_DECLARED_ARTICLE_LENGTH = 200;
+/** Below this share of the JSON-LD articleBody on the page, the page hides most of the article. */
+const MIN_SHOWN_SHARE = 0.5;
 /** A body holding this many linked headlines is a list of teasers (a home or section page). */
 const MAX_TEASER_HEADLINES = 8;
 /** ...unless it also holds a paragraph this long: teaser blurbs are short, article prose is not. */
@@ -138,11 +140,19 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const dates = findDates(doc, meta, data, scope, lang ?? 'en', pageUrl);
 
   const length = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
+  const declaredLength = data.articleBody ? weightedLength(data.articleBody) : 0;
+  const declaredBody =
+    data.articleBody &&
+    declaredLength >= MIN_ARTICLE_LENGTH &&
+    length < MIN_SHOWN_SHARE * declaredLength
+      ? data.articleBody
+      : null;
   const teaserHeadlines = countTeaserHeadlines(body.container);
   const isArticle =
     (teaserHeadlines < MAX_TEASER_HEADLINES ||
       blocks.some((b) => weightedLength(b.text) >= MIN_ARTICLE_PARAGRAPH)) &&
     (length >= MIN_ARTICLE_LENGTH ||
+      !!declaredBody ||
       ((data.isArticle || firstMeta(meta, ['og:type']) === 'article') &&
         length >= MIN_DECLARED_ARTICLE_LENGTH));
 
@@ -152,6 +162,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     titleElement,
     lead,
     blocks,
+    declaredBody,
     captions,
     byline: data.authors.join(', ') || firstMeta(meta, ['author', 'article:author', 'dc.creator']),
     publishedTime: dates.published,

@@ -145,7 +145,8 @@ export function readStructuredData(elements: readonly Element[]): StructuredArti
       str(article?.name) ??
       (microdataArticle ? itemprop('headline') : null),
     description: str(article?.description),
-    articleBody: str(article?.articleBody),
+    // Some publishers put HTML in articleBody: its text is what counts.
+    articleBody: collapse(str(article?.articleBody)?.replace(/<[^>]*>/g, ' ')) || null,
     datePublished:
       str(article?.datePublished) ?? str(article?.dateCreated) ?? itemprop('datePublished'),
     dateModified: str(article?.dateModified) ?? itemprop('dateModified'),

@@ -31,6 +31,12 @@ export interface Article {
    * headline, not captions).
    */
   blocks: ArticleBlock[];
+  /**
+   * The body as the publisher's structured data (JSON-LD `articleBody`) gives it, when the page
+   * shows less than half of it: the rest is behind a paywall or rendered later by script. Not on
+   * the page, so never translated in place.
+   */
+  declaredBody: string | null;
   captions: Caption[];
   byline: string | null;
   /** ISO 8601, with offset where the page gives one. */

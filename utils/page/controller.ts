@@ -35,6 +35,7 @@ const NO_ARTICLE: Article = {
   publisher: null,
   lang: null,
   canonicalUrl: null,
+  declaredBody: null,
 };
 
 /**

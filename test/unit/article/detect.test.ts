@@ -74,6 +74,20 @@ describe('detectArticle on real news pages', () => {
     expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.95);
   });
 
+  it('keeps the body the JSON-LD declares when the page hides most of it (paywall)', () => {
+    const key = 'fundus/es-ABC_2026_04_25';
+    const { doc, url } = loadPage(key);
+    const article = detectArticle(doc, { url });
+    const shown = article.blocks.map((b) => b.text).join('\n\n');
+    const truth = loadTruth(key).body_text ?? '';
+    expect(shingleF1(truth, shown)).toBeLessThan(0.3);
+    expect(shingleF1(truth, article.declaredBody ?? '')).toBeGreaterThan(0.9);
+    expect(article.isArticle).toBe(true);
+    // A page that shows its whole article declares nothing extra.
+    const full = loadPage('fundus/at-DerStandard_2024_05_03');
+    expect(detectArticle(full.doc, { url: full.url }).declaredBody).toBeNull();
+  });
+
   it('says a page is not an article instead of returning its navigation', () => {
     const { doc, url } = loadPage('htmldate-eval/500px.com.spring');
     expect(detectArticle(doc, { url }).isArticle).toBe(false);
