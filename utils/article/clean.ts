@@ -96,6 +96,7 @@ const STRONG_BOILERPLATE = new Set([
   // Affiliate disclosures and disclaimers are the publisher's legal notes, not the story.
   'disclaimer',
   'disclosure',
+  'affiliate',
   // Author boxes ("author-bio") and embedded social posts quote someone else, not the story.
   'bio',
   'tweet',
