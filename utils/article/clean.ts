@@ -97,11 +97,8 @@ const STRONG_BOILERPLATE = new Set([
   'disclaimer',
   'disclosure',
   'affiliate',
-  // Author boxes ("author-bio") and embedded social posts quote someone else, not the story.
+  // Author boxes ("author-bio") quote someone else, not the story.
   'bio',
-  'tweet',
-  'instagram',
-  'tiktok',
 ]);
 const WEAK_BOILERPLATE = new Set([
   'nav',
@@ -141,6 +138,11 @@ const WEAK_BOILERPLATE = new Set([
   'paywall',
   'signup',
   'readmore',
+  // Embedded social posts ("twitter-tweet", "instagram-media"); themes also borrow these names
+  // for the post itself ("instagram-media post-template-content"), hence weak.
+  'tweet',
+  'instagram',
+  'tiktok',
 ]);
 
 /** Strong words of boxes that are always short (never a comment thread or a teaser list). */
@@ -210,12 +212,30 @@ export function isWeakBoilerplate(el: Element): boolean {
   return tokens.some((t) => WEAK_BOILERPLATE.has(t)) && !tokens.some((t) => ARTICLE_TOKENS.has(t));
 }
 
+/**
+ * Landmarks that hold the page's main content are wrappers, whatever they say: broken markup (an
+ * unclosed `<header role="banner">`) or an odd template (the story in an `<aside>`) puts it there.
+ */
+const MAIN_CONTENT = 'main, [role="main"], [itemprop="articleBody"]';
+const LANDMARK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
+
+function holdsMainContent(el: Element): boolean {
+  let cached = mainContentCache.get(el);
+  if (cached === undefined) {
+    cached = el.querySelector(MAIN_CONTENT) !== null;
+    mainContentCache.set(el, cached);
+  }
+  return cached;
+}
+const mainContentCache = new WeakMap<Element, boolean>();
+
 /** True when the element and everything in it is never article text, wherever it is. */
 export function isBoilerplate(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag) && !(LANDMARK_TAGS.has(tag) && holdsMainContent(el))) return true;
   if (isHidden(el)) return true;
   const role = el.getAttribute('role');
-  if (role && SKIP_ROLES.has(role)) return true;
+  if (role && SKIP_ROLES.has(role) && !holdsMainContent(el)) return true;
   // The page's own article and main landmarks are never boilerplate by their class names.
   if (el.getAttribute('itemprop') === 'articleBody' || /^(ARTICLE|MAIN|BODY)$/.test(el.tagName))
     return false;
