@@ -129,9 +129,11 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
           !(titleInBody && (index.position.get(b.element) ?? 0) < titleAt),
       )
     : body.blocks;
-  const description =
-    data.description ?? firstMeta(meta, ['og:description', 'description', 'twitter:description']);
-  const { lead, blocks: withLead } = findLead(index, blocksAfterTitle, titleElement, description);
+  const descriptions = [
+    data.description,
+    ...['og:description', 'description', 'twitter:description'].map((k) => meta.get(k)),
+  ];
+  const { lead, blocks: withLead } = findLead(index, blocksAfterTitle, titleElement, descriptions);
   const at = (b: ArticleBlock) => index.position.get(b.element) ?? 0;
   const blocks = withLead.sort((a, b) => at(a) - at(b));
 
