@@ -24,11 +24,17 @@ const CREDIT_TOKENS = new Set([
   'rights',
   'courtesy',
   'quelle',
+  // German newsrooms' words for the picture credit.
+  'bildautor',
+  'bildnachweis',
+  'bildquelle',
+  'fotograf',
 ]);
 /** Containers of other articles' teasers: captions in them are not this article's. */
 const FOREIGN_TOKENS = new Set([
   'related',
   'author',
+  'authors',
   'byline',
   'avatar',
   'newsletter',
@@ -53,6 +59,19 @@ const FOREIGN_TOKENS = new Set([
 const TRAILING_CREDIT_RE =
   /\s*(?:[([]?\s*(?:foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|©\s*[^©]{1,80})$/iu;
 const MAX_CAPTION_LENGTH = 1000;
+/** An author's portrait is captioned with the byline ("Von Eva Muster", "By Jane Doe"). */
+const BYLINE_RE =
+  /^(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Oo]d)\s+\p{Lu}[\p{Ll}\p{Lu}'’.-]*(?:\s|,|$)/u;
+const MAX_BYLINE_LENGTH = 100;
+/**
+ * Utility classes setting a type style ("text-caption", "md:font-caption") say how text looks,
+ * not that it is a caption: design systems use them for datelines, bylines and form notes too.
+ */
+const TYPE_UTILITY_RE = /^(?:[\w-]+:)?(?:text|font|type|typo|typography)-caption/i;
+const CAPTION_WORD_RE = /caption|legend|bildunterschrift/i;
+/** Class/id words of a pull quote, whose portrait and name are not a photo caption. */
+const QUOTE_TOKENS = new Set(['quote', 'quotes', 'pullquote', 'blockquote', 'zitat', 'citation']);
+const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
 /** How many levels above a caption its picture may be. */
 const MEDIA_LEVELS = 3;
 const MEDIA_SELECTOR = 'img, picture, video, iframe, amp-img, svg image';
@@ -90,11 +109,14 @@ function readCaption(el: Element): Caption | null {
   walk(el);
   text = collapse(text);
   const trailing = TRAILING_CREDIT_RE.exec(text);
+  // A caption that is only a credit line ("Foto: dpa") is a credit.
+  if (trailing?.index === 0) return null;
   if (trailing && trailing.index > 0) {
     credit ??= collapse(trailing[0].replace(/^[\s([]+|[)\]\s]+$/g, ''));
     text = collapse(text.slice(0, trailing.index));
   }
   if (!text || text.length > MAX_CAPTION_LENGTH) return null;
+  if (text.length <= MAX_BYLINE_LENGTH && BYLINE_RE.test(text)) return null;
   return { text, credit, element: el };
 }
 
@@ -110,16 +132,31 @@ function hasMedia(el: Element): boolean {
   return false;
 }
 
+/** Named as a caption by the page, not by a type-size utility class ("text-caption"). */
+function isNamedCaption(el: Element): boolean {
+  if (el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption') return true;
+  if (!nameTokens(el).some((t) => CAPTION_TOKENS.has(t))) return false;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return names
+    .split(/\s+/)
+    .some((name) => CAPTION_WORD_RE.test(name) && !TYPE_UTILITY_RE.test(name));
+}
+
+/** Caption-like elements that are something else: other articles' teasers, headers, quotes. */
+function notCaption(el: Element, scope: Element): boolean {
+  if (isForeign(el, scope) || el.querySelector(HEADING_SELECTOR)) return true;
+  // <figure><blockquote/><figcaption>, or a caption in a quote box: it names who is quoted.
+  if (el.closest('figure')?.querySelector('blockquote, q')) return true;
+  let a: Element | null = el;
+  for (let level = 0; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
+    if (a.tagName === 'BLOCKQUOTE' || nameTokens(a).some((t) => QUOTE_TOKENS.has(t))) return true;
+  }
+  return !hasMedia(el);
+}
+
 export function findCaptions(scope: Element | null): Caption[] {
   if (!scope) return [];
-  const found = descendants(scope).filter(
-    (el) =>
-      (el.tagName === 'FIGCAPTION' ||
-        el.getAttribute('itemprop') === 'caption' ||
-        nameTokens(el).some((t) => CAPTION_TOKENS.has(t))) &&
-      !isForeign(el, scope) &&
-      hasMedia(el),
-  );
+  const found = descendants(scope).filter((el) => isNamedCaption(el) && !notCaption(el, scope));
   // Keep the outermost caption element (a figcaption holding span.caption-text and span.credit).
   const outer = found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
   const seen = new Set<string>();

@@ -1,0 +1,138 @@
+/**
+ * The lead (standfirst) and photo captions on real corpus pages, in several languages: each test
+ * names the general rule it checks, and compares with the corpus answers where they exist.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectArticle } from '../../../utils/article/detect';
+import { agrees } from '../../../utils/article/lead';
+import { loadPage, loadTruth, shingleF1 } from './corpus';
+
+function detect(key: string) {
+  const { doc, url } = loadPage(key);
+  return detectArticle(doc, { url });
+}
+
+function truthLead(key: string): string {
+  return (loadTruth(key).lead ?? []).join(' ');
+}
+
+describe('lead', () => {
+  it('is the block after the headline that agrees with the meta description, dateline and all (de)', () => {
+    // The JSON-LD description of this page is the lead photo's caption; og:description is the lead.
+    const key = 'fundus/de-WAZ_2025_09_10';
+    const article = detect(key);
+    expect(article.lead).toMatch(/^Berlin\. Die Ex-Grünen-Vorsitzende Ricarda Lang attackiert/);
+    expect(article.lead).not.toContain('im Bundestag:');
+    expect(shingleF1(truthLead(key), article.lead)).toBeGreaterThan(0.95);
+    expect(article.blocks.filter((b) => b.kind === 'lead')).toHaveLength(1);
+  });
+
+  it('is the element named for it ("einleitung"), never a photo caption named "subtitle" (de)', () => {
+    const key = 'fundus/de-MDR_2023_04_28';
+    const article = detect(key);
+    expect(article.lead).toMatch(/^Beim Fleischkonsum gehört Thüringen/);
+    expect(article.lead).not.toContain('Pro Stunde werden');
+    expect(shingleF1(truthLead(key), article.lead)).toBeGreaterThan(0.95);
+  });
+
+  it('is a dek in the article header beside the hero image (en)', () => {
+    const article = detect('fundus/us-RestOfWorld_2025_10_21');
+    expect(article.lead).toBe('Can a small country build a space industry from scratch?');
+  });
+
+  it('spans consecutive paragraphs named as the lead (sv)', () => {
+    const key = 'fundus/se-Aftonbladet_2026_08_02';
+    const article = detect(key);
+    expect(shingleF1(truthLead(key), article.lead)).toBeGreaterThan(0.95);
+    expect(article.blocks.filter((b) => b.kind === 'lead')).toHaveLength(3);
+  });
+
+  it('is a sentence-long heading under the headline, not the site slogan in the meta (en)', () => {
+    const article = detect('fundus/tw-TaipeiTimes_2024_10_15');
+    expect(article.lead).toMatch(/^CHINESE AGGRESSION: Manila accused Beijing/);
+    expect(article.lead).not.toContain('Bringing Taiwan to the World');
+  });
+
+  it('prefers a deck heading to a first paragraph copied into the description (en)', () => {
+    const article = detect('fundus/us-FreeBeacon_2023_04_28');
+    expect(article.lead).toBe(
+      'Liberal billionaire George Soros and his son nearly max out to Tester',
+    );
+  });
+
+  it('is not a second heading repeating kicker and headline (de)', () => {
+    const key = 'fundus/de-ZDF_2025_11_07';
+    const article = detect(key);
+    expect(article.lead).toMatch(/^Wladimir Putin warnt vor einer angeblichen/);
+    expect(shingleF1(truthLead(key), article.lead)).toBeGreaterThan(0.95);
+  });
+
+  it('is found as the corpus answers it in Czech, Spanish, French, Italian and Turkish', () => {
+    for (const key of [
+      'fundus/cz-SeznamZpravy_2025_11_06',
+      'fundus/es-ElPais_2024_10_15',
+      'fundus/fr-LesEchos_2024_07_18',
+      'fundus/it-LaRepubblica_2025_01_05',
+      'fundus/tr-AnadoluAjansi_2025_04_05',
+    ]) {
+      expect(shingleF1(truthLead(key), detect(key).lead), key).toBeGreaterThan(0.9);
+    }
+  });
+
+  it('agreement: same opening words despite a dateline or a cut, not a different text', () => {
+    const lead = 'Berlin. Die Ex-Grünen-Vorsitzende Ricarda Lang attackiert Julia Klöckner.';
+    expect(agrees(lead, 'Die Ex-Grünen-Vorsitzende Ricarda Lang attackiert Julia')).toBe(true);
+    expect(
+      agrees(lead, 'Ricarda Lang im Bundestag: Die frühere Grünen-Vorsitzende kritisierte'),
+    ).toBe(false);
+    expect(
+      agrees('東京女子医大の新校舎建設工事を巡って', '東京女子医大の新校舎建設工事を巡り'),
+    ).toBe(true);
+  });
+});
+
+describe('captions', () => {
+  it('keep the caption and its credit apart, and leave out author portraits and datelines (de)', () => {
+    const article = detect('fundus/de-WAZ_2024_03_08');
+    const texts = article.captions.map((c) => c.text);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^Eine Seilbahn für Duisburg/);
+    expect(article.captions[0]!.credit).toBe('© Gebag | CKSA/Moren');
+    expect(texts.some((t) => /^Von |Lesezeit/.test(t))).toBe(false);
+  });
+
+  it('leave out who is quoted in a pull quote, and captions that are only a credit (de)', () => {
+    const texts = detect('fundus/de-ZDF_2025_11_07').captions.map((c) => c.text);
+    expect(texts).toHaveLength(3);
+    expect(texts).not.toContain('Nico Lange, Russlandexperte');
+    expect(texts.some((t) => t.startsWith('Quelle:'))).toBe(false);
+    const lux = detect('fundus/lu-LuxemburgerWort_2025_06_30').captions.map((c) => c.text);
+    expect(lux).toHaveLength(4);
+    expect(lux).not.toContain('Alex Kirsch');
+    expect(lux).not.toContain('Redakteur');
+  });
+
+  it('read a credit named in the newsroom language apart from the caption (de)', () => {
+    const [caption] = detect('fundus/at-SalzburgerNachrichten_2026_01_06').captions;
+    expect(caption?.text).toBe('Nationaler Trauertag für Opfer der Brandkatastrophe am Freitag');
+    expect(caption?.credit).toBe('Bild: SN/APA/KEYSTONE/CYRIL ZINGARO');
+  });
+
+  it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
+    for (const key of [
+      'fundus/us-RestOfWorld_2025_10_21',
+      'fundus/se-Aftonbladet_2026_08_02',
+      'fundus/jp-TokyoShimbun_2025_01_13',
+      'fundus/kr-HankookIlbo_2026_07_12',
+    ]) {
+      const truth = (loadTruth(key).images ?? []).flatMap((i) => (i.caption ? [i.caption] : []));
+      const found = detect(key).captions.map((c) => c.text);
+      expect(found.length, key).toBe(truth.length);
+      for (const t of truth)
+        expect(
+          found.some((f) => f.includes(t) || t.includes(f)),
+          t,
+        ).toBe(true);
+    }
+  });
+});
