@@ -243,6 +243,8 @@ export function isBoilerplate(el: Element): boolean {
   // `hentry` (the hAtom microformat) marks a blog entry; its other classes name its taxonomy.
   if (tokens.includes('hentry')) return false;
   if (!tokens.some((t) => STRONG_BOILERPLATE.has(t))) return false;
+  // A wrapper around <main> is the page, whatever its name ("theme-taboola").
+  if (holdsMainContent(el)) return false;
   // Share bars, captions and consent boxes are short: one holding pages of paragraphs is the
   // article's wrapper carrying a feature's name ("entry share", "sharing-container").
   if (tokens.some((t) => BOX_BOILERPLATE.has(t)) && !tokens.some((t) => LONG_BOILERPLATE.has(t)))
