@@ -8,6 +8,18 @@ import { getSettings, watchSettings } from '@/utils/settings/store';
 
 /** How often the popup asks the page for progress while it translates. */
 const POLL_MS = 400;
+/** A page that has not answered in this long is busy: keep what is shown and ask again. */
+const ANSWER_TIMEOUT_MS = 5_000;
+
+const NO_ANSWER = Symbol('no answer');
+
+function withinTimeout<T>(answer: Promise<T>): Promise<T | typeof NO_ANSWER> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<typeof NO_ANSWER>((resolve) => {
+    timer = setTimeout(() => resolve(NO_ANSWER), ANSWER_TIMEOUT_MS);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
 
 export interface PopupData {
   tabId: number | null;
@@ -42,18 +54,18 @@ export function usePageState(tabIdParam: number | null): PopupData {
     const unwatch = watchSettings((settings) => setData((d) => ({ ...d, settings })));
 
     const poll = async (tabId: number) => {
-      let page: PageState | null;
+      let page: PageState | null | typeof NO_ANSWER;
       try {
-        page = await sendToTab(tabId, 'getPageState', {});
+        page = await withinTimeout(sendToTab(tabId, 'getPageState', {}));
         // The popup shows the whole article, so the page translates beyond the viewport too.
-        if (page.status === 'translating') {
-          page = await sendToTab(tabId, 'pageCommand', { command: 'translate-all' });
+        if (page !== NO_ANSWER && page.status === 'translating') {
+          page = await withinTimeout(sendToTab(tabId, 'pageCommand', { command: 'translate-all' }));
         }
       } catch {
         page = null;
       }
       if (stopped) return;
-      setData((d) => ({ ...d, page }));
+      if (page !== NO_ANSWER) setData((d) => ({ ...d, page }));
       timer = setTimeout(() => void poll(tabId), POLL_MS);
     };
 
