@@ -90,6 +90,13 @@ const HEADLINE_REPEAT = 2;
 const BOLD_SHARE = 0.9;
 /** ...and the body goes on after it for at least this many blocks (else it is just emphasis). */
 const MIN_BLOCKS_AFTER_BOLD = 2;
+/** Paragraphs after the first compared for a common style. */
+const STYLE_SAMPLE = 3;
+/** Prose ends a sentence; datelines, bylines and labels do not. */
+const SENTENCE_END_RE = /[.!?…"'“”»«。！？]$/u;
+const DROP_CAP_RE = /drop-?cap|initial/i;
+/** A text this much inside links is a link. */
+const LINK_SHARE = 0.5;
 /**
  * A description sharing less than this share of its words with the article text is the site's
  * slogan or a generic blurb, not this article's lead.
@@ -256,7 +263,9 @@ export function findLead(
   // A description that is a photo's caption (some sites declare the lead image's) is not the lead.
   const captions = index.all
     .filter(
-      (el) => el.tagName === 'FIGCAPTION' || nameTokens(el).some((t) => CAPTION_TOKENS.has(t)),
+      (el) =>
+        (el.tagName === 'FIGCAPTION' || nameTokens(el).some((t) => CAPTION_TOKENS.has(t))) &&
+        !el.querySelector(HEADING_SELECTOR),
     )
     .map((el) => collapse(el.textContent))
     .filter((t) => t.length <= MAX_LEAD_LENGTH);
@@ -331,10 +340,33 @@ function searchLead(
   if (pick) return { elements: [pick], text: leadText(pick) };
   const first = blocks[0];
   if (first && blocks.length > MIN_BLOCKS_AFTER_BOLD && first.text.length >= MIN_LEAD_LENGTH) {
-    if (boldShare(first.element, first.text.length) >= BOLD_SHARE)
+    if (boldShare(first.element, first.text.length) >= BOLD_SHARE || isStyledApart(blocks))
       return { elements: [first.element], text: first.text };
   }
   return null;
+}
+
+/** The element's tag and class: paragraphs set in one style share it. */
+const styleOf = (el: Element) => `${el.tagName} ${el.getAttribute('class') ?? ''}`;
+
+/**
+ * A first paragraph set in a style of its own, ahead of paragraphs that share another one, is
+ * the standfirst (larger or heavier type), unless its style only marks a drop cap.
+ */
+function isStyledApart(blocks: ArticleBlock[]): boolean {
+  const [first, ...rest] = blocks;
+  if (!first || first.kind !== 'paragraph' || !SENTENCE_END_RE.test(first.text)) return false;
+  if (DROP_CAP_RE.test(first.element.getAttribute('class') ?? '')) return false;
+  const next = rest.slice(0, STYLE_SAMPLE).filter((b) => b.kind === 'paragraph');
+  if (next.length < MIN_BLOCKS_AFTER_BOLD) return false;
+  const style = styleOf(next[0]!.element);
+  return style !== styleOf(first.element) && next.every((b) => styleOf(b.element) === style);
+}
+
+function linkShare(el: Element, length: number): number {
+  let linked = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) linked += collapse(a.textContent).length;
+  return length ? linked / length : 0;
 }
 
 /** A lead set as several paragraphs: the following siblings named the same way join it. */
@@ -346,6 +378,8 @@ function withSiblings(el: Element, text: string): Found {
     if (s.tagName !== el.tagName || s.getAttribute('class') !== name) break;
     const more = leadText(s);
     if (!more) continue;
+    // A sibling that is a link is a teaser of another article set in the lead's style.
+    if (linkShare(s, more.length) >= LINK_SHARE) break;
     if (all.length + more.length > MAX_LEAD_LENGTH) break;
     elements.push(s);
     all = `${all} ${more}`;

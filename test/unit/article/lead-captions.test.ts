@@ -136,3 +136,19 @@ describe('captions', () => {
     }
   });
 });
+
+describe('lead set in a style of its own', () => {
+  it('is the first paragraph styled apart from the paragraphs after it (de)', () => {
+    const key = 'fundus/de-WAZ_2024_03_08';
+    const article = detect(key);
+    expect(article.lead).toMatch(/^Duisburg\. Erste Visualisierungen zeigen/);
+    expect(shingleF1(truthLead(key), article.lead)).toBeGreaterThan(0.95);
+  });
+
+  it('stops before a sibling in the lead style that links to another article (es)', () => {
+    const key = 'fundus/es-ABC_2025_01_13';
+    const article = detect(key);
+    expect(article.lead).toMatch(/^El agente de 45 años/);
+    expect(article.lead).not.toContain('Detenida una madre');
+  });
+});
