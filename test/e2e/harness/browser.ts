@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PageHandle } from './page.ts';
 import { defaultExtensionDir, type BrowserName } from './paths.ts';
+import type { VirtualDisplay } from './xvfb.ts';
 
 export interface LaunchOptions {
   /** The unpacked extension to load; defaults to `.output/chrome-mv3` or `.output/firefox-mv3`. */
@@ -13,18 +14,28 @@ export interface LaunchOptions {
    * is a browser restart with everything the extension stored.
    */
   profileDir?: string;
+  /**
+   * Chromium only: run headed on this virtual display (`startVirtualDisplay()`), which its
+   * context menu needs; without it the browser is headless.
+   */
+  display?: VirtualDisplay;
 }
 
-/** The browser's own context menu of a page, open, as far as the extension's items go. */
+/** The browser's own context menu of a page, open. */
 export interface ContextMenu {
-  /** Labels of the extension's items in the open menu, in order. */
+  /**
+   * Labels of the items in the open menu, in order. Firefox: the extension's items only (their
+   * ids say whose they are). Chromium: every item, named as its accessibility tree names it (the
+   * label, then any keyboard shortcut, e.g. `Reload Ctrl+R`); nothing there says which items are
+   * the extension's.
+   */
   readonly items: string[];
   /** Activates the item labelled `label` as a click on it would, and waits for the menu to close. */
   choose(label: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A headless browser with the extension loaded, in a fresh profile, every host on 127.0.0.1. */
+/** A browser (headless unless given a display) with the extension loaded, in a fresh profile, every host on 127.0.0.1. */
 export interface ExtensionBrowser {
   readonly name: BrowserName;
   /** `chrome-extension://<id>` or `moz-extension://<uuid>` (no trailing slash). */
@@ -52,7 +63,7 @@ export interface ExtensionBrowser {
   pressShortcut(page: PageHandle, shortcut: string): Promise<void>;
   /**
    * Right-clicks the element `selector` in `page` and returns the browser's context menu that
-   * opens. Firefox only: Chromium gives automation no access to its context menu (it throws).
+   * opens. Chromium needs to have been launched with a `display` (headless it shows no menu).
    */
   openContextMenu(page: PageHandle, selector: string): Promise<ContextMenu>;
   close(): Promise<void>;
@@ -92,9 +103,10 @@ export async function launchBrowser(
   const extensionDir = opts.extensionDir ?? defaultExtensionDir(name);
   if (name === 'chromium') {
     const { launchChromium } = await import('./chromium.ts');
-    return launchChromium(extensionDir, opts.profileDir);
+    return launchChromium(extensionDir, opts.profileDir, opts.display);
   }
   if (name === 'firefox') {
+    if (opts.display) throw new Error('[firefox] runs headless only: launch it without display');
     const { launchFirefox } = await import('./firefox.ts');
     return launchFirefox(extensionDir, opts.profileDir);
   }

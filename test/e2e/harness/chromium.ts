@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -8,14 +9,58 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { parseShortcut, readManifest, type ExtensionBrowser } from './browser.ts';
-import { wrapPage, type PageHandle, type RawPage } from './page.ts';
+import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
+import { sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { resolveTabId, type TabInfo } from './tabs.ts';
+import { SYSTEM_PYTHON, XDOTOOL, type VirtualDisplay } from './xvfb.ts';
 
 const CHROMIUM = process.env.FD_CHROMIUM ?? '/usr/bin/chromium';
+const READ_MENU = join(dirname(fileURLToPath(import.meta.url)), 'atspi-menu.py');
+
+interface MenuState {
+  open: boolean;
+  items: { name: string; selected: boolean }[];
+}
+
+/** Runs a program with the display's environment; resolves with its standard output. */
+function run(display: VirtualDisplay, command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { env: { ...process.env, ...display.env }, timeout: 10_000 },
+      (error, stdout, stderr) => {
+        if (error) reject(new Error(`${command} ${args.join(' ')}: ${String(error)}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
+  });
+}
+
+/** Chromium's open context menu as its accessibility tree shows it (see atspi-menu.py). */
+async function readMenu(display: VirtualDisplay): Promise<MenuState> {
+  return JSON.parse(await run(display, SYSTEM_PYTHON, [READ_MENU])) as MenuState;
+}
+
+/** Polls the menu until `ok` holds (10 s), and returns it. */
+async function waitForMenu(
+  display: VirtualDisplay,
+  ok: (menu: MenuState) => boolean,
+  what: string,
+): Promise<MenuState> {
+  const deadline = Date.now() + 10_000;
+  let menu = await readMenu(display);
+  while (!ok(menu) && Date.now() < deadline) {
+    await sleep(100);
+    menu = await readMenu(display);
+  }
+  if (!ok(menu)) throw new Error(`[chromium] ${what}; the menu: ${JSON.stringify(menu)}`);
+  return menu;
+}
 
 /** The id Chromium gives an unpacked extension without a "key": from its absolute path. */
 function unpackedExtensionId(dir: string): string {
@@ -71,9 +116,14 @@ const MODIFIER_KEYS = {
   Shift: { code: 'ShiftLeft', keyCode: 16, bit: 8 },
 } as const;
 
+/**
+ * With `display`, Chromium runs headed on that virtual display (and only then has a context menu
+ * to open); otherwise headless.
+ */
 export async function launchChromium(
   extensionDir: string,
   profileDir?: string,
+  display?: VirtualDisplay,
 ): Promise<ExtensionBrowser> {
   const manifest = readManifest(extensionDir, 'chromium');
   requireFile(CHROMIUM, 'Chromium', APT_BROWSERS.replace(' firefox-esr', ''));
@@ -85,7 +135,8 @@ export async function launchChromium(
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      headless: true,
+      headless: !display,
+      ...(display ? { env: { ...process.env, ...display.env } } : {}),
       ignoreDefaultArgs: ['--disable-extensions'],
       viewport: { width: 1280, height: 900 },
       args: [
@@ -137,8 +188,9 @@ export async function launchChromium(
   }
   const extensionOrigin = `chrome-extension://${extensionId}`;
 
-  // Start from an empty tab list: tests open their own tabs.
-  const blank = context.pages();
+  // Start from an empty tab list: tests open their own tabs. (Headed, the first tab stays: closing
+  // a window's last tab closes the window, and Chromium then opens no new tab.)
+  const blank = display ? [] : context.pages();
   const pages = new WeakMap<PageHandle, Page>();
 
   async function openPage(url: string): Promise<PageHandle> {
@@ -193,6 +245,69 @@ export async function launchChromium(
     }
   }
 
+  /**
+   * A right-click through CDP makes the page ask Chromium for its context menu, which Chromium
+   * shows only with a display (headless, nothing opens). The menu is native UI that neither CDP
+   * nor the page sees: its items are read from Chromium's accessibility tree (AT-SPI), and an
+   * item is chosen with the keyboard (xdotool: X key events, which the open menu has grabbed),
+   * moving down until the tree says the item is selected, then Return.
+   */
+  async function openContextMenu(handle: PageHandle, selector: string): Promise<ContextMenu> {
+    const page = pages.get(handle);
+    if (!page) throw new Error('[chromium] openContextMenu needs a page opened with openPage');
+    if (!display) {
+      throw new Error(
+        '[chromium] headless Chromium shows no context menu: launch it with a virtual display, ' +
+          'launchBrowser(name, { display: await startVirtualDisplay() })',
+      );
+    }
+    const shown = display;
+    await page.bringToFront();
+    const point = await handle.evaluate((sel: string) => {
+      const el = document.querySelector(sel);
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+    }, selector);
+    if (!point) throw new Error(`[chromium] no ${selector} to right-click`);
+    await waitForMenu(shown, (m) => !m.open, 'a context menu is open already');
+    await page.mouse.click(point.x, point.y, { button: 'right' });
+    const { items } = await waitForMenu(shown, (m) => m.open, 'no context menu opened');
+    const names = items.map((i) => i.name);
+    const closed = () => waitForMenu(shown, (m) => !m.open, 'the context menu stays open');
+    return {
+      items: names,
+      async choose(label: string) {
+        if (!names.includes(label)) {
+          throw new Error(`[chromium] no context menu item "${label}" in ${names.join(', ')}`);
+        }
+        // Down from the selected item (or from none: the first). Each press waits until the
+        // selection has moved; a menu of n items needs at most n presses.
+        let menu = await readMenu(shown);
+        for (let presses = 0; presses <= names.length; presses++) {
+          const selected = menu.items.findIndex((i) => i.selected);
+          if (selected >= 0 && menu.items[selected]?.name === label) break;
+          await run(shown, XDOTOOL, ['key', 'Down']);
+          menu = await waitForMenu(
+            shown,
+            (m) => m.open && m.items.findIndex((i) => i.selected) !== selected,
+            'Down did not move the selection',
+          );
+        }
+        if (!menu.items.find((i) => i.selected && i.name === label)) {
+          throw new Error(`[chromium] could not select "${label}": ${JSON.stringify(menu)}`);
+        }
+        await run(shown, XDOTOOL, ['key', 'Return']);
+        await closed();
+      },
+      async close() {
+        await run(shown, XDOTOOL, ['key', 'Escape']);
+        await closed();
+      },
+    };
+  }
+
   async function queryTabs(): Promise<TabInfo[]> {
     if (hasBackground) {
       const worker = await serviceWorker();
@@ -234,13 +349,7 @@ export async function launchChromium(
       return (await serviceWorker()).url();
     },
     pressShortcut,
-    openContextMenu: () =>
-      Promise.reject(
-        new Error(
-          '[chromium] no automation reaches the context menu: it is native browser UI, CDP has no ' +
-            'command for it (its Extensions domain neither), and CDP input goes to the page',
-        ),
-      ),
+    openContextMenu,
     close: closeAll,
   };
 }

@@ -37,3 +37,6 @@ export function requireFile(path: string, what: string, howToInstall: string): s
 
 export const APT_BROWSERS = 'apt-get install -y --no-install-recommends chromium firefox-esr';
 export const APT_APY = 'apt-get install -y --no-install-recommends apertium-apy apertium-eng-spa';
+/** A virtual X display for headed Chromium, with its accessibility tree and X input (xvfb.ts). */
+export const APT_DESKTOP =
+  'apt-get install -y --no-install-recommends xvfb xdotool dbus-daemon python3-pyatspi';
