@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   browserNames,
   launchBrowser,
-  startApy,
   startVirtualDisplay,
-  startCorpusServer,
-  type Apy,
-  type CorpusServer,
   type ExtensionBrowser,
 } from './harness/index.ts';
+import { useBrowser, useServers } from './suite.ts';
 import { firstDifference, NewsPage, type ShownTranslation } from './pages/news-page.ts';
 import { setApertiumUrl } from './pages/options-page.ts';
 
@@ -36,13 +33,15 @@ function expectEnglish(shown: ShownTranslation[]) {
   expect(count(spanish, SPANISH)).toBeGreaterThan(count(spanish, ENGLISH));
 }
 
+const servers = useServers();
+
 /**
  * Right-click on the headline of a page whose site waits to be asked: the menu offers to translate
  * (and not to show the original), choosing it translates; then the menu offers "Show original",
  * and choosing that puts the page back exactly.
  */
 async function contextMenuRoundTrip(browser: ExtensionBrowser) {
-  const news = await NewsPage.open(browser, corpus.urlFor(ABC));
+  const news = await NewsPage.open(browser, servers.corpus.urlFor(ABC));
   await news.page.waitFor(() => !!document.querySelector('foreign-desk-control'), {
     message: 'the page control (site in ask mode)',
   });
@@ -67,28 +66,13 @@ async function contextMenuRoundTrip(browser: ExtensionBrowser) {
   await news.page.close();
 }
 
-let corpus: CorpusServer;
-let apy: Apy;
-
-beforeAll(async () => {
-  corpus = await startCorpusServer();
-  apy = await startApy();
-});
-
-afterAll(async () => {
-  await apy?.stop();
-  await corpus?.close();
-});
-
 describe.each(browserNames)('%s: shortcut and context menu', (name) => {
-  let browser: ExtensionBrowser;
+  const session = useBrowser(name, servers);
   /** The shortcut as the manifest suggests it (the default a reader gets). */
   let shortcut: string;
 
-  beforeAll(async () => {
-    browser = await launchBrowser(name);
-    await setApertiumUrl(browser, apy.url);
-    const commands = browser.manifest.commands as Record<
+  beforeAll(() => {
+    const commands = session.browser.manifest.commands as Record<
       string,
       { suggested_key?: { default?: string } }
     >;
@@ -96,23 +80,19 @@ describe.each(browserNames)('%s: shortcut and context menu', (name) => {
     expect(shortcut).not.toBe('');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it('the keyboard shortcut translates an article on a site outside the list, and pressed again restores it exactly', async () => {
     // Pressed with the focus in the page, where the reader is. (Firefox hands Alt+Shift+<letter>
     // to its menu bar while the page has the focus when the letter is a menu's access key, which
     // is why the default is J.)
-    const news = await NewsPage.open(browser, corpus.urlFor(PUBLICO));
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(PUBLICO));
     const before = await news.html();
     expect(await news.translations()).toHaveLength(0);
     expect(await news.control()).toBeNull();
 
-    await browser.pressShortcut(news.page, shortcut);
+    await session.browser.pressShortcut(news.page, shortcut);
     expectEnglish(await news.waitForTranslations(3));
 
-    await browser.pressShortcut(news.page, shortcut);
+    await session.browser.pressShortcut(news.page, shortcut);
     await news.waitForNoTranslations();
     expect(firstDifference(before, await news.html())).toBeNull();
     await news.page.close();
@@ -120,7 +100,7 @@ describe.each(browserNames)('%s: shortcut and context menu', (name) => {
 
   if (name === 'firefox') {
     it('the context menu offers "Translate this article", translates, then offers "Show original" and restores exactly', async () => {
-      await contextMenuRoundTrip(browser);
+      await contextMenuRoundTrip(session.browser);
     });
   } else {
     // Headless Chromium shows no context menu: this test runs Chromium headed on a virtual X
@@ -131,7 +111,7 @@ describe.each(browserNames)('%s: shortcut and context menu', (name) => {
       let headed: ExtensionBrowser | undefined;
       try {
         headed = await launchBrowser(name, { display });
-        await setApertiumUrl(headed, apy.url);
+        await setApertiumUrl(headed, servers.apy.url);
         await contextMenuRoundTrip(headed);
       } finally {
         await headed?.close();
