@@ -72,6 +72,50 @@ const CAPTION_WORD_RE = /caption|legend|bildunterschrift/i;
 /** Class/id words of a pull quote, whose portrait and name are not a photo caption. */
 const QUOTE_TOKENS = new Set(['quote', 'quotes', 'pullquote', 'blockquote', 'zitat', 'citation']);
 const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
+/** Unnamed captions: a text of a few words to a few sentences, in these elements. */
+const UNNAMED_TAGS = new Set(['P', 'SPAN', 'DIV']);
+const INLINE_TAGS = new Set([
+  'SPAN',
+  'B',
+  'STRONG',
+  'I',
+  'EM',
+  'SMALL',
+  'BR',
+  'SUP',
+  'SUB',
+  'CITE',
+]);
+const MIN_UNNAMED_LENGTH = 20;
+const MIN_UNNAMED_WORDS = 4;
+const MAX_UNNAMED_LENGTH = 400;
+/**
+ * Boxes of pictures that are not photos with a caption: teasers (a heading or a link), players
+ * and sign-up or comment prompts (controls).
+ */
+const NOT_CAPTION_BOX = 'h1, h2, h3, h4, h5, h6, a, button, input, form, video, iframe';
+/** A video's duration ("4:11 …"), a label ("Author of the article:") or a cut bio ("… is"). */
+const NOT_CAPTION_TEXT_RE = /^\d{1,2}:\d{2}\b|:$|^(?:\.\.\.|…)/u;
+/** Class/id words of boxes around a picture that is no photo with a caption: players, prompts. */
+const NOT_PHOTO_TOKENS = new Set([
+  'video',
+  'player',
+  'subscribe',
+  'subscription',
+  'signup',
+  'paywall',
+  'login',
+  'comment',
+  'comments',
+]);
+/** How deep in its box a picture may be wrapped (picture, ratio and lazy-load spans). */
+const PICTURE_DEPTH = 5;
+/** A line this much of digits is a date or a count, not a description. */
+const MAX_DIGIT_SHARE = 0.3;
+/** Pictures declared smaller than this (px) are icons, logos and avatars. */
+const MIN_PHOTO_SIZE = 100;
+/** A caption's box holds the caption, its credit and the picture: this many characters more. */
+const CAPTION_BOX_SLACK = 100;
 /** How many levels above a caption its picture may be. */
 const MEDIA_LEVELS = 3;
 const MEDIA_SELECTOR = 'img, picture, video, iframe, amp-img, svg image';
@@ -154,9 +198,96 @@ function notCaption(el: Element, scope: Element): boolean {
   return !hasMedia(el);
 }
 
+/**
+ * A caption without a caption name: the one short text in a box that holds a single picture and
+ * little else ("media" > img + "mediaInfo" > text). Teasers (a heading or a link), author boxes
+ * (a name) and ad labels (a word) are told apart by their heading, link and length.
+ */
+function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
+  if (!UNNAMED_TAGS.has(el.tagName)) return false;
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (!INLINE_TAGS.has(c.tagName)) return false;
+  }
+  let near = false;
+  let b: Element | null = el.parentElement;
+  for (let level = 1; b && level <= MEDIA_LEVELS && !near; level++, b = b.parentElement) {
+    near = pictureBoxes.has(b);
+  }
+  if (!near) return false;
+  const text = collapse(el.textContent);
+  if (text.length < MIN_UNNAMED_LENGTH || text.length > MAX_UNNAMED_LENGTH) return false;
+  if (text.split(' ').length < MIN_UNNAMED_WORDS || el.querySelector('a')) return false;
+  if (NOT_CAPTION_TEXT_RE.test(text)) return false;
+  const digits = text.match(/\p{N}/gu)?.length ?? 0;
+  if (digits > (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) * MAX_DIGIT_SHARE) return false;
+  let up: Element | null = el;
+  for (let level = 0; up && level <= MEDIA_LEVELS + 2; level++, up = up.parentElement) {
+    if (nameTokens(up).some((t) => NOT_PHOTO_TOKENS.has(t))) return false;
+  }
+  const limit = text.length + CAPTION_BOX_SLACK;
+  let a: Element | null = el.parentElement;
+  for (let level = 1; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
+    if (a.tagName === 'A' || a.tagName === 'FIGURE' || textLongerThan(a, limit)) return false;
+    if (a.querySelector(NOT_CAPTION_BOX)) return false;
+    const pictures = Array.from(a.querySelectorAll('img')).filter(
+      (img) => !img.parentElement?.closest('noscript'),
+    );
+    if (pictures.length > 1) return false;
+    if (pictures.length === 1) return isPhoto(pictures[0]!);
+  }
+  return false;
+}
+
+/**
+ * Small boxes around photos (ancestors of an `<img>`, a few levels up, holding little text): only
+ * text in one of them can be an unnamed caption. Found from the pictures, so that the page's
+ * text elements are not each measured.
+ */
+function smallPictureBoxes(all: Element[]): Set<Element> {
+  const boxes = new Set<Element>();
+  for (const img of all) {
+    if (img.tagName !== 'IMG' || !isPhoto(img)) continue;
+    let a: Element | null = img.parentElement;
+    for (let level = 1; a && level <= PICTURE_DEPTH; level++, a = a.parentElement) {
+      if (boxes.has(a)) break;
+      if (textLongerThan(a, MAX_UNNAMED_LENGTH + CAPTION_BOX_SLACK)) break;
+      boxes.add(a);
+    }
+  }
+  return boxes;
+}
+
+/** Whether the element's text is longer than `limit`, reading no more of it than needed. */
+function textLongerThan(el: Element, limit: number): boolean {
+  let length = 0;
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      length += node.nodeValue!.trim().length;
+      if (length > limit) return true;
+    }
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return false;
+}
+
+/** An icon, logo or avatar declares a small size; a photo declares a larger one or none. */
+function isPhoto(img: Element): boolean {
+  const sizes = ['width', 'height'].map((k) => parseInt(img.getAttribute(k) ?? '', 10));
+  return !sizes.some((n) => n > 0 && n < MIN_PHOTO_SIZE);
+}
+
 export function findCaptions(scope: Element | null): Caption[] {
   if (!scope) return [];
-  const found = descendants(scope).filter((el) => isNamedCaption(el) && !notCaption(el, scope));
+  const all = descendants(scope);
+  const named = all.filter((el) => isNamedCaption(el) && !notCaption(el, scope));
+  const inNamed = (el: Element) => named.some((n) => n.contains(el) || el.contains(n));
+  const boxes = smallPictureBoxes(all);
+  const unnamed = boxes.size
+    ? all.filter((el) => isUnnamedCaption(el, boxes) && !inNamed(el) && !isForeign(el, scope))
+    : [];
+  const found = unnamed.length ? [...named, ...unnamed] : named;
   // Keep the outermost caption element (a figcaption holding span.caption-text and span.credit).
   const outer = found.filter((el) => !found.some((o) => o !== el && o.contains(el)));
   const seen = new Set<string>();

@@ -152,3 +152,19 @@ describe('lead set in a style of its own', () => {
     expect(article.lead).not.toContain('Detenida una madre');
   });
 });
+
+describe('captions without a caption name', () => {
+  it('are the one short text in a small box around a photo (de, zu)', () => {
+    const mdr = detect('fundus/de-MDR_2023_04_28').captions;
+    expect(mdr[0]?.text).toMatch(/^Pro Stunde werden bei "Thüringer Landstolz"/);
+    expect(mdr[0]?.credit).toBe('Bildrechte: MDR/David Straub');
+    const zu = detect('fundus/za-Isolezwe_2025_11_09').captions.map((c) => c.text);
+    expect(zu).toContain('Adaze inkani amaphara eThekwini');
+  });
+
+  it('leave out video titles and datelines beside a picture (en, tr)', () => {
+    const global = detect('fundus/ca-GlobalNews_2026_05_24').captions.map((c) => c.text);
+    expect(global.some((t) => t.includes('nuclear drills'))).toBe(false);
+    expect(detect('fundus/tr-Haberturk_2024_07_03').captions).toHaveLength(0);
+  });
+});
