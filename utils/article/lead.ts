@@ -68,6 +68,14 @@ const CAPTION_SAME_LENGTH = 0.7;
 const MAX_ARTICLE_WORDS = 3000;
 /** Class/id words of the author line some sites set inside the lead ("… Von Eva Muster"). */
 const BYLINE_TOKENS = new Set(['author', 'authors', 'byline', 'autor', 'auteur', 'autore']);
+/** An author line set in the lead's last words ("… <i>Von Eva Muster</i>", "<em>By Jane Doe</em>"). */
+const BYLINE_RE =
+  /^(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?$/u;
+/** The same author line at the end of a description, after its last sentence. */
+const TRAILING_BYLINE_RE =
+  /(?<=[.!?…"“”»])\s+(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?$/u;
+const INLINE_BYLINE_TAGS = new Set(['I', 'EM', 'SPAN', 'SMALL', 'B', 'STRONG']);
+const isByline = (text: string) => BYLINE_RE.test(text);
 /** A lead is a sentence or a few; shorter is a label, longer is the body. */
 const MIN_LEAD_LENGTH = 30;
 const MAX_LEAD_LENGTH = 1500;
@@ -210,6 +218,7 @@ function leadText(el: Element): string {
         const e = c as Element;
         if (/^(SCRIPT|STYLE|BUTTON)$/.test(e.tagName)) continue;
         if (nameTokens(e).some((t) => BYLINE_TOKENS.has(t))) continue;
+        if (INLINE_BYLINE_TAGS.has(e.tagName) && isByline(collapse(e.textContent))) continue;
         walk(e);
         if (BLOCK_TAGS.has(e.tagName) || e.tagName === 'BR') text += ' ';
       }
@@ -253,7 +262,7 @@ export function findLead(
   const declared = [
     ...new Set(
       (typeof descriptions === 'string' ? [descriptions] : (descriptions ?? []))
-        .map((d) => collapse(decodeEntities(d ?? '')))
+        .map((d) => collapse(decodeEntities(d ?? '')).replace(TRAILING_BYLINE_RE, ''))
         .filter(Boolean),
     ),
   ];

@@ -79,6 +79,11 @@ describe('lead', () => {
     }
   });
 
+  it('leaves out the author line written at the end of the lead (de)', () => {
+    const lead = detect('fundus/de-RBB24_2024_04_25').lead;
+    expect(lead).toMatch(/wurde das Hotel wieder lebendig\.$/);
+  });
+
   it('agreement: same opening words despite a dateline or a cut, not a different text', () => {
     const lead = 'Berlin. Die Ex-Grünen-Vorsitzende Ricarda Lang attackiert Julia Klöckner.';
     expect(agrees(lead, 'Die Ex-Grünen-Vorsitzende Ricarda Lang attackiert Julia')).toBe(true);
