@@ -113,6 +113,11 @@ const SENTENCE_END_RE = /[.!?。！？…:"'»”)\u061f\u0964]$/;
  * the container is a different story: a related post, or the next story of an endless page.
  */
 const MIN_OWN_STORY_LENGTH = 500;
+/**
+ * When the best-scoring element is the page's `<body>`, an element inside it holding this share
+ * of the prose is the article: the rest is stray text around the page, not part of the story.
+ */
+const MIN_PAGE_SHARE = 0.75;
 
 interface BlockInfo {
   element: Element;
@@ -163,8 +168,12 @@ function collectBlocks(root: Element): BlockInfo[] {
         const child = node as Element;
         if (isBoilerplate(child)) continue;
         if (visit(child, linked)) holdsBlock = true;
-        else if (INLINE_TAGS.has(child.tagName))
-          loose += weightedLength(collapse(child.textContent));
+        else if (INLINE_TAGS.has(child.tagName)) {
+          // Its shown text only: a <span> may hold the page's scripts.
+          const acc = { text: '', linkLength: 0 };
+          readText(child, false, acc);
+          loose += weightedLength(collapse(acc.text));
+        }
       }
     }
     if (holdsBlock) {
@@ -228,10 +237,18 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
   }
   let best: Element | null = null;
   let bestScore = 0;
+  let inner: Element | null = null;
+  let innerScore = 0;
   for (const [el, value] of balance) {
     const score = value > 0 ? value * classFactor(el) : value;
     if (score > bestScore) [best, bestScore] = [el, score];
+    if (el !== root && score > innerScore) [inner, innerScore] = [el, score];
   }
+  // The whole page sums every stray paragraph (a cookie note, an "about us" blurb); the part of
+  // it that holds nearly all of that prose is the article.
+  const rootValue = balance.get(root) ?? 0;
+  if (best === root && inner && (balance.get(inner) ?? 0) >= MIN_PAGE_SHARE * rootValue)
+    return inner;
   return best;
 }
 

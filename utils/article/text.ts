@@ -24,7 +24,9 @@ export function nameTokens(el: Element): string[] {
   if (tokens) return tokens;
   // Taxonomy and state classes ("tag-social", "category-comments", "comments-enabled") and BEM
   // modifiers ("TestReport__Section--Ads") describe a variant, not what the part of the page is.
-  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`
+  // A custom element's name says what it is as a class would ("pp-navigation", "site-footer").
+  const custom = el.tagName.includes('-') ? el.tagName.toLowerCase() : '';
+  const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${custom}`
     .replace(STATE_CLASS_RE, ' ')
     .replace(/--[\w-]+/g, ' ');
   tokens =

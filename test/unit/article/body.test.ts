@@ -89,4 +89,18 @@ describe('body: cleaning rules on real news pages', () => {
     const text = bodyOf(key).replace(/\s+/g, ' ');
     for (const phrase of loadTruth(key).with ?? []) expect(text).toContain(phrase);
   });
+
+  it.each([
+    // A <span> beside the article holds the page's scripts: their code is not loose text (de).
+    ['trafilatura-eval/taucher.net-tauchmesse', 'Letzte Artikel'],
+    // Sign-up notes outside <main> tip the sum to <body>; <main> holds nearly all the prose (de).
+    ['trafilatura-eval/d42c68f1b0f4408b81cf8f00bbe1a631', 'Haben Sie schon ein Benutzerkonto?'],
+    ['trafilatura-eval/geschichtedergegenwart.ch.foucault', 'lehrt Geschichte der Neu­zeit'],
+    // The menu is a custom element, <pp-navigation>, with no class saying so (de).
+    ['trafilatura-eval/bmas.de-anforderungen', 'NACH OBEN'],
+  ])('finds the story and not the page around it (%s)', (key, outside) => {
+    const text = bodyOf(key).replace(/\s+/g, ' ');
+    for (const phrase of loadTruth(key).with ?? []) expect(text).toContain(phrase);
+    expect(text).not.toContain(outside);
+  });
 });
