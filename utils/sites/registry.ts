@@ -39,6 +39,7 @@ export const SITES: readonly SiteEntry[] = [
   { id: 'faz', publisher: 'Frankfurter Allgemeine Zeitung', hostnames: ['faz.net'], lang: 'de' },
   { id: 'derstandard', publisher: 'Der Standard', hostnames: ['derstandard.at'], lang: 'de' },
   { id: 'nzz', publisher: 'Neue Zürcher Zeitung', hostnames: ['nzz.ch'], lang: 'de' },
+  { id: 'mz', publisher: 'Mitteldeutsche Zeitung', hostnames: ['mz.de'], lang: 'de' },
   // French
   { id: 'lemonde', publisher: 'Le Monde', hostnames: ['lemonde.fr'], lang: 'fr' },
   { id: 'lefigaro', publisher: 'Le Figaro', hostnames: ['lefigaro.fr'], lang: 'fr' },
@@ -67,18 +68,21 @@ export const SITES: readonly SiteEntry[] = [
   { id: 'asahi', publisher: 'Asahi Shimbun', hostnames: ['asahi.com'], lang: 'ja' },
   { id: 'nhk', publisher: 'NHK', hostnames: ['nhk.or.jp'], lang: 'ja' },
   { id: 'mainichi', publisher: 'Mainichi Shimbun', hostnames: ['mainichi.jp'], lang: 'ja' },
+  { id: 'tokyo-np', publisher: 'Tokyo Shimbun', hostnames: ['tokyo-np.co.jp'], lang: 'ja' },
   // Chinese
   { id: 'people', publisher: 'People’s Daily', hostnames: ['people.com.cn'], lang: 'zh' },
   { id: 'udn', publisher: 'United Daily News', hostnames: ['udn.com'], lang: 'zh-Hant' },
   // Korean
   { id: 'chosun', publisher: 'Chosun Ilbo', hostnames: ['chosun.com'], lang: 'ko' },
   { id: 'yonhap', publisher: 'Yonhap', hostnames: ['yna.co.kr'], lang: 'ko' },
+  { id: 'hankookilbo', publisher: 'Hankook Ilbo', hostnames: ['hankookilbo.com'], lang: 'ko' },
   // Arabic
   { id: 'aljazeera-ar', publisher: 'Al Jazeera', hostnames: ['aljazeera.net'], lang: 'ar' },
   { id: 'alarabiya', publisher: 'Al Arabiya', hostnames: ['alarabiya.net'], lang: 'ar' },
   // Turkish
   { id: 'hurriyet', publisher: 'Hürriyet', hostnames: ['hurriyet.com.tr'], lang: 'tr' },
   { id: 'sozcu', publisher: 'Sözcü', hostnames: ['sozcu.com.tr'], lang: 'tr' },
+  { id: 'anadolu', publisher: 'Anadolu Ajansı', hostnames: ['aa.com.tr'], lang: 'tr' },
   // Scandinavian
   { id: 'aftenposten', publisher: 'Aftenposten', hostnames: ['aftenposten.no'], lang: 'no' },
   { id: 'dn-se', publisher: 'Dagens Nyheter', hostnames: ['dn.se'], lang: 'sv' },
