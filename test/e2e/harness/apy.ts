@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
@@ -6,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sleep } from './page.ts';
 import { APT_APY, requireFile } from './paths.ts';
+import { spawnGroup, stopGroup } from './process-group.ts';
 
 const PYTHON = '/usr/bin/python3';
 const APY = '/usr/bin/apertium-apy';
@@ -51,20 +51,6 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
-
-const live = new Set<ChildProcess>();
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-// Safety net: if the test process ends without stop(), take APy's whole process group with it.
-process.once('exit', () => {
-  for (const child of live) killGroup(child, 'SIGKILL');
-});
 
 function startProxy(target: string, requests: ApyRequest[]): Promise<Server> {
   const targetUrl = new URL(target);
@@ -131,12 +117,11 @@ export async function startApy(options: ApyOptions = {}): Promise<Apy> {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const port = await freePort();
     const output: string[] = [];
-    const child = spawn(PYTHON, [WRAPPER, '-p', String(port), MODES], {
-      detached: true, // setsid: APy and its pipeline children share one process group
+    // APy and its pipeline children share one process group.
+    const child = spawnGroup(PYTHON, [WRAPPER, '-p', String(port), MODES], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, LC_ALL: 'C.UTF-8', LANG: 'C.UTF-8' },
     });
-    live.add(child);
     const keep = (c: Buffer) => {
       output.push(c.toString('utf8'));
       if (output.length > 200) output.shift();
@@ -146,7 +131,6 @@ export async function startApy(options: ApyOptions = {}): Promise<Apy> {
     let exited = false;
     child.once('exit', () => {
       exited = true;
-      live.delete(child);
     });
 
     const directUrl = `http://127.0.0.1:${port}`;
@@ -176,15 +160,7 @@ export async function startApy(options: ApyOptions = {}): Promise<Apy> {
       await sleep(100);
     }
 
-    const stopApy = async () => {
-      if (exited) return;
-      killGroup(child, 'SIGTERM');
-      const until = Date.now() + 3000;
-      while (!exited && Date.now() < until) await sleep(50);
-      if (!exited) killGroup(child, 'SIGKILL');
-      while (!exited && Date.now() < until + 2000) await sleep(50);
-      live.delete(child);
-    };
+    const stopApy = () => stopGroup(child);
 
     if (!ready) {
       await stopApy();

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
-import { sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
+import { clickPoint, sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { resolveTabId, type TabInfo } from './tabs.ts';
 import { SYSTEM_PYTHON, XDOTOOL, type VirtualDisplay } from './xvfb.ts';
@@ -263,13 +263,7 @@ export async function launchChromium(
     }
     const shown = display;
     await page.bringToFront();
-    const point = await handle.evaluate((sel: string) => {
-      const el = document.querySelector(sel);
-      if (!el) return null;
-      el.scrollIntoView({ block: 'center' });
-      const r = el.getBoundingClientRect();
-      return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
-    }, selector);
+    const point = await clickPoint(handle, selector);
     if (!point) throw new Error(`[chromium] no ${selector} to right-click`);
     await waitForMenu(shown, (m) => !m.open, 'a context menu is open already');
     await page.mouse.click(point.x, point.y, { button: 'right' });

@@ -3,7 +3,7 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
-import { sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
+import { clickPoint, sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { resolveTabId, type TabInfo } from './tabs.ts';
 
@@ -228,13 +228,7 @@ export async function launchFirefox(
 
   async function openContextMenu(handle: PageHandle, selector: string): Promise<ContextMenu> {
     const page = await frontPage(handle);
-    const point = await handle.evaluate((sel: string) => {
-      const el = document.querySelector(sel);
-      if (!el) return null;
-      el.scrollIntoView({ block: 'center' });
-      const r = el.getBoundingClientRect();
-      return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
-    }, selector);
+    const point = await clickPoint(handle, selector);
     if (!point) throw new Error(`[firefox] no ${selector} to right-click`);
     await page.mouse.click(point.x, point.y, { button: 'right' });
     const readMenu = () =>

@@ -139,3 +139,17 @@ export function wrapPage(browser: BrowserName, raw: RawPage): PageHandle {
     close: () => raw.close(),
   };
 }
+
+/** Scrolls the element into view and returns a point inside it (near its start) to click. */
+export function clickPoint(
+  handle: PageHandle,
+  selector: string,
+): Promise<{ x: number; y: number } | null> {
+  return handle.evaluate((sel: string) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 };
+  }, selector);
+}

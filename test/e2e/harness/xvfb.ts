@@ -1,7 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { sleep } from './page.ts';
 import { APT_DESKTOP } from './paths.ts';
+import { killGroup, spawnGroup, stopGroup } from './process-group.ts';
 
 const XVFB = '/usr/bin/Xvfb';
 const DBUS_DAEMON = '/usr/bin/dbus-daemon';
@@ -38,20 +38,6 @@ function requireDesktopTools(): void {
   }
 }
 
-const live = new Set<ChildProcess>();
-function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-// Safety net: if the test process ends without stop(), take the display and the bus with it.
-process.once('exit', () => {
-  for (const child of live) killGroup(child, 'SIGKILL');
-});
-
 /**
  * Starts `command` in its own process group and resolves with the first line it writes to file
  * descriptor 3 (Xvfb's display number, dbus-daemon's address), which it writes once it is ready.
@@ -61,12 +47,7 @@ function startReporting(
   args: string[],
   what: string,
 ): Promise<{ child: ChildProcess; line: string }> {
-  const child = spawn(command, args, {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
+  const child = spawnGroup(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   const errors: string[] = [];
   child.stderr?.on('data', (c: Buffer) => errors.push(c.toString('utf8')));
   return new Promise((resolve, reject) => {
@@ -90,18 +71,6 @@ function startReporting(
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  killGroup(child, 'SIGTERM');
-  const late = await Promise.race([exited.then(() => false), sleep(3000).then(() => true)]);
-  if (late) {
-    killGroup(child, 'SIGKILL');
-    await exited;
-  }
-  live.delete(child);
-}
-
 /**
  * Starts Xvfb on a free display number (Xvfb picks it: `-displayfd`) and a D-Bus session bus of
  * its own; the AT-SPI bus is started by D-Bus when a program first asks for it.
@@ -121,7 +90,7 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
       'dbus-daemon',
     );
   } catch (error) {
-    await stopChild(xvfb.child);
+    await stopGroup(xvfb.child);
     throw error;
   }
   const display = `:${xvfb.line}`;
@@ -134,8 +103,8 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
       ACCESSIBILITY_ENABLED: '1',
     },
     async stop() {
-      await stopChild(bus.child);
-      await stopChild(xvfb.child);
+      await stopGroup(bus.child);
+      await stopGroup(xvfb.child);
     },
   };
 }
