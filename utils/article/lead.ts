@@ -68,12 +68,12 @@ const CAPTION_SAME_LENGTH = 0.7;
 const MAX_ARTICLE_WORDS = 3000;
 /** Class/id words of the author line some sites set inside the lead ("… Von Eva Muster"). */
 const BYLINE_TOKENS = new Set(['author', 'authors', 'byline', 'autor', 'auteur', 'autore']);
+/** "Von Eva Muster", "By Jane Doe", "Par …": "by" in a few languages and up to four names. */
+const BYLINE = String.raw`(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?$`;
 /** An author line set in the lead's last words ("… <i>Von Eva Muster</i>", "<em>By Jane Doe</em>"). */
-const BYLINE_RE =
-  /^(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?$/u;
+const BYLINE_RE = new RegExp(`^${BYLINE}`, 'u');
 /** The same author line at the end of a description, after its last sentence. */
-const TRAILING_BYLINE_RE =
-  /(?<=[.!?…"“”»])\s+(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?$/u;
+const TRAILING_BYLINE_RE = new RegExp(`(?<=[.!?…"“”»])\\s+${BYLINE}`, 'u');
 const INLINE_BYLINE_TAGS = new Set(['I', 'EM', 'SPAN', 'SMALL', 'B', 'STRONG']);
 const isByline = (text: string) => BYLINE_RE.test(text);
 /** A lead is a sentence or a few; shorter is a label, longer is the body. */
