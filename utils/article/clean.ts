@@ -52,12 +52,23 @@ const SKIP_ROLES = new Set([
   'search',
 ]);
 
-/**
- * Class/id words of boilerplate containers, matched as whole words after splitting camelCase, `-`
- * and `_` (so "ad" does not hit "head"). Strong words mark boilerplate even next to an article
- * word ("article-comments"); weak words only alone (a "content with-sidebar" layout is the page).
- */
-const STRONG_BOILERPLATE = new Set([
+/** Strong words of boxes that are always short (never a comment thread or a teaser list). */
+const BOX_BOILERPLATE = new Set([
+  'share',
+  'sharing',
+  'sharebar',
+  'social',
+  'caption',
+  'captions',
+  'credit',
+  'credits',
+  'copyright',
+  'byline',
+  // Author boxes ("author-bio") quote someone else, not the story.
+  'bio',
+]);
+/** Strong words of parts that can be long: comment threads and lists of other stories. */
+const LONG_BOILERPLATE = new Set([
   'comment',
   'comments',
   // Comment sections named in the site's language.
@@ -69,13 +80,19 @@ const STRONG_BOILERPLATE = new Set([
   'komentarze',
   'disqus',
   'related',
+  'relatedposts',
   'recommended',
+]);
+/**
+ * Class/id words of boilerplate containers, matched as whole words after splitting camelCase, `-`
+ * and `_` (so "ad" does not hit "head"). Strong words mark boilerplate even next to an article
+ * word ("article-comments"); weak words only alone (a "content with-sidebar" layout is the page).
+ */
+const STRONG_BOILERPLATE = new Set([
+  ...BOX_BOILERPLATE,
+  ...LONG_BOILERPLATE,
   'recommendation',
   'recommendations',
-  'share',
-  'sharing',
-  'sharebar',
-  'social',
   'newsletter',
   'outbrain',
   'taboola',
@@ -85,20 +102,11 @@ const STRONG_BOILERPLATE = new Set([
   'gdpr',
   'breadcrumb',
   'breadcrumbs',
-  'caption',
-  'captions',
-  'credit',
-  'credits',
-  'copyright',
-  'byline',
   'tagcloud',
-  'relatedposts',
   // Affiliate disclosures and disclaimers are the publisher's legal notes, not the story.
   'disclaimer',
   'disclosure',
   'affiliate',
-  // Author boxes ("author-bio") quote someone else, not the story.
-  'bio',
 ]);
 const WEAK_BOILERPLATE = new Set([
   'nav',
@@ -145,35 +153,6 @@ const WEAK_BOILERPLATE = new Set([
   'tiktok',
 ]);
 
-/** Strong words of boxes that are always short (never a comment thread or a teaser list). */
-const BOX_BOILERPLATE = new Set([
-  'share',
-  'sharing',
-  'sharebar',
-  'social',
-  'caption',
-  'captions',
-  'credit',
-  'credits',
-  'copyright',
-  'byline',
-  'bio',
-]);
-/** Strong words of parts that can be long: comment threads and lists of other stories. */
-const LONG_BOILERPLATE = new Set([
-  'comment',
-  'comments',
-  'kommentare',
-  'commentaires',
-  'comentarios',
-  'commenti',
-  'reacties',
-  'komentarze',
-  'disqus',
-  'related',
-  'relatedposts',
-  'recommended',
-]);
 /** Paragraph text (characters) that no share bar or caption holds: past it, the box is a wrapper. */
 const MAX_BOX_PARAGRAPHS = 1500;
 
