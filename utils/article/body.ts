@@ -108,6 +108,8 @@ const MAX_CARD_LENGTH = 400;
 /** Blocks this short without sentence punctuation are labels ("Advertisement", "Share"). */
 const MIN_LABEL_LENGTH = 20;
 const SENTENCE_END_RE = /[.!?。！？…:"'»”)\u061f\u0964]$/;
+/** A heading this long (Latin-letter equivalents) is a sentence, not a label ("More from"). */
+const MIN_PROSE_HEADING = 80;
 /**
  * Prose (Latin-letter equivalents) of the body's own story after which another `<article>` in
  * the container is a different story: a related post, or the next story of an endless page.
@@ -306,8 +308,10 @@ export function findBody(doc: Document): BodyResult {
     .filter((b) => keepBlock(b) && !inCard(b.element) && !others.has(b))
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
-  // what the body leaves out.
-  while (blocks.length && blocks[blocks.length - 1]!.kind === 'subheading') blocks.pop();
+  // what the body leaves out. A sentence-long one is prose set in a heading's type.
+  const isLabel = (b: (typeof blocks)[number]) =>
+    b.kind === 'subheading' && weightedLength(b.text) < MIN_PROSE_HEADING;
+  while (blocks.length && isLabel(blocks[blocks.length - 1]!)) blocks.pop();
   return { blocks, container };
 }
 

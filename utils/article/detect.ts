@@ -21,6 +21,11 @@ const MIN_ARTICLE_LENGTH = 500;
 const MIN_DECLARED_ARTICLE_LENGTH = 200;
 /** Below this share of the JSON-LD articleBody on the page, the page hides most of the article. */
 const MIN_SHOWN_SHARE = 0.5;
+/**
+ * Share of the body's text above the headline past which the headline is not the story's top:
+ * kickers and labels above a headline are short.
+ */
+const MAX_ABOVE_TITLE_SHARE = 0.5;
 /** A body holding this many linked headlines is a list of teasers (a home or section page). */
 const MAX_TEASER_HEADLINES = 8;
 /** ...unless it also holds a paragraph this long: teaser blurbs are short, article prose is not. */
@@ -120,13 +125,21 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   // Kickers and labels above the headline are not body; only trusted when the headline sits in
   // the body container (a stray <h1> elsewhere says nothing about order).
   const titleAt = titleElement ? (index.position.get(titleElement) ?? -1) : -1;
-  const titleInBody = !!titleElement && !!body.container?.contains(titleElement);
+  const aboveTitle = (b: ArticleBlock) => (index.position.get(b.element) ?? 0) < titleAt;
+  const textLength = (bs: ArticleBlock[]) => bs.reduce((n, b) => n + weightedLength(b.text), 0);
+  const above = body.blocks.filter(aboveTitle);
+  // A "headline" with most of the body above it repeats the title lower down (a summary box, a
+  // product pitch): the story starts above it.
+  const titleHeadsBody =
+    !!titleElement &&
+    !!body.container?.contains(titleElement) &&
+    textLength(above) < MAX_ABOVE_TITLE_SHARE * textLength(body.blocks);
   const blocksAfterTitle = titleElement
     ? body.blocks.filter(
         (b) =>
           !titleElement.contains(b.element) &&
           !b.element.contains(titleElement) &&
-          !(titleInBody && (index.position.get(b.element) ?? 0) < titleAt),
+          !(titleHeadsBody && aboveTitle(b)),
       )
     : body.blocks;
   const descriptions = [

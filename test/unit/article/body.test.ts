@@ -103,4 +103,16 @@ describe('body: cleaning rules on real news pages', () => {
     for (const phrase of loadTruth(key).with ?? []) expect(text).toContain(phrase);
     expect(text).not.toContain(outside);
   });
+
+  it('reads the story above a summary box repeating its headline (en: travel blog)', () => {
+    const text = bodyOf('trafilatura-eval/tofugu.com.dezuka-suisan');
+    expect(text).toContain('We picked out a couple of');
+    expect(text).toContain('While they were cooking');
+  });
+
+  it('keeps sentences set in headings at the end of a post (de: blog)', () => {
+    const text = bodyOf('trafilatura-eval/seglerblog.st_ssenseer.de.sauber').replace(/\s+/g, ' ');
+    expect(text).toContain('Gestalte ein Plakat unter dem');
+    expect(text).not.toContain('Post Views');
+  });
 });
