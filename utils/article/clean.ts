@@ -37,6 +37,9 @@ export const SKIP_TAGS = new Set([
   'META',
   'TITLE',
   'MATH',
+  // Ruby annotations: the reading of the characters beside them, printed small above them.
+  'RT',
+  'RP',
 ]);
 
 /** Roles of landmarks that are not the article. */

@@ -216,7 +216,8 @@ function leadText(el: Element): string {
       if (c.nodeType === 3) text += c.nodeValue;
       else if (c.nodeType === 1) {
         const e = c as Element;
-        if (/^(SCRIPT|STYLE|BUTTON)$/.test(e.tagName)) continue;
+        // Ruby readings (<rt>) are small print over the characters, not text of their own.
+        if (/^(SCRIPT|STYLE|BUTTON|RT|RP)$/.test(e.tagName)) continue;
         if (nameTokens(e).some((t) => BYLINE_TOKENS.has(t))) continue;
         if (INLINE_BYLINE_TAGS.has(e.tagName) && isByline(collapse(e.textContent))) continue;
         walk(e);

@@ -115,4 +115,10 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).toContain('Gestalte ein Plakat unter dem');
     expect(text).not.toContain('Post Views');
   });
+
+  it('reads Japanese without the ruby readings over its kanji (ja: NHK easy news)', () => {
+    const text = bodyOf('trafilatura-eval/nhk.or.jp.k100');
+    expect(text).toContain('子どもへの虐待をなくすための法律ができて');
+    expect(text).not.toContain('子こども');
+  });
 });
