@@ -64,6 +64,11 @@ const INLINE_TAGS = new Set([
  * when it also outweighs those blocks: prose written between `<br>`s beside a few subheadings.
  */
 const MIN_LOOSE_TEXT = 200;
+/**
+ * An inline element (Latin-letter equivalents) set among blocks that is a paragraph of its own
+ * when it ends a sentence; shorter ones are captions, prompts ("Was this useful?") and datelines.
+ */
+const MIN_LOOSE_RUN = 100;
 
 /** A block this long (Latin-letter equivalents) with little link text is article prose. */
 const MIN_PROSE_LENGTH = 25;
@@ -163,6 +168,9 @@ function collectBlocks(root: Element): BlockInfo[] {
     const first = blocks.length;
     // Text written straight into a container beside its blocks (`<div>text<br><br>text<h2>`).
     let loose = 0;
+    // Inline elements holding sentences among the blocks (`<div><strong>Lead.</strong><h2>`),
+    // with the place in `blocks` where each falls.
+    const runs: [number, BlockInfo][] = [];
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 3) {
         loose += weightedLength(collapse(node.nodeValue));
@@ -173,17 +181,30 @@ function collectBlocks(root: Element): BlockInfo[] {
         else if (INLINE_TAGS.has(child.tagName)) {
           // Its shown text only: a <span> may hold the page's scripts.
           const acc = { text: '', linkLength: 0 };
-          readText(child, false, acc);
-          loose += weightedLength(collapse(acc.text));
+          readText(child, linked || child.tagName === 'A', acc);
+          const text = collapse(acc.text);
+          const run = {
+            element: child,
+            text,
+            length: weightedLength(text),
+            linkLength: acc.linkLength,
+          };
+          loose += run.length;
+          if (run.length >= MIN_LOOSE_RUN && isProse(run) && SENTENCE_END_RE.test(text))
+            runs.push([blocks.length, run]);
         }
       }
     }
     if (holdsBlock) {
       // Text beside a form's fields is its fine print ("By signing up, you agree...").
-      if (loose < MIN_LOOSE_TEXT || el.tagName === 'FORM') return true;
+      if (el.tagName === 'FORM') return true;
       let inBlocks = 0;
       for (let i = first; i < blocks.length; i++) inBlocks += blocks[i]!.length;
-      if (loose <= inBlocks) return true;
+      if (loose < MIN_LOOSE_TEXT || loose <= inBlocks) {
+        // Mostly blocks: a sentence set loose among them is one more.
+        for (const [at, run] of runs.reverse()) blocks.splice(at, 0, run);
+        return true;
+      }
       // Mostly loose text: the container is one block, its few inner blocks part of it.
       blocks.length = first;
       if (pushBlock(el, linked)) blocks[blocks.length - 1]!.merged = true;

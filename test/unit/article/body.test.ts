@@ -121,4 +121,9 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).toContain('子どもへの虐待をなくすための法律ができて');
     expect(text).not.toContain('子こども');
   });
+
+  it('reads a sentence set loose in bold among the paragraphs (de: magazine)', () => {
+    const text = bodyOf('trafilatura-eval/for-me-online.de-pubert_t');
+    expect(text).toContain('Dann ist sie wohl in der Pubertät!');
+  });
 });
