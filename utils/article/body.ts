@@ -74,6 +74,8 @@ const MIN_LOOSE_RUN = 100;
 const MIN_PROSE_LENGTH = 25;
 /** Blocks whose text is more link text than this are navigation or teasers. */
 const MAX_BLOCK_LINK_DENSITY = 0.5;
+/** Own words (Latin-letter equivalents) that make a paragraph ending in a long link prose. */
+const MIN_SENTENCE_OUTSIDE_LINK = 30;
 /** What a character of link text or of a short label costs against a character of prose. */
 const LINK_COST = 1;
 const LABEL_COST = 0.5;
@@ -275,9 +277,21 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
   return best;
 }
 
+/**
+ * A paragraph whose sentence runs on into a long link ("X replaced Y, <a>who for eight months
+ * combined…</a>."): its own words say more than a "Read also:" prompt and it ends a sentence.
+ */
+function isLinkedSentence(block: BlockInfo): boolean {
+  return (
+    block.element.tagName === 'P' &&
+    block.length - block.linkLength >= MIN_SENTENCE_OUTSIDE_LINK &&
+    /[.!?。！？…]["'»”)]?$/.test(block.text)
+  );
+}
+
 function keepBlock(block: BlockInfo): boolean {
   if (block.element.tagName === 'H1') return false;
-  if (linkDensity(block) > MAX_BLOCK_LINK_DENSITY) return false;
+  if (linkDensity(block) > MAX_BLOCK_LINK_DENSITY && !isLinkedSentence(block)) return false;
   if (HEADING_RE.test(block.element.tagName)) return true;
   return block.length >= MIN_LABEL_LENGTH || SENTENCE_END_RE.test(block.text);
 }

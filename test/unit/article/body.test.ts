@@ -126,4 +126,11 @@ describe('body: cleaning rules on real news pages', () => {
     const text = bodyOf('trafilatura-eval/for-me-online.de-pubert_t');
     expect(text).toContain('Dann ist sie wohl in der Pubertät!');
   });
+
+  it('keeps a paragraph whose sentence runs on into a long link (pl: media news)', () => {
+    const key =
+      'trafilatura-eval/Maciej_Krzysztoszek_rzecznik_prasowy_Amica_mened_er_komunikacji_zewn_trznej';
+    const text = bodyOf(key);
+    expect(text).toContain('w dziale marketingu.');
+  });
 });
