@@ -4,6 +4,7 @@ import { PageControl } from '@/components/PageControl';
 import '@/components/page-control.css';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
+import type { Settings } from '@/utils/settings/schema';
 import { getSettings, siteModeOf, watchSettings } from '@/utils/settings/store';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
@@ -31,8 +32,21 @@ export default defineContentScript({
       void controller.navigated(newUrl.href);
     });
 
+    // Watched before the first read: a choice made in the popup while this script starts (between
+    // reading the settings and mounting the control) must not be lost.
+    let latest: Settings | null = null;
+    let offer = false;
+    const control = { redraw: () => {} };
+    ctx.onInvalidated(
+      watchSettings((next) => {
+        latest = next;
+        offer = siteModeOf(next, controller.getState().siteKey) === 'ask';
+        control.redraw();
+        void controller.apply(next);
+      }),
+    );
     const settings = await getSettings();
-    let offer = siteModeOf(settings, controller.getState().siteKey) === 'ask';
+    offer = siteModeOf(latest ?? settings, controller.getState().siteKey) === 'ask';
     let root: HTMLElement | null = null;
     const ui = await createShadowRootUi(ctx, {
       name: 'foreign-desk-control',
@@ -57,14 +71,7 @@ export default defineContentScript({
       onRemove: () => root && render(null, root),
     });
     ui.mount();
-
-    ctx.onInvalidated(
-      watchSettings((next) => {
-        offer = siteModeOf(next, controller.getState().siteKey) === 'ask';
-        ui.mounted?.();
-        void controller.apply(next);
-      }),
-    );
-    await controller.apply(settings);
+    control.redraw = () => ui.mounted?.();
+    await controller.apply(latest ?? settings);
   },
 });
