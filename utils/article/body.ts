@@ -8,7 +8,7 @@
  * lists and boilerplate, are the body in reading order.
  */
 import type { ArticleBlock, BlockKind } from './types';
-import { isBoilerplate, isWeakBoilerplate } from './clean';
+import { isBoilerplate, isBoilerplateLine, isWeakBoilerplate } from './clean';
 import { collapse, nameTokens, weightedLength } from './text';
 
 /** Elements that are one block of text when they hold no other block (H1, the headline, is read apart). */
@@ -340,7 +340,9 @@ export function findBody(doc: Document): BodyResult {
   };
   const others = otherStories(inside, container);
   const blocks = inside
-    .filter((b) => keepBlock(b) && !inCard(b.element) && !others.has(b))
+    .filter(
+      (b) => keepBlock(b) && !inCard(b.element) && !others.has(b) && !isBoilerplateLine(b.text),
+    )
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
   // what the body leaves out. A sentence-long one is prose set in a heading's type.

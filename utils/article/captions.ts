@@ -4,6 +4,7 @@
  * articles, which sit inside links or related-content boxes).
  */
 import type { Caption } from './types';
+import { TRAILING_CREDIT_RE } from './clean';
 import { collapse, descendants, nameTokens } from './text';
 
 const CAPTION_TOKENS = new Set([
@@ -55,9 +56,6 @@ const FOREIGN_TOKENS = new Set([
   'advertisement',
   'gallery-list',
 ]);
-/** "Foto: dpa", "Photo: Reuters", "(AP)" written after the caption text. */
-const TRAILING_CREDIT_RE =
-  /\s*(?:[([]?\s*(?:foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|©\s*[^©]{1,80})$/iu;
 const MAX_CAPTION_LENGTH = 1000;
 /** An author's portrait is captioned with the byline ("Von Eva Muster", "By Jane Doe"). */
 const BYLINE_RE =

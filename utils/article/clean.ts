@@ -247,3 +247,25 @@ function paragraphLength(el: Element): number {
   return cached;
 }
 const paragraphCache = new WeakMap<Element, number>();
+
+/**
+ * A photo credit written after the caption's text: "Foto: dpa", "(Photo: Reuters)", "| © AP",
+ * "Photograph by Jane Doe", "Źródło: PAP". Matched from the start, the whole line is a credit.
+ */
+export const TRAILING_CREDIT_RE =
+  /\s*(?:[([]?\s*(?:foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80})$/iu;
+/**
+ * A caption set in the text flow is a sentence or two; a paragraph of the story this long may end
+ * with a picture's credit yet is prose.
+ */
+const MAX_CREDITED_CAPTION = 300;
+
+/**
+ * Lines in the text flow that are never the story, whatever element holds them: a photo credit
+ * ("Foto: dpa", "Photograph by Jane Doe") and a photo's caption ending with one, set as a
+ * paragraph beside the picture.
+ */
+export function isBoilerplateLine(text: string): boolean {
+  const credit = TRAILING_CREDIT_RE.exec(text);
+  return !!credit && (credit.index === 0 || text.length <= MAX_CREDITED_CAPTION);
+}

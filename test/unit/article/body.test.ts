@@ -134,3 +134,20 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).toContain('w dziale marketingu.');
   });
 });
+
+describe('body: lines in the text flow that are not the story', () => {
+  it('leaves out photo credits and the captions that end with one (de, en)', () => {
+    const golf = bodyOf('trafilatura-eval/golf.de-augusta');
+    expect(golf).not.toContain('Augusta National/Getty Images');
+    expect(golf).toContain('Blickt man auf Elders Werdegang');
+    const goats = bodyOf('trafilatura-eval/nationalgeographic.co.uk.goats');
+    expect(goats).not.toContain('Photograph by');
+    const salon = bodyOf('trafilatura-eval/salon.com.emissions');
+    expect(salon).not.toContain('(Credit: Clayton Aldern / Grist)');
+  });
+
+  it('keeps a paragraph of prose that opens with a credit (en: KBS)', () => {
+    const text = bodyOf('trafilatura-eval/world.kbs.co.kr-Temperatures');
+    expect(text).toContain('Wednesday is forecast to be even colder.');
+  });
+});
