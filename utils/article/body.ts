@@ -316,7 +316,7 @@ export interface BodyResult {
   container: Element | null;
 }
 
-export function findBody(doc: Document): BodyResult {
+export function findBody(doc: Document, lang: string): BodyResult {
   const root = doc.body;
   if (!root) return { blocks: [], container: null };
   const all = collectBlocks(root);
@@ -341,7 +341,8 @@ export function findBody(doc: Document): BodyResult {
   const others = otherStories(inside, container);
   const blocks = inside
     .filter(
-      (b) => keepBlock(b) && !inCard(b.element) && !others.has(b) && !isBoilerplateLine(b.text),
+      (b) =>
+        keepBlock(b) && !inCard(b.element) && !others.has(b) && !isBoilerplateLine(b.text, lang),
     )
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels

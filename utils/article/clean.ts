@@ -3,6 +3,7 @@
  * comments, teasers of other articles, captions, hidden nodes). Detection never changes the page,
  * so these are tests applied while walking it, not removals.
  */
+import { isDateLine } from './dates';
 import { nameTokens } from './text';
 
 /** Elements whose whole subtree is never article text. Figures are read apart, as captions. */
@@ -261,11 +262,23 @@ export const TRAILING_CREDIT_RE =
 const MAX_CREDITED_CAPTION = 300;
 
 /**
+ * The filing of a post, in a few languages: its category, tags or topics ("Kategorie: News",
+ * "Tags: …", "Filed under …"), which name the site's sections, not the story.
+ */
+const FILING_RE =
+  /^(?:categor(?:y|ies|ía|ías|ia|ie)|catégories?|kategori(?:e|en|a|e)|rubri(?:k|que)|themen|topics|tags|etiquetas|étiquettes|schlagw(?:orte|örter)|stichw(?:orte|örter)|tagi)\s*:|^(?:filed under|posted in|abgelegt unter|publié dans)\b/iu;
+/** Longer than this, a line opening with such a word is a sentence. */
+const MAX_FILING_LINE = 100;
+
+/**
  * Lines in the text flow that are never the story, whatever element holds them: a photo credit
  * ("Foto: dpa", "Photograph by Jane Doe") and a photo's caption ending with one, set as a
- * paragraph beside the picture.
+ * paragraph beside the picture; the post's filing ("Kategorie: News"); a dateline that is only a
+ * date and a few words ("Stand: 5. Februar 2020", "Posted on May 7, 2021 by Admin").
  */
-export function isBoilerplateLine(text: string): boolean {
+export function isBoilerplateLine(text: string, lang: string): boolean {
   const credit = TRAILING_CREDIT_RE.exec(text);
-  return !!credit && (credit.index === 0 || text.length <= MAX_CREDITED_CAPTION);
+  if (credit && (credit.index === 0 || text.length <= MAX_CREDITED_CAPTION)) return true;
+  if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
+  return isDateLine(text, lang);
 }

@@ -77,6 +77,16 @@ const TEXTLESS_TAGS = new Set([
 ]);
 /** How many date-like elements are tried before giving up on visible text. */
 const MAX_DATE_ELEMENTS = 40;
+/**
+ * A dateline is a date and a few words ("Stand: 5. Februar 2020", "2021-10-16 | Botschaft",
+ * "Posted on May 7, 2021 by Admin"); with more words, or longer than this, it is a sentence
+ * naming a date.
+ */
+const MAX_DATELINE_WORDS = 4;
+const MAX_DATELINE_LENGTH = 100;
+/** Words: letter runs, and each character of a script written without spaces. */
+const WORD_RE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]|\p{L}{2,}/gu;
 
 export interface PageDates {
   published: string | null;
@@ -140,10 +150,17 @@ function epoch(seconds: number): string | null {
     : null;
 }
 
-const monthCache = new Map<string, { names: Map<string, number>; re: string }>();
+interface MonthNames {
+  names: Map<string, number>;
+  /** The names as a regular expression source, longest first. */
+  re: string;
+  /** The names as whole words, to take them out of a text. */
+  words: RegExp;
+}
+const monthCache = new Map<string, MonthNames>();
 
 /** Month names (long, short, genitive) of `lang` and English, from the platform's CLDR data. */
-function monthNames(lang: string): { names: Map<string, number>; re: string } {
+function monthNames(lang: string): MonthNames {
   const cached = monthCache.get(lang);
   if (cached) return cached;
   const names = new Map<string, number>();
@@ -174,7 +191,7 @@ function monthNames(lang: string): { names: Map<string, number>; re: string } {
     .sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|');
-  const entry = { names, re };
+  const entry = { names, re, words: new RegExp(`(?<!\\p{L})(?:${re})(?!\\p{L})`, 'gu') };
   monthCache.set(lang, entry);
   return entry;
 }
@@ -222,6 +239,16 @@ export function parseTextDate(input: string, lang: string): string | null {
     best = { index: m.index, iso };
   }
   return best?.iso ?? null;
+}
+
+/**
+ * A line that is only a date with a few words around it (a dateline, "Published 12.03.2021
+ * 10:15", "Stand: 5. Februar 2020"): page furniture above or below the story, not its text.
+ */
+export function isDateLine(text: string, lang: string): boolean {
+  if (text.length > MAX_DATELINE_LENGTH || !parseTextDate(text, lang)) return false;
+  const rest = text.toLowerCase().replace(monthNames(lang.split('-')[0] || 'en').words, ' ');
+  return (rest.match(WORD_RE)?.length ?? 0) <= MAX_DATELINE_WORDS;
 }
 
 /** A date in the URL path (/2020/09/14/, /2020-09-14-, /20200914/). */

@@ -121,7 +121,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   ];
   const { title, element: titleElement } = findTitle(doc, index.all, declaredTitle, siteNames);
 
-  const body = findBody(doc);
+  const body = findBody(doc, lang ?? 'en');
   // Kickers and labels above the headline are not body; only trusted when the headline sits in
   // the body container (a stray <h1> elsewhere says nothing about order).
   const titleAt = titleElement ? (index.position.get(titleElement) ?? -1) : -1;

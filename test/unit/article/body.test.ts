@@ -146,6 +146,21 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(salon).not.toContain('(Credit: Clayton Aldern / Grist)');
   });
 
+  it("leaves out datelines and the post's filing (de, it)", () => {
+    expect(bodyOf('trafilatura-eval/finanztip.de.altersvorsorge')).not.toContain('Stand: 05.');
+    expect(bodyOf('fundus/de-Tagesschau_2023_04_28')).not.toContain('Stand: 28.04.2023');
+    expect(bodyOf('trafilatura-eval/lastampa.it.temperature')).not.toContain('Ultima modifica');
+    const blog = bodyOf('trafilatura-eval/zahlenzauberin.wordpress.com.ferien');
+    expect(blog).not.toContain('Abgelegt unter');
+  });
+
+  it('keeps short lines of the story that name a date (de)', () => {
+    const text = bodyOf('trafilatura-eval/zoll.de-Tabaksteuer');
+    expect(text).toContain('ab 1. Januar 2024 für Substitute für Tabakwaren.');
+    const wiki = bodyOf('trafilatura-eval/wiki.piratenpartei.de.stammtisch');
+    expect(wiki).toContain('Der nächste Stammtisch findet am Mi. 5. Februar 2020');
+  });
+
   it('keeps a paragraph of prose that opens with a credit (en: KBS)', () => {
     const text = bodyOf('trafilatura-eval/world.kbs.co.kr-Temperatures');
     expect(text).toContain('Wednesday is forecast to be even colder.');
