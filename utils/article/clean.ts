@@ -271,14 +271,78 @@ const FILING_RE =
 const MAX_FILING_LINE = 100;
 
 /**
+ * Calls to subscribe, sign up, download or join, in a few languages ("Abonnieren Sie unseren
+ * Newsletter", "Síguenos en Telegram", "Zapraszamy do subskrypcji"): with a channel named in the
+ * same sentence, they advertise the site, not the story.
+ */
+const PROMPT_VERBS = [
+  'subscribe',
+  'sign(?:ing)? up',
+  'download',
+  'join',
+  'abonnier(?:e|en|t)',
+  'folg(?:e|t|en Sie) (?:uns|mir)',
+  'meld(?:e dich|en Sie sich)',
+  'anmelden',
+  'suscr[ií]b(?:e|ete|ase|irse|irte)',
+  's[ií]gu(?:e|en)nos',
+  'seguir a',
+  '[úu]nete',
+  'abonnez-vous',
+  'suivez-nous',
+  'inscrivez-vous',
+  'iscriviti',
+  'seguici',
+  'subskrypcji',
+  'subskrybuj',
+  'obserwuj',
+  'siga-nos',
+  'assine',
+];
+/** Where the site asks readers to follow it; only the start is matched ("Youtubekanal"). */
+const PROMPT_CHANNELS = [
+  'newsletter',
+  'apps?(?!\\p{L})',
+  'edition',
+  'ausgabe',
+  'e-?paper',
+  'channel',
+  'kanal',
+  'canal',
+  'twitter',
+  'facebook',
+  'instagram',
+  'telegram',
+  'whatsapp',
+  'youtube',
+  'google news',
+  'podcast',
+  'rss',
+];
+const PROMPT_VERB = `(?<!\\p{L})(?:${PROMPT_VERBS.join('|')})(?!\\p{L})`;
+const PROMPT_CHANNEL = `(?<!\\p{L})(?:${PROMPT_CHANNELS.join('|')})`;
+const PROMPT_RE = new RegExp(
+  `${PROMPT_VERB}[^.!?]*${PROMPT_CHANNEL}|${PROMPT_CHANNEL}[^.!?]*${PROMPT_VERB}`,
+  'iu',
+);
+/** "Follow us on Twitter", "Follow The Gleaner on Instagram", "follow him @jdoe". */
+const FOLLOW_RE =
+  /(?<!\p{L})[Ff]ollow (?:us|me|him|her|them|\p{Lu}\S*(?: \p{Lu}\S*){0,2})(?= on | @)/u;
+/** A prompt is a line or two: a longer paragraph naming a newsletter is the story's prose. */
+const MAX_PROMPT_LENGTH = 250;
+
+/**
  * Lines in the text flow that are never the story, whatever element holds them: a photo credit
  * ("Foto: dpa", "Photograph by Jane Doe") and a photo's caption ending with one, set as a
  * paragraph beside the picture; the post's filing ("Kategorie: News"); a dateline that is only a
- * date and a few words ("Stand: 5. Februar 2020", "Posted on May 7, 2021 by Admin").
+ * date and a few words ("Stand: 5. Februar 2020", "Posted on May 7, 2021 by Admin"); a prompt to
+ * subscribe or follow the site ("Follow us on Twitter", "Abonnieren Sie unseren Newsletter").
  */
 export function isBoilerplateLine(text: string, lang: string): boolean {
   const credit = TRAILING_CREDIT_RE.exec(text);
   if (credit && (credit.index === 0 || text.length <= MAX_CREDITED_CAPTION)) return true;
   if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
+  if (text.length <= MAX_PROMPT_LENGTH && (PROMPT_RE.test(text) || FOLLOW_RE.test(text)))
+    return true;
   return isDateLine(text, lang);
 }

@@ -161,6 +161,24 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(wiki).toContain('Der nächste Stammtisch findet am Mi. 5. Februar 2020');
   });
 
+  it('leaves out prompts to subscribe to or follow the site (en, de, es)', () => {
+    const gleaner = bodyOf('trafilatura-eval/jamaica.gleaner.com-victims');
+    expect(gleaner).not.toContain('Follow The Gleaner on Twitter');
+    const nation = bodyOf('trafilatura-eval/nationnews.com-schools');
+    expect(nation).not.toContain('Subscribe now to our eNATION edition');
+    expect(nation).not.toContain('download the Nationnews apps');
+    const refinery = bodyOf('trafilatura-eval/refinery29.com.single');
+    expect(refinery).not.toContain('für unseren Newsletter an!');
+    expect(bodyOf('trafilatura-eval/elpais.com.ciencia')).not.toContain('suscribirse aquí');
+  });
+
+  it('keeps prose that names a newsletter, an app or a sign-up (en)', () => {
+    const news = bodyOf('fundus/ca-GlobalNews_2026_05_24');
+    expect(news).toContain('Zelenskyy said on Telegram.');
+    const shop = bodyOf('trafilatura-eval/tomshardware.com.rtx');
+    expect(shop).toContain('You can still sign up for notifications');
+  });
+
   it('keeps a paragraph of prose that opens with a credit (en: KBS)', () => {
     const text = bodyOf('trafilatura-eval/world.kbs.co.kr-Temperatures');
     expect(text).toContain('Wednesday is forecast to be even colder.');
