@@ -115,8 +115,13 @@ const MAX_CARD_LENGTH = 400;
 /** Blocks this short without sentence punctuation are labels ("Advertisement", "Share"). */
 const MIN_LABEL_LENGTH = 20;
 const SENTENCE_END_RE = /[.!?。！？…:"'»”)\u061f\u0964]$/;
-/** A heading this long (Latin-letter equivalents) is a sentence, not a label ("More from"). */
+/**
+ * A heading or line this long (Latin-letter equivalents) is a sentence, not a label ("More from",
+ * "Das könnte Sie auch interessieren").
+ */
 const MIN_PROSE_HEADING = 80;
+/** How a line of the story ends: a sentence, a quote, a bracket or an emoji closing a chatty one. */
+const LINE_END_RE = /(?:[.!?。！？…:"'»”“’)\u061f\u0964]|\p{Extended_Pictographic})$/u;
 /**
  * Prose (Latin-letter equivalents) of the body's own story after which another `<article>` in
  * the container is a different story: a related post, or the next story of an endless page.
@@ -346,10 +351,19 @@ export function findBody(doc: Document, lang: string): BodyResult {
     )
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
-  // what the body leaves out. A sentence-long one is prose set in a heading's type.
-  const isLabel = (b: (typeof blocks)[number]) =>
-    b.kind === 'subheading' && weightedLength(b.text) < MIN_PROSE_HEADING;
-  while (blocks.length && isLabel(blocks[blocks.length - 1]!)) blocks.pop();
+  // what the body leaves out. A sentence-long one is prose set in a heading's type. So does a
+  // short line that ends no sentence ("Verwandte Themen", "Das könnte Sie auch interessieren")
+  // closing the body, unless the line before it is one too: a run of them is the story's list.
+  const isShortLine = (b: ArticleBlock | undefined) =>
+    !!b &&
+    b.kind === 'paragraph' &&
+    weightedLength(b.text) < MIN_PROSE_HEADING &&
+    !LINE_END_RE.test(b.text);
+  const isLabel = (i: number) =>
+    blocks[i]!.kind === 'subheading'
+      ? weightedLength(blocks[i]!.text) < MIN_PROSE_HEADING
+      : isShortLine(blocks[i]) && !isShortLine(blocks[i - 1]);
+  while (blocks.length && isLabel(blocks.length - 1)) blocks.pop();
   return { blocks, container };
 }
 

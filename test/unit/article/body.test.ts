@@ -179,6 +179,20 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(shop).toContain('You can still sign up for notifications');
   });
 
+  it('leaves out a short label closing the body (de)', () => {
+    const news = bodyOf('trafilatura-eval/biathlon-antholz.it-jubeln');
+    expect(news).not.toContain('Das könnte Sie auch interessieren');
+    const gas = bodyOf('trafilatura-eval/fluessiggas.de.dimethylether');
+    expect(gas).not.toContain('Verwandte Themenbereiche');
+  });
+
+  it('keeps short lines closing the body that end a sentence or make a list (de, en)', () => {
+    const police = bodyOf('trafilatura-eval/bundespolizei.de-Belarus');
+    expect(police).toContain('Lesen Sie dazu auch die');
+    expect(bodyOf('trafilatura-eval/heiko-adams.de.laufen')).toContain('das gefällt mir 😉');
+    expect(bodyOf('fundus-eval/TheIndependent_0')).toContain('Blur, The Ballad of Darren');
+  });
+
   it('keeps a paragraph of prose that opens with a credit (en: KBS)', () => {
     const text = bodyOf('trafilatura-eval/world.kbs.co.kr-Temperatures');
     expect(text).toContain('Wednesday is forecast to be even colder.');
