@@ -68,8 +68,13 @@ const BOX_BOILERPLATE = new Set([
   'credits',
   'copyright',
   'byline',
-  // Author boxes ("author-bio") quote someone else, not the story.
+  // Author boxes ("author-bio", "AuthorBox", "entry-author-info") present the writer, not the
+  // story.
   'bio',
+  'author',
+  'authors',
+  // Like buttons ("sd-like jetpack-likes-widget-wrapper") and their "Like this:" label.
+  'likes',
 ]);
 /** Strong words of parts that can be long: comment threads and lists of other stories. */
 const LONG_BOILERPLATE = new Set([

@@ -135,6 +135,22 @@ describe('body: cleaning rules on real news pages', () => {
   });
 });
 
+describe('body: author boxes and like buttons', () => {
+  it("leaves out the writer's box and the like button (de, en)", () => {
+    const chip = bodyOf('trafilatura-eval/chip.de.beef');
+    expect(chip).not.toContain('Inga Buller ist Head of Social');
+    const scmp = bodyOf('trafilatura-eval/scmp.com.playbook');
+    expect(scmp).not.toContain('Alice Wu fell down the rabbit hole');
+    expect(bodyOf('trafilatura-eval/2gewinnt.wordpress.com.uns')).not.toContain('Gefällt mir');
+  });
+
+  it('keeps an article whose wrapper names its author (de: CNET)', () => {
+    const text = bodyOf('trafilatura-eval/cnet.de.schutz');
+    for (const phrase of loadTruth('trafilatura-eval/cnet.de.schutz').with ?? [])
+      expect(text).toContain(phrase);
+  });
+});
+
 describe('body: lines in the text flow that are not the story', () => {
   it('leaves out photo credits and the captions that end with one (de, en)', () => {
     const golf = bodyOf('trafilatura-eval/golf.de-augusta');
