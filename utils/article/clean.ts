@@ -260,18 +260,23 @@ const paragraphCache = new WeakMap<Element, number>();
  */
 export const TRAILING_CREDIT_RE =
   /\s*(?:[([]?\s*(?:foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80})$/iu;
+/** A figure's caption set in the text: "Abbildung 4: …", "Fig. 2: …", "Abb.: …", "Table 1: …". */
+const FIGURE_CAPTION_RE =
+  /^(?:abbildung|abb\.|figure|fig\.|grafik|chart|figura|gráfico|tabelle|table)\s*\d*\s*:/iu;
+/** The publisher's copyright notice: "© 2022 Site. This article is the copyrighted property…". */
+const COPYRIGHT_RE = /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/iu;
 /**
- * A caption set in the text flow is a sentence or two; a paragraph of the story this long may end
- * with a picture's credit yet is prose.
+ * A caption or a notice set in the text flow is a sentence or two; a paragraph of the story this
+ * long may end with a picture's credit or open with a figure's number yet is prose.
  */
-const MAX_CREDITED_CAPTION = 300;
+const MAX_NOTE_LENGTH = 300;
 
 /**
  * The filing of a post, in a few languages: its category, tags or topics ("Kategorie: News",
  * "Tags: …", "Filed under …"), which name the site's sections, not the story.
  */
 const FILING_RE =
-  /^(?:categor(?:y|ies|ía|ías|ia|ie)|catégories?|kategori(?:e|en|a|e)|rubri(?:k|que)|themen|topics|tags|etiquetas|étiquettes|schlagw(?:orte|örter)|stichw(?:orte|örter)|tagi)\s*:|^(?:filed under|posted in|abgelegt unter|publié dans)\b/iu;
+  /^(?:categor(?:y|ies|ía|ías|ia|ie)|catégories?|kategori(?:e|en|a)|rubri(?:k|que)|themen|topics|tags|etiquetas|étiquettes|schlagw(?:orte|örter)|stichw(?:orte|örter)|tagi)\s*:|^(?:filed under|posted in|abgelegt unter|publié dans)\b/iu;
 /** Longer than this, a line opening with such a word is a sentence. */
 const MAX_FILING_LINE = 100;
 
@@ -339,13 +344,18 @@ const MAX_PROMPT_LENGTH = 250;
 /**
  * Lines in the text flow that are never the story, whatever element holds them: a photo credit
  * ("Foto: dpa", "Photograph by Jane Doe") and a photo's caption ending with one, set as a
- * paragraph beside the picture; the post's filing ("Kategorie: News"); a dateline that is only a
+ * paragraph beside the picture; a figure's caption; a copyright notice; the post's filing ("Kategorie: News"); a dateline that is only a
  * date and a few words ("Stand: 5. Februar 2020", "Posted on May 7, 2021 by Admin"); a prompt to
  * subscribe or follow the site ("Follow us on Twitter", "Abonnieren Sie unseren Newsletter").
  */
 export function isBoilerplateLine(text: string, lang: string): boolean {
   const credit = TRAILING_CREDIT_RE.exec(text);
-  if (credit && (credit.index === 0 || text.length <= MAX_CREDITED_CAPTION)) return true;
+  if (credit?.index === 0) return true;
+  if (
+    text.length <= MAX_NOTE_LENGTH &&
+    (credit || FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text))
+  )
+    return true;
   if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
   if (text.length <= MAX_PROMPT_LENGTH && (PROMPT_RE.test(text) || FOLLOW_RE.test(text)))
     return true;

@@ -209,6 +209,18 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(bodyOf('fundus-eval/TheIndependent_0')).toContain('Blur, The Ballad of Darren');
   });
 
+  it("leaves out figures' captions and copyright notices set in the text (de, en)", () => {
+    const snow = bodyOf('trafilatura-eval/baechli-bergsport.ch-lawinen');
+    expect(snow).not.toContain('Abbildung 8: Vorgehensweise für grosse Ereignisse');
+    const belize = bodyOf('trafilatura-eval/breakingbelizenews.com-paho');
+    expect(belize).not.toContain('This article is the copyrighted property');
+  });
+
+  it('keeps prose that opens with a word for figures (en: BBC)', () => {
+    const text = bodyOf('trafilatura-eval/bbc.com.52241221');
+    expect(text).toContain('Figures from Louisiana, Mississippi, Michigan, Wisconsin and New York');
+  });
+
   it('keeps a paragraph of prose that opens with a credit (en: KBS)', () => {
     const text = bodyOf('trafilatura-eval/world.kbs.co.kr-Temperatures');
     expect(text).toContain('Wednesday is forecast to be even colder.');
