@@ -8,7 +8,7 @@
  * lists and boilerplate, are the body in reading order.
  */
 import type { ArticleBlock, BlockKind } from './types';
-import { isBoilerplate, isBoilerplateLine, isWeakBoilerplate } from './clean';
+import { isBoilerplate, isBoilerplateLine, isCreditedCaption, isWeakBoilerplate } from './clean';
 import { collapse, nameTokens, weightedLength } from './text';
 
 /** Elements that are one block of text when they hold no other block (H1, the headline, is read apart). */
@@ -127,6 +127,8 @@ const LINE_END_RE = /(?:[.!?。！？…:"'»”“’)\u061f\u0964]|\p{Extended
  * the container is a different story: a related post, or the next story of an endless page.
  */
 const MIN_OWN_STORY_LENGTH = 500;
+/** Share of the body's text in credited captions past which the page is a photo gallery. */
+const MIN_GALLERY_SHARE = 0.5;
 /**
  * When the best-scoring element is the page's `<body>`, an element inside it holding this share
  * of the prose is the article: the rest is stray text around the page, not part of the story.
@@ -344,11 +346,14 @@ export function findBody(doc: Document, lang: string): BodyResult {
     return false;
   };
   const others = otherStories(inside, container);
-  const blocks = inside
-    .filter(
-      (b) =>
-        keepBlock(b) && !inCard(b.element) && !others.has(b) && !isBoilerplateLine(b.text, lang),
-    )
+  const kept = inside.filter((b) => keepBlock(b) && !inCard(b.element) && !others.has(b));
+  // A gallery tells its story in its photos' captions: when they hold most of the text, their
+  // credits do not make them boilerplate.
+  const length = (bs: BlockInfo[]) => bs.reduce((n, b) => n + b.length, 0);
+  const captioned = kept.filter((b) => isCreditedCaption(b.text));
+  const gallery = length(captioned) >= MIN_GALLERY_SHARE * length(kept);
+  const blocks = kept
+    .filter((b) => (gallery && captioned.includes(b)) || !isBoilerplateLine(b.text, lang))
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
   // what the body leaves out. A sentence-long one is prose set in a heading's type. So does a

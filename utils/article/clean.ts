@@ -271,6 +271,11 @@ const COPYRIGHT_RE = /^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))/iu;
  */
 const MAX_NOTE_LENGTH = 300;
 
+/** A photo's caption ending with its credit ("Lee Elder, 1975. | © Getty Images"). */
+export function isCreditedCaption(text: string): boolean {
+  return text.length <= MAX_NOTE_LENGTH && (TRAILING_CREDIT_RE.exec(text)?.index ?? 0) > 0;
+}
+
 /**
  * The filing of a post, in a few languages: its category, tags or topics ("Kategorie: News",
  * "Tags: …", "Filed under …"), which name the site's sections, not the story.
@@ -349,12 +354,8 @@ const MAX_PROMPT_LENGTH = 250;
  * subscribe or follow the site ("Follow us on Twitter", "Abonnieren Sie unseren Newsletter").
  */
 export function isBoilerplateLine(text: string, lang: string): boolean {
-  const credit = TRAILING_CREDIT_RE.exec(text);
-  if (credit?.index === 0) return true;
-  if (
-    text.length <= MAX_NOTE_LENGTH &&
-    (credit || FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text))
-  )
+  if (TRAILING_CREDIT_RE.exec(text)?.index === 0 || isCreditedCaption(text)) return true;
+  if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
     return true;
   if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
   if (text.length <= MAX_PROMPT_LENGTH && (PROMPT_RE.test(text) || FOLLOW_RE.test(text)))

@@ -221,6 +221,12 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(text).toContain('Figures from Louisiana, Mississippi, Michigan, Wisconsin and New York');
   });
 
+  it('keeps the captions of a gallery told in its captions (en: Economic Times)', () => {
+    const text = bodyOf('trafilatura-eval/economictimes.indiatimes.com.slideshow');
+    expect(text).toContain('All of this - coupled with better cameras - comes');
+    expect(text).toContain('But, the iPhone SE fits in so much more');
+  });
+
   it('keeps a paragraph of prose that opens with a credit (en: KBS)', () => {
     const text = bodyOf('trafilatura-eval/world.kbs.co.kr-Temperatures');
     expect(text).toContain('Wednesday is forecast to be even colder.');
