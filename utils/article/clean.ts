@@ -349,9 +349,10 @@ const MAX_PROMPT_LENGTH = 250;
 /**
  * Lines in the text flow that are never the story, whatever element holds them: a photo credit
  * ("Foto: dpa", "Photograph by Jane Doe") and a photo's caption ending with one, set as a
- * paragraph beside the picture; a figure's caption; a copyright notice; the post's filing ("Kategorie: News"); a dateline that is only a
- * date and a few words ("Stand: 5. Februar 2020", "Posted on May 7, 2021 by Admin"); a prompt to
- * subscribe or follow the site ("Follow us on Twitter", "Abonnieren Sie unseren Newsletter").
+ * paragraph beside the picture; a figure's caption; a copyright notice; the post's filing
+ * ("Kategorie: News"); a dateline that is only a date and a few words ("Stand: 5. Februar 2020",
+ * "Posted on May 7, 2021 by Admin"); a prompt to subscribe or follow the site ("Follow us on
+ * Twitter", "Abonnieren Sie unseren Newsletter").
  */
 export function isBoilerplateLine(text: string, lang: string): boolean {
   if (TRAILING_CREDIT_RE.exec(text)?.index === 0 || isCreditedCaption(text)) return true;
