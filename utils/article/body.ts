@@ -350,10 +350,10 @@ export function findBody(doc: Document, lang: string): BodyResult {
   // A gallery tells its story in its photos' captions: when they hold most of the text, their
   // credits do not make them boilerplate.
   const length = (bs: BlockInfo[]) => bs.reduce((n, b) => n + b.length, 0);
-  const captioned = kept.filter((b) => isCreditedCaption(b.text));
-  const gallery = length(captioned) >= MIN_GALLERY_SHARE * length(kept);
+  const captioned = new Set(kept.filter((b) => isCreditedCaption(b.text)));
+  const gallery = length([...captioned]) >= MIN_GALLERY_SHARE * length(kept);
   const blocks = kept
-    .filter((b) => (gallery && captioned.includes(b)) || !isBoilerplateLine(b.text, lang))
+    .filter((b) => (gallery && captioned.has(b)) || !isBoilerplateLine(b.text, lang))
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
   // what the body leaves out. A sentence-long one is prose set in a heading's type. So does a

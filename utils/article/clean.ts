@@ -355,7 +355,9 @@ const MAX_PROMPT_LENGTH = 250;
  * Twitter", "Abonnieren Sie unseren Newsletter").
  */
 export function isBoilerplateLine(text: string, lang: string): boolean {
-  if (TRAILING_CREDIT_RE.exec(text)?.index === 0 || isCreditedCaption(text)) return true;
+  // One match answers both: a whole line that is a credit, or a caption ending with one.
+  const credit = TRAILING_CREDIT_RE.exec(text);
+  if (credit && (credit.index === 0 || text.length <= MAX_NOTE_LENGTH)) return true;
   if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
     return true;
   if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
