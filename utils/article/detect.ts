@@ -9,7 +9,7 @@ import { findCaptions } from './captions';
 import { findDates } from './dates';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
-import { findPublisher } from './publisher';
+import { findLogoNames, findPublisher } from './publisher';
 import { readStructuredData } from './structured-data';
 import { collapse, descendants, indexElements, weightedLength } from './text';
 import { findTitle } from './title';
@@ -90,13 +90,16 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     options.url ??
     null;
   const pageUrl = options.url ?? canonicalUrl ?? (doc.location?.href || null);
-  const site = findSite(hostnameOf(pageUrl) ?? '');
-  const ogSiteName = firstMeta(meta, ['og:site_name']);
+  const site = findSite(hostnameOf(pageUrl) ?? '', options.sites);
+  // "og:site:name" is a common misspelling of the property.
+  const ogSiteName = firstMeta(meta, ['og:site_name', 'og:site:name']);
   const publisher = findPublisher({
     registryName: site?.publisher,
     siteName: ogSiteName,
     structuredNames: data.publisherNames,
     metaName: firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']),
+    copyright: firstMeta(meta, ['copyright', 'dc.rights']),
+    logoNames: () => findLogoNames(doc),
     documentTitle: collapse(doc.title),
     hostname: hostnameOf(pageUrl),
   });

@@ -17,6 +17,11 @@ const DOMAIN_RE = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
 const GENERIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'gov', 'gv']);
 /** Host labels in front of the site's own name. */
 const HOST_PREFIX_RE = /^(www\d*|m|amp|mobile|edition|news)\./;
+/** Logo images looked at: the masthead comes early; later logos are partners and sponsors. */
+const MAX_LOGO_IMAGES = 10;
+/** A name, not a phrase: up to five capitalised words ("Anadolu Ajansı"). */
+const PROPER_NAME_RE =
+  /^[\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*(?: [\p{Lu}\p{N}][\p{L}\p{N}'’&.-]*){0,4}$/u;
 /** Letters of Latin script, to tell a Latin name from one in another script. */
 const LATIN_RE = /\p{Script=Latin}/u;
 const LETTER_RE = /\p{L}/u;
@@ -30,6 +35,10 @@ export interface PublisherSignals {
   structuredNames?: readonly string[];
   /** application-name, publisher, dc.publisher meta tags. */
   metaName?: string | null;
+  /** The copyright meta tag: often the publication, sometimes the company or a sentence. */
+  copyright?: string | null;
+  /** Alt text of the site's logo, as the masthead shows the name (looked up only if needed). */
+  logoNames?: () => readonly string[];
   /** The document `<title>`. */
   documentTitle?: string | null;
   /** The page's hostname. */
@@ -43,40 +52,86 @@ function titleSuffix(title: string): string | null {
   return last && last.length <= MAX_SITE_NAME_LENGTH ? last : null;
 }
 
-/** The registrable label of a hostname as a name: "www.boersen-zeitung.de" → "Boersen Zeitung". */
-export function hostnameBrand(hostname: string): string | null {
+/** The registrable label of a hostname: "www.aa.com.tr" → "aa". */
+function registrableLabel(hostname: string): string | null {
   const labels = hostname.toLowerCase().replace(HOST_PREFIX_RE, '').split('.');
   if (labels.length < 2) return null;
   let i = labels.length - 2;
   if (i > 0 && GENERIC_SECOND_LEVEL.has(labels[i]!)) i--;
-  const label = labels[i]!;
-  if (label.length < 3) return null;
+  return labels[i] || null;
+}
+
+/** The registrable label of a hostname as a name: "www.boersen-zeitung.de" → "Boersen Zeitung". */
+export function hostnameBrand(hostname: string): string | null {
+  const label = registrableLabel(hostname);
+  if (!label || label.length < 3) return null;
   return label
     .split('-')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
 }
 
+/** Letters as an address spells them: "Börsen-Zeitung" → "boersenzeitung" (or "borsenzeitung"). */
+function addressLetters(name: string, umlautsAsE: boolean): string {
+  const lower = name.toLowerCase();
+  const expanded = umlautsAsE
+    ? lower.replace(/[äöü]/g, (c) => `${c.normalize('NFD').charAt(0)}e`).replace(/ß/g, 'ss')
+    : lower;
+  return expanded
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
 /** "Taipei Times" and taipeitimes.com, "WDR" and wdr.de: one holds the other's letters. */
 function sameLetters(a: string, b: string): boolean {
-  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const x = squash(a);
-  const y = squash(b);
-  return !!x && !!y && (x.includes(y) || y.includes(x));
+  const y = addressLetters(b, false);
+  return [false, true].some((umlautsAsE) => {
+    const x = addressLetters(a, umlautsAsE);
+    return !!x && !!y && (x.includes(y) || y.includes(x));
+  });
 }
 
 /** "Associated Press" on apnews.com: the name's initials start the address. */
-function initialsOf(name: string, brand: string): boolean {
+function initialsOf(name: string, brand: string, whole = false): boolean {
   const initials = name
     .split(/[\s-]+/)
     .map((w) => w.charAt(0).toLowerCase())
     .join('');
-  return initials.length >= 2 && brand.toLowerCase().replace(/\s/g, '').startsWith(initials);
+  const letters = brand.toLowerCase().replace(/[\s-]/g, '');
+  return initials.length >= 2 && (whole ? letters === initials : letters.startsWith(initials));
 }
 
+/** Readable to our readers: every letter Latin ("日刊ゲンダイDIGITAL" is not). */
 function isLatin(name: string): boolean {
   const letters = [...name].filter((c) => LETTER_RE.test(c));
-  return letters.length > 0 && letters.filter((c) => LATIN_RE.test(c)).length * 2 >= letters.length;
+  return letters.length > 0 && letters.every((c) => LATIN_RE.test(c));
+}
+
+/** "© 2024 Mitteldeutsche Zeitung. Alle Rechte vorbehalten." → "Mitteldeutsche Zeitung". */
+function copyrightName(notice: string | null | undefined): string | null {
+  const name = notice
+    ?.replace(/©|\(c\)|\bcopyright\b|\b(19|20)\d\d\b(\s*[-–]\s*(19|20)\d\d)?/gi, ' ')
+    .split(/[.,|;]\s/)[0];
+  return collapse(name) || null;
+}
+
+/** "Mitteldeutsche Zeitung-Logo", "Logo Anadolu Ajansı": the name without the word "logo". */
+function logoName(alt: string): string {
+  return collapse(alt.replace(/^\s*logo\b[\s:-]*|[\s-]*\blogo\s*$/gi, ''));
+}
+
+/** The masthead logo's alt text, when a header or logo element holds one. */
+export function findLogoNames(doc: Document): string[] {
+  const images = doc.querySelectorAll(
+    'header img[alt], [class*="logo" i] img[alt], img[class*="logo" i][alt], a[href="/"] img[alt]',
+  );
+  const names: string[] = [];
+  for (const img of [...images].slice(0, MAX_LOGO_IMAGES)) {
+    const name = logoName(img.getAttribute('alt') ?? '');
+    if (name && !names.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 function usable(name: string | null | undefined): name is string {
@@ -96,6 +151,18 @@ export function findPublisher(signals: PublisherSignals): string | null {
     suffix && brand && sameLetters(suffix, brand) ? suffix : null,
   ].map((n) => collapse(n));
   const names = declared.filter(usable);
+  // With no name declared, the copyright holder or the logo's alt text, when it is a proper name
+  // that spells the address: either also names companies, slogans or "Startseite".
+  const label = signals.hostname ? registrableLabel(signals.hostname) : null;
+  if (!names.length && label) {
+    const fallback = [copyrightName(signals.copyright), ...(signals.logoNames?.() ?? [])].find(
+      (n) =>
+        usable(n) &&
+        PROPER_NAME_RE.test(n) &&
+        (sameLetters(n, label) || initialsOf(n, label, true)),
+    );
+    if (fallback) names.push(fallback);
+  }
   // A name unrelated to the site's address is a tagline or a parent company; one that spells it
   // (in full or by initials: "Legal Tribune Online" on lto.de) is the brand.
   const related = (n: string) => !brand || sameLetters(n, brand) || initialsOf(n, brand);

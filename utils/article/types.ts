@@ -1,4 +1,5 @@
 /** What article detection finds on a page. Produced by `detectArticle` from `./detect`. */
+import type { SiteEntry } from '../sites/registry';
 
 export type BlockKind =
   'headline' | 'lead' | 'subheading' | 'paragraph' | 'list-item' | 'quote' | 'caption';
@@ -51,4 +52,6 @@ export interface Article {
 export interface DetectOptions {
   /** The page's URL (documents parsed outside a browser have none of their own). */
   url?: string;
+  /** The site registry to consult (tests pass an empty one to see detection on unknown sites). */
+  sites?: readonly SiteEntry[];
 }

@@ -3,9 +3,9 @@ import { detectArticle } from '../../../utils/article/detect';
 import { hostnameBrand } from '../../../utils/article/publisher';
 import { loadPage, loadTruth } from './corpus';
 
-function detect(key: string) {
+function detect(key: string, options: { unknownSite?: boolean } = {}) {
   const { doc, url } = loadPage(key);
-  return detectArticle(doc, { url });
+  return detectArticle(doc, { url, ...(options.unknownSite ? { sites: [] } : {}) });
 }
 
 describe('publisher name on real pages', () => {
@@ -22,8 +22,25 @@ describe('publisher name on real pages', () => {
     ['fundus/jp-ChunichiShimbun_2025_01_13', 'Chunichi'],
     // In the registry: its curated name.
     ['fundus/jp-MainichiShimbun_2025_01_14', 'Mainichi Shimbun'],
+    // Declared only as "og:site:name", a common misspelling of og:site_name.
+    ['fundus/de-BoersenZeitung_2024_10_23', 'Börsen-Zeitung'],
+    // The only name with Latin letters mixes in Japanese ("日刊ゲンダイDIGITAL"): the address reads.
+    ['fundus/jp-NikkanGeadai_2025_01_31', 'Nikkan Gendai'],
   ])('%s → %s', (key, name) => {
     expect(detect(key).publisher).toBe(name);
+  });
+
+  // As if the site were not in the registry: what a reader gets on a site they enabled themselves.
+  it.each([
+    // JSON-LD names the domain "mz.de"; the copyright meta tag names the paper (mz = its initials).
+    ['fundus/de-MitteldeutscheZeitung_2024_04_30', 'Mitteldeutsche Zeitung'],
+    // No name declared at all; the masthead logo's alt text is the agency (aa = its initials).
+    ['fundus/tr-AnadoluAjansi_2025_04_05', 'Anadolu Ajansı'],
+    // Logo alt texts with a slogan ("Golem.de - IT-News für Profis") or "Startseite" are not names.
+    ['fundus/de-Golem_2024_04_28', 'Golem'],
+    ['fundus/de-Hessenschau_2024_04_27', 'Hessenschau'],
+  ])('%s on a site outside the registry → %s', (key, name) => {
+    expect(detect(key, { unknownSite: true }).publisher).toBe(name);
   });
 
   it('turns an address into a name', () => {
