@@ -358,16 +358,19 @@ export function findBody(doc: Document, lang: string): BodyResult {
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
   // what the body leaves out. A sentence-long one is prose set in a heading's type. So does a
   // short line that ends no sentence ("Verwandte Themen", "Das könnte Sie auch interessieren")
-  // closing the body, unless the line before it is one too: a run of them is the story's list.
+  // closing the body, unless the line before it is a different one: a run of them is the
+  // story's list (the same label twice is one label, repeated by two teaser boxes).
   const isShortLine = (b: ArticleBlock | undefined) =>
     !!b &&
     b.kind === 'paragraph' &&
     weightedLength(b.text) < MIN_PROSE_HEADING &&
     !LINE_END_RE.test(b.text);
-  const isLabel = (i: number) =>
-    blocks[i]!.kind === 'subheading'
-      ? weightedLength(blocks[i]!.text) < MIN_PROSE_HEADING
-      : isShortLine(blocks[i]) && !isShortLine(blocks[i - 1]);
+  const isLabel = (i: number) => {
+    const block = blocks[i]!;
+    const before = blocks[i - 1];
+    if (block.kind === 'subheading') return weightedLength(block.text) < MIN_PROSE_HEADING;
+    return isShortLine(block) && (!isShortLine(before) || before!.text === block.text);
+  };
   while (blocks.length && isLabel(blocks.length - 1)) blocks.pop();
   return { blocks, container };
 }

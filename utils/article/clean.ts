@@ -76,6 +76,12 @@ const BOX_BOILERPLATE = new Set([
   // Like buttons ("sd-like jetpack-likes-widget-wrapper") and their "Like this:" label.
   'likes',
 ]);
+/**
+ * A paywall's offer ("ia-paywall__checkout", "row paywall"). Sites also give the name to the
+ * wrapper of the paid text itself: "paywallBlockedContent" says so, "hcf-paywall" holds pages of
+ * paragraphs.
+ */
+const PAYWALL_BOILERPLATE = new Set(['paywall', 'regwall']);
 /** Strong words of parts that can be long: comment threads and lists of other stories. */
 const LONG_BOILERPLATE = new Set([
   'comment',
@@ -152,7 +158,6 @@ const WEAK_BOILERPLATE = new Set([
   'widget',
   'rating',
   'meta',
-  'paywall',
   'signup',
   'readmore',
   // Embedded social posts ("twitter-tweet", "instagram-media"); themes also borrow these names
@@ -230,6 +235,13 @@ export function isBoilerplate(el: Element): boolean {
   const tokens = nameTokens(el);
   // `hentry` (the hAtom microformat) marks a blog entry; its other classes name its taxonomy.
   if (tokens.includes('hentry')) return false;
+  if (
+    tokens.some((t) => PAYWALL_BOILERPLATE.has(t)) &&
+    !tokens.some((t) => ARTICLE_TOKENS.has(t)) &&
+    !holdsMainContent(el) &&
+    paragraphLength(el) < MAX_BOX_PARAGRAPHS
+  )
+    return true;
   if (!tokens.some((t) => STRONG_BOILERPLATE.has(t))) return false;
   // A wrapper around <main> is the page, whatever its name ("theme-taboola").
   if (holdsMainContent(el)) return false;

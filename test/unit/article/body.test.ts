@@ -135,6 +135,31 @@ describe('body: cleaning rules on real news pages', () => {
   });
 });
 
+describe('body: paywalls', () => {
+  it('reads the paid text in a wrapper named after the paywall (de, es, en)', () => {
+    const handelsblatt = bodyOf('trafilatura-eval/handelsblatt.com.grenzschliessungen');
+    expect(handelsblatt).toContain('emotional wurde, erinnerte er sich daran');
+    expect(handelsblatt).toContain('Von wegen. Am Sonntag, 15. März 2020');
+    for (const key of [
+      'fundus/es-ABC_2025_01_13',
+      'scrapinghub/f8ff621a0b9b7646cc0d57d37416feabba2bf78ef5dd0bfc5b080f9f97bbe584',
+    ])
+      expect(shingleF1(loadTruth(key).body_text ?? '', bodyOf(key))).toBeGreaterThan(0.95);
+    // "paywallBlockedContent": the structured data marks it as the paid part of the article.
+    const bhaskar = 'fundus/ind-Bhaskar_2024_09_04';
+    expect(shingleF1(loadTruth(bhaskar).body_text ?? '', bodyOf(bhaskar))).toBeGreaterThan(0.9);
+  });
+
+  it("leaves out the paywall's offer (lb: Tageblatt)", () => {
+    const { doc, url } = loadPage('fundus/lu-Tageblatt_2025_06_30');
+    const article = detectArticle(doc, { url });
+    const text = article.blocks.map((b) => b.text).join('\n');
+    expect(text).not.toContain('Für 0.99 € können Sie diesen Artikel erwerben');
+    expect(text).not.toContain('Sie sind bereits Kunde?');
+    expect(article.lead).toContain('OGBL');
+  });
+});
+
 describe('body: author boxes and like buttons', () => {
   it("leaves out the writer's box and the like button (de, en)", () => {
     const chip = bodyOf('trafilatura-eval/chip.de.beef');
@@ -200,6 +225,12 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(news).not.toContain('Das könnte Sie auch interessieren');
     const gas = bodyOf('trafilatura-eval/fluessiggas.de.dimethylether');
     expect(gas).not.toContain('Verwandte Themenbereiche');
+  });
+
+  it('leaves out the same label closing the body twice, once per teaser box (de)', () => {
+    const text = bodyOf('trafilatura-eval/tour-magazin.de-unfall');
+    expect(text).not.toContain('Das könnte Sie auch interessieren');
+    expect(text).toContain('Der Unfall erinnert an den schweren Crash');
   });
 
   it('keeps short lines closing the body that end a sentence or make a list (de, en)', () => {
