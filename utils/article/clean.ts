@@ -167,8 +167,14 @@ const WEAK_BOILERPLATE = new Set([
   'tiktok',
 ]);
 
-/** Paragraph text (characters) that no share bar or caption holds: past it, the box is a wrapper. */
+/** Paragraph text (characters) that no caption or author box holds: past it, the box is a wrapper. */
 const MAX_BOX_PARAGRAPHS = 1500;
+/**
+ * Share bars and like buttons hold a prompt at most ("Share this article"), not a paragraph of
+ * this length: past it, the element wraps the article ("documentContent__sharingContainer").
+ */
+const MAX_SHARE_PARAGRAPHS = 600;
+const SHARE_BOILERPLATE = new Set(['share', 'sharing', 'sharebar', 'social', 'likes']);
 
 /** Words that mark the article itself. */
 const ARTICLE_TOKENS = new Set([
@@ -248,7 +254,12 @@ export function isBoilerplate(el: Element): boolean {
   // Share bars, captions and consent boxes are short: one holding pages of paragraphs is the
   // article's wrapper carrying a feature's name ("entry share", "sharing-container").
   if (tokens.some((t) => BOX_BOILERPLATE.has(t)) && !tokens.some((t) => LONG_BOILERPLATE.has(t)))
-    return paragraphLength(el) < MAX_BOX_PARAGRAPHS;
+    return (
+      paragraphLength(el) <
+      (tokens.every((t) => !BOX_BOILERPLATE.has(t) || SHARE_BOILERPLATE.has(t))
+        ? MAX_SHARE_PARAGRAPHS
+        : MAX_BOX_PARAGRAPHS)
+    );
   return true;
 }
 

@@ -135,6 +135,20 @@ describe('body: cleaning rules on real news pages', () => {
   });
 });
 
+describe('body: share features', () => {
+  it('reads a short article whose wrapper is named after its share feature (de: ZfK)', () => {
+    const text = bodyOf('trafilatura-eval/zfk.de.waermepumpen');
+    expect(text).toContain('Trotz schwieriger Lieferketten');
+    expect(text).toContain('Gas rückläufig, aber immer noch dominierend');
+  });
+
+  it("leaves out a social embed's consent placeholder (de: OMR)", () => {
+    const text = bodyOf('trafilatura-eval/omr.com-Schuhbrand');
+    expect(text).not.toContain('Empfohlener redaktioneller Inhalt');
+    expect(text).not.toContain('An dieser Stelle findet Ihr einen externen Inhalt');
+  });
+});
+
 describe('body: paywalls', () => {
   it('reads the paid text in a wrapper named after the paywall (de, es, en)', () => {
     const handelsblatt = bodyOf('trafilatura-eval/handelsblatt.com.grenzschliessungen');
