@@ -167,7 +167,7 @@ const WEAK_BOILERPLATE = new Set([
   'tiktok',
 ]);
 
-/** Paragraph text (characters) that no caption or author box holds: past it, the box is a wrapper. */
+/** Paragraph text (characters) no caption or author box holds: past it, the box is a wrapper. */
 const MAX_BOX_PARAGRAPHS = 1500;
 /**
  * Share bars and like buttons hold a prompt at most ("Share this article"), not a paragraph of
@@ -245,7 +245,9 @@ export function isBoilerplate(el: Element): boolean {
     tokens.some((t) => PAYWALL_BOILERPLATE.has(t)) &&
     !tokens.some((t) => ARTICLE_TOKENS.has(t)) &&
     !holdsMainContent(el) &&
-    paragraphLength(el) < MAX_BOX_PARAGRAPHS
+    paragraphLength(el) < MAX_BOX_PARAGRAPHS &&
+    // An offer holds no story: "row non-paywall" around the <article> and its <h1> is layout.
+    !el.querySelector('article, h1')
   )
     return true;
   if (!tokens.some((t) => STRONG_BOILERPLATE.has(t))) return false;

@@ -164,6 +164,14 @@ describe('body: paywalls', () => {
     expect(shingleF1(loadTruth(bhaskar).body_text ?? '', bodyOf(bhaskar))).toBeGreaterThan(0.9);
   });
 
+  it('reads the free preview and leaves out the offer beside it (de: Badische Zeitung)', () => {
+    // The article sits in "row non-paywall"; the offer in "row paywall" after it.
+    const text = bodyOf('trafilatura-eval/badische-zeitung.de-Wohnungssuche');
+    expect(text).toContain('Gesine aus Tübingen läuft die Zeit davon');
+    expect(text).not.toContain('Bereits Abonnent/in?');
+    expect(text).not.toContain('Gleich können Sie weiterlesen!');
+  });
+
   it("leaves out the paywall's offer (lb: Tageblatt)", () => {
     const { doc, url } = loadPage('fundus/lu-Tageblatt_2025_06_30');
     const article = detectArticle(doc, { url });
