@@ -336,6 +336,66 @@ function visibleText(root: Element, limit: number): string {
   return collapse(text);
 }
 
+/** A wall-clock time written with its seconds, with or without an offset: "2023-11-08 18:09:55". */
+const CLOCK_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** UTC offsets in use on Earth, in minutes. */
+const MIN_OFFSET = -12 * 60;
+const MAX_OFFSET = 14 * 60;
+/** Time values looked at for the publisher's own offset. */
+const MAX_LOCAL_CANDIDATES = 20;
+
+function offsetMinutes(zone: string | undefined): number | null {
+  if (!zone) return null;
+  if (/^z$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  return m ? (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +m[3]!) : null;
+}
+
+function formatMinutes(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/**
+ * A time declared in UTC ("2023-11-09T01:09:55Z"), told in the publisher's own time when the page
+ * also writes that instant as its local clock ("2023-11-08 18:09:55", or with "-07:00"): the day
+ * the page shows its readers is the publication day, not the UTC one.
+ */
+function inLocalTime(published: string, candidates: (string | null)[]): string {
+  const utc = CLOCK_RE.exec(published);
+  if (!utc || offsetMinutes(utc[7]) !== 0) return published;
+  const instant = Date.UTC(+utc[1]!, +utc[2]! - 1, +utc[3]!, +utc[4]!, +utc[5]!, +utc[6]!);
+  const clocks = candidates
+    .map((candidate) => candidate && CLOCK_RE.exec(candidate.trim()))
+    .filter((m): m is RegExpExecArray => !!m);
+  // A clock that states its offset first; then one that leaves it out, matched to the second.
+  for (const stated of [true, false]) {
+    for (const [, y, mo, d, h, mi, sec, zone] of clocks) {
+      if (!!zone !== stated) continue;
+      const clock = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +sec!);
+      // The same instant, on a clock this many minutes ahead of UTC.
+      const offset = offsetMinutes(zone) ?? Math.round((clock - instant) / 60000);
+      if (!offset || offset < MIN_OFFSET || offset > MAX_OFFSET || offset % 15) continue;
+      if (clock - offset * 60000 !== instant) continue;
+      return `${y}-${mo}-${d}T${h}:${mi}:${sec}${formatMinutes(offset)}`;
+    }
+  }
+  return published;
+}
+
+/** `<time datetime>` values and published-time meta values, the article's first. */
+function timeValues(doc: Document, scope: Element | null, meta: MetaTable): (string | null)[] {
+  const values: (string | null)[] = PUBLISHED_META.map((key) => meta.get(key) ?? null);
+  for (const root of scope ? [scope, doc.body] : [doc.body]) {
+    for (const el of root ? Array.from(root.getElementsByTagName('time')) : []) {
+      if (values.length >= PUBLISHED_META.length + MAX_LOCAL_CANDIDATES) return values;
+      values.push(el.getAttribute('datetime'));
+    }
+  }
+  return values;
+}
+
 export function findDates(
   doc: Document,
   meta: MetaTable,
@@ -353,5 +413,8 @@ export function findDates(
     urlDate(url) ??
     textDate(doc, scope, lang) ??
     modified;
-  return { published, modified };
+  return {
+    published: published && inLocalTime(published, timeValues(doc, scope, meta)),
+    modified,
+  };
 }

@@ -42,4 +42,17 @@ describe('dates', () => {
       /^2024-05-03T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/,
     );
   });
+
+  it("tells a time declared in UTC in the publisher's own time, as the page shows it", () => {
+    const published = (key: string) => {
+      const { doc, url } = loadPage(key);
+      return detectArticle(doc, { url }).publishedTime;
+    };
+    // JSON-LD 01:09:55Z; the page's <time> shows 18:09:55 the day before, without an offset.
+    expect(published('htmldate-eval/denverpost.com-Colorado')).toBe('2023-11-08T18:09:55-07:00');
+    // article:published_time in UTC; the <time datetime> states the same instant at -08:00.
+    expect(published('htmldate-eval/ktla.com-Tarzana')).toBe('2023-11-08T22:35:29-08:00');
+    // No local clock for that instant on the page: left in UTC.
+    expect(published('htmldate-eval/belfastlive.co.uk-DUP')).toBe('2023-11-03T08:44:04Z');
+  });
 });
