@@ -40,6 +40,20 @@ const MODIFIED_META = [
   'dcterms.modified',
   'last-modified',
 ];
+/**
+ * Microdata and RDFa properties of the element holding the publication date (Drupal marks its
+ * posts with RDFa "schema:dateCreated").
+ */
+const PUBLISHED_PROPERTIES = new Set([
+  'datePublished',
+  'dateCreated',
+  'schema:datePublished',
+  'schema:dateCreated',
+  'dc:date',
+  'dc:created',
+  'dcterms:created',
+  'dcterms:issued',
+]);
 /** Class/id words of elements that show the date as text. */
 const DATE_TOKENS = new Set([
   'date',
@@ -274,7 +288,9 @@ const FOREIGN_TOKENS = new Set([
 function isOutsideArticle(el: Element): boolean {
   for (let a: Element | null = el; a; a = a.parentElement) {
     const tag = a.tagName;
-    if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER' || tag === 'A') return true;
+    if (tag === 'NAV' || tag === 'ASIDE' || tag === 'A') return true;
+    // An <article>'s own <footer> holds its byline and date (Drupal's "node__meta").
+    if (tag === 'FOOTER' && !a.parentElement?.closest('article')) return true;
     if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t))) return true;
   }
   return false;
@@ -287,7 +303,11 @@ function visibleDate(doc: Document, scope: Element | null, lang: string): string
     if (!root) continue;
     const elements = descendants(root);
     for (const el of elements) {
-      if (el.tagName !== 'TIME' && el.getAttribute('itemprop') !== 'datePublished') continue;
+      if (
+        el.tagName !== 'TIME' &&
+        !PUBLISHED_PROPERTIES.has(el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '')
+      )
+        continue;
       if (!el.hasAttribute('datetime') && !el.hasAttribute('content')) continue;
       if (isOutsideArticle(el)) continue;
       const date =

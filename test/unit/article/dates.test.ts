@@ -55,4 +55,9 @@ describe('dates', () => {
     // No local clock for that instant on the page: left in UTC.
     expect(published('htmldate-eval/belfastlive.co.uk-DUP')).toBe('2023-11-03T08:44:04Z');
   });
+
+  it("reads the RDFa date in an article's own <footer> (de: Drupal site)", () => {
+    const { doc, url } = loadPage('trafilatura-eval/meininger.de-wachstum');
+    expect(detectArticle(doc, { url }).publishedTime).toBe('2022-01-28T12:45:46+00:00');
+  });
 });
