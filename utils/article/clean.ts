@@ -368,6 +368,21 @@ const PROMPT_RE = new RegExp(
 /** "Follow us on Twitter", "Follow The Gleaner on Instagram", "follow him @jdoe". */
 const FOLLOW_RE =
   /(?<!\p{L})[Ff]ollow (?:us|me|him|her|them|\p{Lu}\S*(?: \p{Lu}\S*){0,2})(?= on | @)/u;
+/**
+ * A paywall's note in the text flow, asking to subscribe or log in to read on ("To view the full
+ * story, please subscribe", "Already a subscriber?", "Jetzt abonnieren und weiterlesen").
+ */
+const PAYWALL_NOTE_RE = new RegExp(
+  [
+    '(?:subscribe|log ?in|sign ?in)(?: now| today)? to (?:read|view|continue|access|unlock)',
+    'to (?:read|view|access|unlock) (?:the full|the rest|the whole|this)[^.!?]{0,40}(?:subscribe|log ?in|sign ?in)',
+    'already a subscriber',
+    'abonnieren und weiterlesen|bereits abonnent',
+    'abonnez-vous pour (?:lire|continuer)|déjà abonné',
+    'suscr[ií]bete para (?:seguir|leer|continuar)|ya eres suscriptor',
+  ].join('|'),
+  'iu',
+);
 /** A prompt is a line or two: a longer paragraph naming a newsletter is the story's prose. */
 const MAX_PROMPT_LENGTH = 250;
 
@@ -377,7 +392,7 @@ const MAX_PROMPT_LENGTH = 250;
  * paragraph beside the picture; a figure's caption; a copyright notice; the post's filing
  * ("Kategorie: News"); a dateline that is only a date and a few words ("Stand: 5. Februar 2020",
  * "Posted on May 7, 2021 by Admin"); a prompt to subscribe or follow the site ("Follow us on
- * Twitter", "Abonnieren Sie unseren Newsletter").
+ * Twitter", "Abonnieren Sie unseren Newsletter") or to pay for the rest of the story.
  */
 export function isBoilerplateLine(text: string, lang: string): boolean {
   // One match answers both: a whole line that is a credit, or a caption ending with one.
@@ -386,7 +401,10 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
   if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
     return true;
   if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
-  if (text.length <= MAX_PROMPT_LENGTH && (PROMPT_RE.test(text) || FOLLOW_RE.test(text)))
+  if (
+    text.length <= MAX_PROMPT_LENGTH &&
+    (PROMPT_RE.test(text) || FOLLOW_RE.test(text) || PAYWALL_NOTE_RE.test(text))
+  )
     return true;
   return isDateLine(text, lang);
 }

@@ -172,6 +172,24 @@ describe('body: paywalls', () => {
     expect(text).not.toContain('Gleich können Sie weiterlesen!');
   });
 
+  it("leaves out a paywall's note set in the text flow (en: Haitian Times)", () => {
+    const text = bodyOf('trafilatura-eval/haitiantimes.com-family');
+    expect(text).not.toContain('To view the full story, please subscribe');
+    expect(text).not.toContain('already a subscriber, you can log in');
+    expect(text).toContain('has launched a crowdfunding effort');
+  });
+
+  it('keeps prose about subscribers and subscribing (en: Disney+, Hong Kong listing)', () => {
+    const disney = bodyOf(
+      'scrapinghub/098bb3e96c0acdf36efdcde45fb9cca3f8c82c7cb2071b76097a1b96155f1eb2',
+    );
+    expect(disney).toContain('continued to sign up additional subscribers');
+    const listing = bodyOf(
+      'scrapinghub/360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469',
+    );
+    expect(listing).toContain('subscribing for so many shares');
+  });
+
   it("leaves out the paywall's offer (lb: Tageblatt)", () => {
     const { doc, url } = loadPage('fundus/lu-Tageblatt_2025_06_30');
     const article = detectArticle(doc, { url });
