@@ -276,14 +276,34 @@ function isPhoto(img: Element): boolean {
   return !sizes.some((n) => n > 0 && n < MIN_PHOTO_SIZE);
 }
 
-export function findCaptions(scope: Element | null): Caption[] {
+/**
+ * A caption in an `<article>` element below the scope that holds none of the story's text belongs
+ * to another story: the next one of an endless page, a teaser.
+ */
+function inOtherStory(el: Element, scope: Element, story: readonly Element[]): boolean {
+  for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
+    if (a.tagName === 'ARTICLE') return !story.some((s) => a.contains(s) || s.contains(a));
+  }
+  return false;
+}
+
+/** `story`: the elements of the article's own text (headline, body blocks). */
+export function findCaptions(scope: Element | null, story: readonly Element[] = []): Caption[] {
   if (!scope) return [];
   const all = descendants(scope);
-  const named = all.filter((el) => isNamedCaption(el) && !notCaption(el, scope));
+  const named = all.filter(
+    (el) => isNamedCaption(el) && !notCaption(el, scope) && !inOtherStory(el, scope, story),
+  );
   const inNamed = (el: Element) => named.some((n) => n.contains(el) || el.contains(n));
   const boxes = smallPictureBoxes(all);
   const unnamed = boxes.size
-    ? all.filter((el) => isUnnamedCaption(el, boxes) && !inNamed(el) && !isForeign(el, scope))
+    ? all.filter(
+        (el) =>
+          isUnnamedCaption(el, boxes) &&
+          !inNamed(el) &&
+          !isForeign(el, scope) &&
+          !inOtherStory(el, scope, story),
+      )
     : [];
   const found = unnamed.length ? [...named, ...unnamed] : named;
   // Keep the outermost caption element (a figcaption holding span.caption-text and span.credit).

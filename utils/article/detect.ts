@@ -154,7 +154,9 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const blocks = withLead.sort((a, b) => at(a) - at(b));
 
   const scope = articleScope(titleElement, body.container);
-  const captions = findCaptions(scope);
+  const story = blocks.map((b) => b.element);
+  if (titleElement) story.push(titleElement);
+  const captions = findCaptions(scope, story);
   const dates = findDates(doc, meta, data, scope, lang ?? 'en', pageUrl);
 
   const length = blocks.reduce((n, b) => n + weightedLength(b.text), 0);

@@ -123,6 +123,12 @@ describe('captions', () => {
     expect(caption?.credit).toBe('Bild: SN/APA/KEYSTONE/CYRIL ZINGARO');
   });
 
+  it('leave out the photos of the next story on an endless page (no: Dagbladet)', () => {
+    const captions = detect('fundus/no-Dagbladet_2026_01_06').captions.map((c) => c.text);
+    expect(captions.some((c) => c.includes('Nord-Korea') || c.includes('Kim Jong-un'))).toBe(true);
+    expect(captions.filter((c) => c.includes('Solskjær'))).toEqual([]);
+  });
+
   it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
     for (const key of [
       'fundus/us-RestOfWorld_2025_10_21',
