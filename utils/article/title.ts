@@ -9,6 +9,8 @@ import { collapse, nameTokens, normalizeKey } from './text';
 const TITLE_SEPARATOR_RE = /\s+[|\-–—:·•»/]{1,2}\s+/;
 /** Headings shorter than this are logos or section names, not headlines. */
 const MIN_HEADLINE_LENGTH = 8;
+/** A kicker is a few words ("Tag der Abstimmung", "SVP-Sonderparteitag zur Migration"). */
+const MAX_KICKER_LENGTH = 60;
 /** Elements other than `<h1>` that some sites use for the headline. */
 const HEADLINE_TOKENS = new Set(['headline', 'title', 'heading']);
 
@@ -60,7 +62,16 @@ export function findTitle(
     const k = normalizeKey(text);
     return (
       k.length >= MIN_HEADLINE_LENGTH &&
-      refs.some((r) => r === k || r.startsWith(k) || r.endsWith(k) || r.includes(` ${k} `))
+      refs.some(
+        (r) =>
+          r === k ||
+          r.startsWith(k) ||
+          r.endsWith(k) ||
+          r.includes(` ${k} `) ||
+          // A kicker written into the heading's text before the headline ("Tag der Abstimmung:
+          // Niederlage für Johnson…").
+          (k.endsWith(` ${r}`) && k.length - r.length <= MAX_KICKER_LENGTH),
+      )
     );
   };
   const [structured, social] = declared;

@@ -59,11 +59,22 @@ describe('headline text on real pages', () => {
     ['fundus/de-WAZ_2023_06_29', undefined],
     // The kicker <span> runs into the headline in the DOM text; the declared title is spaced.
     ['fundus/lu-Tageblatt_2025_06_30', 'H1'],
+    // The <h2> shows a kicker, then og:title: it is the headline on the page.
+    ['fundus/ch-TagesAnzeiger_2026_05_18', 'H2'],
   ])('%s', (key, headlineTag) => {
     const article = detect(key);
     const truth = loadTruth(key).title ?? '';
     const words = (t: string) => t.match(/[\p{L}\p{N}]+/gu)?.join(' ');
     expect(words(article.title)).toBe(words(truth));
     expect(article.titleElement?.tagName).toBe(headlineTag);
+  });
+});
+
+describe('a headline with its kicker written into it', () => {
+  it('anchors the lead below it (de: stern)', () => {
+    const { doc, url } = loadPage('trafilatura-eval/d70fab3adde74d5fb63552855c981395');
+    const article = detectArticle(doc, { url });
+    expect(article.titleElement?.id).toBe('mainTitle');
+    expect(article.lead).toContain('Schwere Schlappe für Boris Johnson');
   });
 });
