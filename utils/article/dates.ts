@@ -382,11 +382,11 @@ function formatMinutes(minutes: number): string {
  * also writes that instant as its local clock ("2023-11-08 18:09:55", or with "-07:00"): the day
  * the page shows its readers is the publication day, not the UTC one.
  */
-function inLocalTime(published: string, candidates: (string | null)[]): string {
+function inLocalTime(published: string, candidates: () => (string | null)[]): string {
   const utc = CLOCK_RE.exec(published);
   if (!utc || offsetMinutes(utc[7]) !== 0) return published;
   const instant = Date.UTC(+utc[1]!, +utc[2]! - 1, +utc[3]!, +utc[4]!, +utc[5]!, +utc[6]!);
-  const clocks = candidates
+  const clocks = candidates()
     .map((candidate) => candidate && CLOCK_RE.exec(candidate.trim()))
     .filter((m): m is RegExpExecArray => !!m);
   // A clock that states its offset first; then one that leaves it out, matched to the second.
@@ -434,7 +434,7 @@ export function findDates(
     textDate(doc, scope, lang) ??
     modified;
   return {
-    published: published && inLocalTime(published, timeValues(doc, scope, meta)),
+    published: published && inLocalTime(published, () => timeValues(doc, scope, meta)),
     modified,
   };
 }
