@@ -57,6 +57,11 @@ const SKIPPED = new Set([
   'canvas',
 ]);
 const MARKER = 'data-m';
+/**
+ * Line-breaking hints inside words (soft hyphen "Mit&shy;tel&shy;al&shy;ter", zero-width space,
+ * word joiner, byte-order mark): engines read a word so broken as two unknown ones.
+ */
+const INVISIBLE_RE = /[\u00ad\u200b\u2060\ufeff]/g;
 /** Our own nodes inside a block (the translation shown under it) are not part of its text. */
 export const TRANSLATION_CLASS = 'foreign-desk-translation';
 
@@ -93,7 +98,7 @@ export function encodeBlock(block: Element): EncodedBlock {
     let html = '';
     for (const child of Array.from(node.childNodes)) {
       if (child.nodeType === 3) {
-        const value = (child.nodeValue ?? '').replace(/\s+/g, ' ');
+        const value = (child.nodeValue ?? '').replace(INVISIBLE_RE, '').replace(/\s+/g, ' ');
         html += escapeHtml(value);
         text += value;
       } else if (child.nodeType === 1) {

@@ -23,6 +23,14 @@ describe('encodeBlock', () => {
     );
     expect(encodeBlock(p).html).toBe('Uno  dos &amp; <b data-m="0">tres</b>');
   });
+
+  it('sends words whole, without the soft hyphens and zero-width spaces that break lines', () => {
+    // Apertium turns "impor\u200btante" into "*impor*tante": two unknown words.
+    const p = block('La infor&shy;mación es impor\u200btante para el <b>gobier&shy;no</b>.');
+    const encoded = encodeBlock(p);
+    expect(encoded.html).toBe('La información es importante para el <b data-m="0">gobierno</b>.');
+    expect(encoded.text).toBe('La información es importante para el gobierno.');
+  });
 });
 
 describe('decodeTranslation', () => {
