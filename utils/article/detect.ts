@@ -102,6 +102,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     logoNames: () => findLogoNames(doc),
     documentTitle: collapse(doc.title),
     hostname: hostnameOf(pageUrl),
+    handle: firstMeta(meta, ['twitter:site']),
   });
   const lang =
     normalizeLang(doc.documentElement.getAttribute('lang')) ??

@@ -17,6 +17,15 @@ const DOMAIN_RE = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
 const GENERIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'gov', 'gv']);
 /** Host labels in front of the site's own name. */
 const HOST_PREFIX_RE = /^(www\d*|m|amp|mobile|edition|news)\./;
+/** Blog hosts on which each subdomain is a site of its own ("chabermu.wordpress.com"). */
+const SHARED_HOST_RE =
+  /^([^.]+)\.(wordpress\.com|blogspot\.[a-z.]+|substack\.com|tumblr\.com|github\.io|livejournal\.com|over-blog\.com|typepad\.com)$/;
+/** Shorter addresses ("aa.com.tr") are initials that do not read as a name. */
+const MIN_BRAND_LENGTH = 3;
+/** An address this short is an acronym ("bka.de" is the BKA). */
+const MAX_ACRONYM_LENGTH = 3;
+/** Longer names written all in capitals are styled so, not acronyms. */
+const MAX_SHOUTED_NAME_LENGTH = 4;
 /** Logo images looked at: the masthead comes early; later logos are partners and sponsors. */
 const MAX_LOGO_IMAGES = 10;
 /** A name, not a phrase: up to five capitalised words ("Anadolu Ajansı"). */
@@ -43,6 +52,8 @@ export interface PublisherSignals {
   documentTitle?: string | null;
   /** The page's hostname. */
   hostname?: string | null;
+  /** twitter:site, the publisher's handle ("@WinFuture"). */
+  handle?: string | null;
 }
 
 /** "Headline | Site": the short last part of the page title. */
@@ -54,7 +65,10 @@ function titleSuffix(title: string): string | null {
 
 /** The registrable label of a hostname: "www.aa.com.tr" → "aa". */
 function registrableLabel(hostname: string): string | null {
-  const labels = hostname.toLowerCase().replace(HOST_PREFIX_RE, '').split('.');
+  const host = hostname.toLowerCase().replace(HOST_PREFIX_RE, '');
+  const blog = SHARED_HOST_RE.exec(host);
+  if (blog) return blog[1]!;
+  const labels = host.split('.');
   if (labels.length < 2) return null;
   let i = labels.length - 2;
   if (i > 0 && GENERIC_SECOND_LEVEL.has(labels[i]!)) i--;
@@ -64,7 +78,8 @@ function registrableLabel(hostname: string): string | null {
 /** The registrable label of a hostname as a name: "www.boersen-zeitung.de" → "Boersen Zeitung". */
 export function hostnameBrand(hostname: string): string | null {
   const label = registrableLabel(hostname);
-  if (!label || label.length < 3) return null;
+  if (!label || label.length < MIN_BRAND_LENGTH) return null;
+  if (label.length <= MAX_ACRONYM_LENGTH) return label.toUpperCase();
   return label
     .split('-')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
@@ -134,6 +149,28 @@ export function findLogoNames(doc: Document): string[] {
   return names;
 }
 
+/**
+ * The address's name as the page writes it, when the page does: "WinFuture" (@WinFuture) on
+ * winfuture.de, "MOPO" ("… | MOPO.de") on mopo.de.
+ */
+function spelledLike(label: string, spellings: readonly (string | null | undefined)[]) {
+  const letters = label.replace(/-/g, '');
+  for (const spelling of spellings) {
+    // A handle may come as "@Name" or as the profile's address; "_" stands for a space.
+    const name = collapse(
+      spelling
+        ?.replace(/^.*[/@]/, '')
+        .replace(/\.[a-z]{2,}$/i, '')
+        .replace(/_/g, ' '),
+    );
+    // Capitals set a brand apart ("WinFuture", "MOPO"); a long word all in capitals is a logo's
+    // styling ("STERN.de").
+    const styled = name === name.toUpperCase() && letters.length > MAX_SHOUTED_NAME_LENGTH;
+    if (/\p{Lu}/u.test(name) && !styled && addressLetters(name, false) === letters) return name;
+  }
+  return null;
+}
+
 function usable(name: string | null | undefined): name is string {
   return !!name && name.length >= 2 && !LEGAL_ENTITY_RE.test(name) && !DOMAIN_RE.test(name);
 }
@@ -154,8 +191,10 @@ export function findPublisher(signals: PublisherSignals): string | null {
   // With no name declared, the copyright holder or the logo's alt text, when it is a proper name
   // that spells the address: either also names companies, slogans or "Startseite".
   const label = signals.hostname ? registrableLabel(signals.hostname) : null;
+  let logos: readonly string[] | undefined;
+  const logoNames = () => (logos ??= signals.logoNames?.() ?? []);
   if (!names.length && label) {
-    const fallback = [copyrightName(signals.copyright), ...(signals.logoNames?.() ?? [])].find(
+    const fallback = [copyrightName(signals.copyright), ...logoNames()].find(
       (n) =>
         usable(n) &&
         PROPER_NAME_RE.test(n) &&
@@ -168,6 +207,9 @@ export function findPublisher(signals: PublisherSignals): string | null {
   const related = (n: string) => !brand || sameLetters(n, brand) || initialsOf(n, brand);
   const best = names.find(related) ?? names[0];
   if (best && isLatin(best)) return best;
-  const latin = names.find(isLatin) ?? brand;
-  return latin ?? best ?? declared.find((n) => !!n) ?? null;
+  const latin = names.find(isLatin);
+  if (latin) return latin;
+  const spelled =
+    label && brand ? spelledLike(label, [suffix, signals.handle, ...logoNames()]) : null;
+  return spelled ?? brand ?? best ?? declared.find((n) => !!n) ?? null;
 }

@@ -39,6 +39,12 @@ describe('publisher name on real pages', () => {
     // Logo alt texts with a slogan ("Golem.de - IT-News für Profis") or "Startseite" are not names.
     ['fundus/de-Golem_2024_04_28', 'Golem'],
     ['fundus/de-Hessenschau_2024_04_27', 'Hessenschau'],
+    // Nothing declared but the handle: the address's name as the publisher spells it.
+    ['fundus/de-WinFuture_2024_04_29', 'WinFuture'],
+    // A three-letter address is an acronym.
+    ['trafilatura-eval/bka.de-messengerdienste', 'BKA'],
+    // On a blog host the subdomain is the site, not "Blogspot".
+    ['trafilatura-eval/emacspeak.blogspot.com.meta', 'Emacspeak'],
   ])('%s on a site outside the registry → %s', (key, name) => {
     expect(detect(key, { unknownSite: true }).publisher).toBe(name);
   });
@@ -47,6 +53,8 @@ describe('publisher name on real pages', () => {
     expect(hostnameBrand('www.boersen-zeitung.de')).toBe('Boersen Zeitung');
     expect(hostnameBrand('www.tokyo-np.co.jp')).toBe('Tokyo Np');
     expect(hostnameBrand('www.aa.com.tr')).toBeNull();
+    expect(hostnameBrand('www.bka.de')).toBe('BKA');
+    expect(hostnameBrand('chabermu.wordpress.com')).toBe('Chabermu');
   });
 });
 
