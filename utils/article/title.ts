@@ -6,7 +6,9 @@ import { isBoilerplate } from './clean';
 import { collapse, nameTokens, normalizeKey } from './text';
 
 /** Separators between headline and site name in `<title>` and og:title ("Headline | Site"). */
-const TITLE_SEPARATOR_RE = /\s+[|\-–—:·•»/]{1,2}\s+/;
+const TITLE_SEPARATOR_RE = /(\s+[|\-–—:·•»/]{1,2}\s+)/;
+/** A separator with nothing after it ("Über André Loibl |"). */
+const DANGLING_SEPARATOR_RE = /\s+[|·•]+\s*$/;
 /** Headings shorter than this are logos or section names, not headlines. */
 const MIN_HEADLINE_LENGTH = 8;
 /** A kicker is a few words ("Tag der Abstimmung", "SVP-Sonderparteitag zur Migration"). */
@@ -26,25 +28,37 @@ function visible(el: Element): boolean {
   return true;
 }
 
-/** The declared title with a leading or trailing site name removed. */
-/** `guess`: also drop a short unknown last part, which is usually the site's name. */
+/**
+ * The declared title without the site name: "Headline | Site", "Site: Headline", and
+ * "Headline | Site | Tagline". `guess`: also drop a short unknown last part, which is usually the
+ * site's name.
+ */
 export function stripSiteName(title: string, siteNames: string[], guess = true): string {
-  const parts = title.split(TITLE_SEPARATOR_RE);
-  if (parts.length < 2) return title;
+  const text = title.replace(DANGLING_SEPARATOR_RE, '');
+  // Parts at even indexes, the separators between them at odd ones.
+  const pieces = text.split(TITLE_SEPARATOR_RE);
+  if (pieces.length < 3) return text;
   const sites = siteNames.map(normalizeKey).filter(Boolean);
+  // A part with no words ("☆☆☆☆☆") is decoration and goes with the site's name.
   const isSite = (p: string) => {
     const k = normalizeKey(p);
-    return sites.some((s) => k === s || k.includes(s) || s.includes(k));
+    return !k || sites.some((s) => k === s || k.includes(s) || s.includes(k));
   };
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (isSite(last))
-    return title.slice(0, title.length - last.length).replace(/[\s|\-–—:·•»/]+$/, '');
-  if (isSite(first)) return title.slice(first.length).replace(/^[\s|\-–—:·•»/]+/, '');
+  const before = (i: number) => pieces.slice(0, i - 1).join('');
+  const first = pieces[0]!;
+  const last = pieces[pieces.length - 1]!;
+  // The site's name may itself hold a separator ("AOC media - Analyse Opinion Critique").
+  let end = pieces.length - 1;
+  while (end > 0 && isSite(pieces[end]!)) end -= 2;
+  if (end < pieces.length - 1) return before(end + 2);
+  // A part that is exactly the site's name ends the headline; what follows is its tagline.
+  const site = pieces.findIndex((p, i) => i > 0 && i % 2 === 0 && sites.includes(normalizeKey(p)));
+  if (site > 0) return before(site);
+  if (isSite(first)) return pieces.slice(2).join('');
   // Unknown site name: a short last part after a separator is usually it.
   return guess && last.length < first.length / 2 && last.length <= 30
-    ? title.slice(0, title.length - last.length).replace(/[\s|\-–—:·•»/]+$/, '')
-    : title;
+    ? before(pieces.length - 1)
+    : text;
 }
 
 /**

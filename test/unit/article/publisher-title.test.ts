@@ -78,6 +78,28 @@ describe('headline text on real pages', () => {
   });
 });
 
+describe('declared title without the site name', () => {
+  it.each([
+    // og:site_name holds a separator itself: "AOC media - Analyse Opinion Critique".
+    [
+      'trafilatura-eval/aoc.media.archaisme',
+      'Pour le néolibéralisme, la retraite est un archaïsme',
+    ],
+    // The site's name, then its slogan.
+    ['trafilatura-eval/journelles.de.westwing', 'Christmas Gift Guide'],
+    ['trafilatura-eval/petri-heil-ch-hechte', 'Bielersee-Winterhechte'],
+    // A separator with nothing after it.
+    ['trafilatura-eval/changenow.de.loibl', 'Über André Loibl'],
+    // A closing guillemet is not a separator.
+    [
+      'trafilatura-eval/france.attc.org-privatisations',
+      "« Les privatisations sont au profit d'intérêts privés, financiers, des multinationales et au détriment des salariés et des usagers »",
+    ],
+  ])('%s', (key, title) => {
+    expect(detect(key).title).toBe(title);
+  });
+});
+
 describe('a headline with its kicker written into it', () => {
   it('anchors the lead below it (de: stern)', () => {
     const { doc, url } = loadPage('trafilatura-eval/d70fab3adde74d5fb63552855c981395');
