@@ -13,6 +13,8 @@ const LEGAL_ENTITY_RE =
   /\b(AG|GmbH|KG|A\/S|AS|ASA|AB|S\.?A\.?|S\.?p\.?A\.?|S\.?L\.?|Ltd\.?|Limited|Inc\.?|LLC|plc|Corp\.?|Co\.|Oy|N\.?V\.?|B\.?V\.?)$|株式会社|有限公司/i;
 /** A bare domain ("ndr.de", "Express.co.uk") names a web address, not a publisher. */
 const DOMAIN_RE = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
+/** The end of an address written as a name ("Golem.de"). */
+const TOP_LEVEL_DOMAIN_RE = /\.[a-z]{2,}$/i;
 /** Second-level labels under which the registrable name sits one level lower (aa.com.tr). */
 const GENERIC_SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'ne', 'or', 'ac', 'gov', 'gv']);
 /** Host labels in front of the site's own name. */
@@ -26,6 +28,12 @@ const MIN_BRAND_LENGTH = 3;
 const MAX_ACRONYM_LENGTH = 3;
 /** Longer names written all in capitals are styled so, not acronyms. */
 const MAX_SHOUTED_NAME_LENGTH = 4;
+/** Between a name and its slogan: "LinkNaija | Nigeria's popular news platform". */
+const NAME_SEPARATOR_RE = /\s+[|•·–—-]\s+/;
+/** An address in brackets after the name: "Deutsche Welle (www.dw.com)". */
+const BRACKETED_ADDRESS_RE = /\s*\((?:https?:\/\/)?[\w.-]+\.[a-z]{2,}\/?\)$/i;
+/** A template the site forgot to fill: "{$plugin.tx_news.opengraph.site_name}". */
+const PLACEHOLDER_RE = /[{}$]/;
 /** Logo images looked at: the masthead comes early; later logos are partners and sponsors. */
 const MAX_LOGO_IMAGES = 10;
 /** A name, not a phrase: up to five capitalised words ("Anadolu Ajansı"). */
@@ -160,7 +168,7 @@ function spelledLike(label: string, spellings: readonly (string | null | undefin
     const name = collapse(
       spelling
         ?.replace(/^.*[/@]/, '')
-        .replace(/\.[a-z]{2,}$/i, '')
+        .replace(TOP_LEVEL_DOMAIN_RE, '')
         .replace(/_/g, ' '),
     );
     // Capitals set a brand apart ("WinFuture", "MOPO"); a long word all in capitals is a logo's
@@ -172,7 +180,27 @@ function spelledLike(label: string, spellings: readonly (string | null | undefin
 }
 
 function usable(name: string | null | undefined): name is string {
-  return !!name && name.length >= 2 && !LEGAL_ENTITY_RE.test(name) && !DOMAIN_RE.test(name);
+  return (
+    !!name &&
+    name.length >= 2 &&
+    !LEGAL_ENTITY_RE.test(name) &&
+    !DOMAIN_RE.test(name) &&
+    !PLACEHOLDER_RE.test(name)
+  );
+}
+
+/** The name without a slogan or address beside it: the one part that spells the address. */
+function withoutSlogan(name: string, brand: string | null): string {
+  const bare = name.replace(BRACKETED_ADDRESS_RE, '');
+  const parts = bare.split(NAME_SEPARATOR_RE);
+  if (!brand || parts.length < 2) return bare;
+  const named = parts.filter((p) => sameLetters(p, brand) || initialsOf(p, brand, true));
+  if (named.length !== 1) return bare;
+  // "MIXED.de | VR, AR und KI", "hejfish.com": the address is written as the name.
+  const part = named[0]!;
+  if (!DOMAIN_RE.test(part)) return part;
+  const label = part.replace(TOP_LEVEL_DOMAIN_RE, '');
+  return label === label.toLowerCase() ? label.charAt(0).toUpperCase() + label.slice(1) : label;
 }
 
 export function findPublisher(signals: PublisherSignals): string | null {
@@ -186,7 +214,7 @@ export function findPublisher(signals: PublisherSignals): string | null {
     // The title's last part is as often a section ("Wirtschaft") as the site: trust it only when
     // it spells the site's address.
     suffix && brand && sameLetters(suffix, brand) ? suffix : null,
-  ].map((n) => collapse(n));
+  ].map((n) => withoutSlogan(collapse(n), brand));
   const names = declared.filter(usable);
   // With no name declared, the copyright holder or the logo's alt text, when it is a proper name
   // that spells the address: either also names companies, slogans or "Startseite".

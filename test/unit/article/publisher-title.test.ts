@@ -45,6 +45,11 @@ describe('publisher name on real pages', () => {
     ['trafilatura-eval/bka.de-messengerdienste', 'BKA'],
     // On a blog host the subdomain is the site, not "Blogspot".
     ['trafilatura-eval/emacspeak.blogspot.com.meta', 'Emacspeak'],
+    // og:site_name with the site's slogan: the part that spells the address.
+    ['scrapinghub/34a7328535ad4e60b059f81d37eec5d25c2bc8de759ce9a7b5e47ac7dc6fd1b0', 'LinkNaija'],
+    ['trafilatura-eval/dw.com.colonial', 'Deutsche Welle'],
+    // An unfilled template ("{$plugin.tx_news.opengraph.site_name}") is no name.
+    ['trafilatura-eval/mpimet.de.klimasystem', 'MPI fuer Meteorologie Hamburg'],
   ])('%s on a site outside the registry → %s', (key, name) => {
     expect(detect(key, { unknownSite: true }).publisher).toBe(name);
   });
