@@ -76,6 +76,8 @@ const MIN_PROSE_LENGTH = 25;
 const MAX_BLOCK_LINK_DENSITY = 0.5;
 /** Own words (Latin-letter equivalents) that make a paragraph ending in a long link prose. */
 const MIN_SENTENCE_OUTSIDE_LINK = 30;
+/** Words that, beside "article", name the box holding its text. */
+const ARTICLE_TEXT_TOKENS = new Set(['content', 'body', 'text']);
 /** What a character of link text or of a short label costs against a character of prose. */
 const LINK_COST = 1;
 const LABEL_COST = 0.5;
@@ -250,6 +252,13 @@ function classFactor(el: Element): number {
   return tokens.some((t) => POSITIVE_TOKENS.has(t)) ? POSITIVE_FACTOR : 1;
 }
 
+/** The story's own text box: "article__content", "article-body", itemprop=articleBody. */
+function namesArticle(el: Element): boolean {
+  if (el.getAttribute('itemprop') === 'articleBody') return true;
+  const tokens = nameTokens(el);
+  return tokens.includes('article') && tokens.some((t) => ARTICLE_TEXT_TOKENS.has(t));
+}
+
 /** The element whose blocks weigh most (class names tipping close calls). */
 function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
   const balance = new Map<Element, number>();
@@ -257,14 +266,18 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
     const value = blockValue(block);
     if (!value) continue;
     // Prose in a sidebar or ad slot counts up to that slot only: past it, it is not this article.
+    // Above an element named for the article ("article__content"), such a name is the page
+    // grid's ("sidebar-grid__container" holding a part of the story beside its ad column).
     let weight = value;
+    let inArticle = false;
     for (
       let el = block.merged ? block.element : block.element.parentElement;
       el && el !== root.parentElement;
       el = el.parentElement
     ) {
       balance.set(el, (balance.get(el) ?? 0) + weight);
-      if (weight > 0 && isWeakBoilerplate(el)) weight = 0;
+      inArticle ||= namesArticle(el);
+      if (weight > 0 && !inArticle && isWeakBoilerplate(el)) weight = 0;
     }
   }
   let best: Element | null = null;
@@ -331,9 +344,11 @@ export function findBody(doc: Document, lang: string): BodyResult {
   if (!container) return { blocks: [], container: null };
   // Below the container, "sidebar" or "ad" wrappers are what they say (above it they are layout).
   const inBody = (el: Element) => {
+    let inArticle = false;
     for (let a: Element | null = el; a; a = a.parentElement) {
       if (a === container) return true;
-      if (isWeakBoilerplate(a)) return false;
+      inArticle ||= namesArticle(a);
+      if (!inArticle && isWeakBoilerplate(a)) return false;
     }
     return false;
   };

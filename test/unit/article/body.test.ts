@@ -25,6 +25,14 @@ describe('body: cleaning rules on real news pages', () => {
     expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.9);
   });
 
+  it('reads a story set in parts beside an ad column named "sidebar-grid" (en: Politico Europe)', () => {
+    const key = 'fundus/be-PoliticoEu_2025_10_23';
+    const text = bodyOf(key);
+    expect(text).toContain('Catherine Connolly, a former mayor of the western city of Galway');
+    expect(text).toContain('Connolly in 2018 joined Daly and Wallace');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.9);
+  });
+
   it('leaves out the next story of an endless page (no: Dagbladet)', () => {
     const text = bodyOf('fundus/no-Dagbladet_2026_01_06');
     expect(text).toContain('Nord-Korea');
