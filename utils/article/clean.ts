@@ -243,6 +243,9 @@ export function isBoilerplate(el: Element): boolean {
   if (tokens.includes('hentry')) return false;
   if (
     tokens.some((t) => PAYWALL_BOILERPLATE.has(t)) &&
+    // A paragraph so named is the metered text itself (TechRadar's <p class="paywall">); a note
+    // asking to subscribe is told by its words (PAYWALL_NOTE_RE).
+    el.tagName !== 'P' &&
     !tokens.some((t) => ARTICLE_TOKENS.has(t)) &&
     !holdsMainContent(el) &&
     paragraphLength(el) < MAX_BOX_PARAGRAPHS &&

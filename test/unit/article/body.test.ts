@@ -172,6 +172,14 @@ describe('body: paywalls', () => {
     expect(shingleF1(loadTruth(bhaskar).body_text ?? '', bodyOf(bhaskar))).toBeGreaterThan(0.9);
   });
 
+  it('reads paragraphs that are themselves named "paywall" (en: TechRadar)', () => {
+    const text = bodyOf('fundus/uk-TechRadar_2026_05_21');
+    expect(text).toContain("That's heady, terrifying, and maybe a bit of hyperbole.");
+    expect(text).toContain(
+      'If that sounds like AI Mode is now inside the classic Google Search box',
+    );
+  });
+
   it('reads the free preview and leaves out the offer beside it (de: Badische Zeitung)', () => {
     // The article sits in "row non-paywall"; the offer in "row paywall" after it.
     const text = bodyOf('trafilatura-eval/badische-zeitung.de-Wohnungssuche');
