@@ -106,6 +106,8 @@ const NOT_PHOTO_TOKENS = new Set([
   'comment',
   'comments',
 ]);
+/** Elements whose text is not shown. */
+const UNSHOWN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 /** How deep in its box a picture may be wrapped (picture, ratio and lazy-load spans). */
 const PICTURE_DEPTH = 5;
 /** A line this much of digits is a date or a count, not a description. */
@@ -255,7 +257,10 @@ function smallPictureBoxes(all: Element[]): Set<Element> {
   return boxes;
 }
 
-/** Whether the element's text is longer than `limit`, reading no more of it than needed. */
+/**
+ * Whether the element's shown text is longer than `limit`, reading no more of it than needed. A
+ * picture's JSON-LD or lazy-load script is not text the reader sees.
+ */
 function textLongerThan(el: Element, limit: number): boolean {
   let length = 0;
   const stack: Node[] = [el];
@@ -264,7 +269,7 @@ function textLongerThan(el: Element, limit: number): boolean {
     if (node.nodeType === 3) {
       length += node.nodeValue!.trim().length;
       if (length > limit) return true;
-    }
+    } else if (node !== el && UNSHOWN_TAGS.has((node as Element).tagName)) continue;
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return false;

@@ -173,6 +173,12 @@ describe('captions without a caption name', () => {
     expect(zu).toContain('Adaze inkani amaphara eThekwini');
   });
 
+  it("are found beside a picture whose box also holds the picture's JSON-LD (de: WDR)", () => {
+    const wdr = detect('fundus/de-WDR_2024_04_22').captions.map((c) => c.text);
+    expect(wdr).toContain('Dicke Ausrüstung und schweres Gerät');
+    expect(wdr).toContain('Belastende Erlebnisse gehören zum Arbeitsalltag');
+  });
+
   it('leave out video titles and datelines beside a picture (en, tr)', () => {
     const global = detect('fundus/ca-GlobalNews_2026_05_24').captions.map((c) => c.text);
     expect(global.some((t) => t.includes('nuclear drills'))).toBe(false);
