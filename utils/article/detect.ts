@@ -15,6 +15,8 @@ import { collapse, descendants, indexElements, weightedLength } from './text';
 import { findTitle } from './title';
 import { findSite } from '../sites/registry';
 
+/** Past this share of the body, captions are the story (a gallery), not beside it. */
+const MAX_CAPTION_SHARE = 0.5;
 /** Body text (Latin-letter equivalents) below which a page is not an article. */
 const MIN_ARTICLE_LENGTH = 500;
 /** With structured data or og:type saying "article", short news items count too. */
@@ -152,12 +154,20 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   ];
   const { lead, blocks: withLead } = findLead(index, blocksAfterTitle, titleElement, descriptions);
   const at = (b: ArticleBlock) => index.position.get(b.element) ?? 0;
-  const blocks = withLead.sort((a, b) => at(a) - at(b));
+  const ordered = withLead.sort((a, b) => at(a) - at(b));
 
   const scope = articleScope(titleElement, body.container);
-  const story = blocks.map((b) => b.element);
+  const story = ordered.map((b) => b.element);
   if (titleElement) story.push(titleElement);
   const captions = findCaptions(scope, story);
+  // A photo's caption set as a paragraph is the caption, not body text; unless the captions tell
+  // the story (a gallery).
+  const inCaption = (b: ArticleBlock) =>
+    captions.some((c) => c.element && (c.element === b.element || c.element.contains(b.element)));
+  const blocks =
+    textLength(ordered.filter(inCaption)) < MAX_CAPTION_SHARE * textLength(ordered)
+      ? ordered.filter((b) => !inCaption(b))
+      : ordered;
   const dates = findDates(doc, meta, data, scope, lang ?? 'en', pageUrl);
 
   const length = blocks.reduce((n, b) => n + weightedLength(b.text), 0);

@@ -303,6 +303,19 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(belize).not.toContain('This article is the copyrighted property');
   });
 
+  it('gives a photo caption set as a paragraph to the captions, not the body (en, de)', () => {
+    const { doc, url } = loadPage('fundus/uk-EveningStandard_2024_05_02');
+    const article = detectArticle(doc, { url });
+    const body = article.blocks.map((b) => b.text).join('\n\n');
+    expect(body).not.toContain('Chelsea fans produced a banner backing Conor Gallagher');
+    expect(article.captions.map((c) => c.text)).toContain(
+      'Chelsea fans produced a banner backing Conor Gallagher',
+    );
+    expect(bodyOf('fundus/de-Kicker_2024_04_26')).not.toContain(
+      'Uwe Schubert möchte mit dem MSV Duisburg noch so viele Punkte wie möglich sammeln',
+    );
+  });
+
   it('keeps prose that opens with a word for figures (en: BBC)', () => {
     const text = bodyOf('trafilatura-eval/bbc.com.52241221');
     expect(text).toContain('Figures from Louisiana, Mississippi, Michigan, Wisconsin and New York');
