@@ -170,7 +170,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
       : ordered;
   const dates = findDates(doc, meta, data, scope, lang ?? 'en', pageUrl);
 
-  const length = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
+  const length = textLength(blocks);
   const declaredLength = data.articleBody ? weightedLength(data.articleBody) : 0;
   const declaredBody =
     data.articleBody &&
