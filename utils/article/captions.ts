@@ -56,6 +56,8 @@ const FOREIGN_TOKENS = new Set([
   'advertisement',
   'gallery-list',
 ]);
+/** Class words of a box that holds a photo. */
+const PHOTO_BOX_TOKENS = new Set(['image', 'photo', 'picture', 'figure']);
 const MAX_CAPTION_LENGTH = 1000;
 /** An author's portrait is captioned with the byline ("Von Eva Muster", "By Jane Doe"). */
 const BYLINE_RE =
@@ -123,7 +125,9 @@ const MEDIA_SELECTOR = 'img, picture, video, iframe, amp-img, svg image';
 function isForeign(el: Element, scope: Element): boolean {
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
     const tag = a.tagName;
-    if (tag === 'A' || tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') return true;
+    if (tag === 'A' || tag === 'NAV' || tag === 'FOOTER') return true;
+    // An <aside> set into the story to hold a photo ("left image wide") is a figure.
+    if (tag === 'ASIDE' && !nameTokens(a).some((t) => PHOTO_BOX_TOKENS.has(t))) return true;
     if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t))) return true;
   }
   return false;

@@ -123,6 +123,13 @@ describe('captions', () => {
     expect(caption?.credit).toBe('Bild: SN/APA/KEYSTONE/CYRIL ZINGARO');
   });
 
+  it('find a photo set in an <aside> named for it within the story (en: The Nation)', () => {
+    const captions = detect('fundus/us-TheNation_2023_05_15').captions.map((c) => c.text);
+    expect(captions.some((t) => t.startsWith('Tanner Fischer leads a rally of UPS workers'))).toBe(
+      true,
+    );
+  });
+
   it('leave out the photos of the next story on an endless page (no: Dagbladet)', () => {
     const captions = detect('fundus/no-Dagbladet_2026_01_06').captions.map((c) => c.text);
     expect(captions.some((c) => c.includes('Nord-Korea') || c.includes('Kim Jong-un'))).toBe(true);
