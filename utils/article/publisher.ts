@@ -83,15 +83,16 @@ function registrableLabel(hostname: string): string | null {
   return labels[i] || null;
 }
 
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** The registrable label of a hostname as a name: "www.boersen-zeitung.de" → "Boersen Zeitung". */
 export function hostnameBrand(hostname: string): string | null {
   const label = registrableLabel(hostname);
   if (!label || label.length < MIN_BRAND_LENGTH) return null;
   if (label.length <= MAX_ACRONYM_LENGTH) return label.toUpperCase();
-  return label
-    .split('-')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
+  return label.split('-').map(capitalize).join(' ');
 }
 
 /** Letters as an address spells them: "Börsen-Zeitung" → "boersenzeitung" (or "borsenzeitung"). */
@@ -200,7 +201,7 @@ function withoutSlogan(name: string, brand: string | null): string {
   const part = named[0]!;
   if (!DOMAIN_RE.test(part)) return part;
   const label = part.replace(TOP_LEVEL_DOMAIN_RE, '');
-  return label === label.toLowerCase() ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+  return label === label.toLowerCase() ? capitalize(label) : label;
 }
 
 export function findPublisher(signals: PublisherSignals): string | null {
