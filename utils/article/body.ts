@@ -116,6 +116,8 @@ const MIN_LINKED_HEADLINE = 15;
 const MAX_CARD_LENGTH = 400;
 /** Blocks this short without sentence punctuation are labels ("Advertisement", "Share"). */
 const MIN_LABEL_LENGTH = 20;
+/** Short paragraphs in a row that make a list rather than labels. */
+const MIN_PARAGRAPH_LIST = 3;
 const SENTENCE_END_RE = /[.!?。！？…:"'»”)\u061f\u0964]$/;
 /**
  * A heading or line this long (Latin-letter equivalents) is a sentence, not a label ("More from",
@@ -309,11 +311,33 @@ function isLinkedSentence(block: BlockInfo): boolean {
   );
 }
 
-function keepBlock(block: BlockInfo): boolean {
+function keepBlock(block: BlockInfo, listed: ReadonlySet<BlockInfo>): boolean {
   if (block.element.tagName === 'H1') return false;
   if (linkDensity(block) > MAX_BLOCK_LINK_DENSITY && !isLinkedSentence(block)) return false;
   if (HEADING_RE.test(block.element.tagName)) return true;
-  return block.length >= MIN_LABEL_LENGTH || SENTENCE_END_RE.test(block.text);
+  return block.length >= MIN_LABEL_LENGTH || SENTENCE_END_RE.test(block.text) || listed.has(block);
+}
+
+/**
+ * Short paragraphs one after another, none a link: a list written as paragraphs (nominees,
+ * ingredients, results), not a label.
+ */
+function paragraphLists(blocks: readonly BlockInfo[]): Set<BlockInfo> {
+  const listed = new Set<BlockInfo>();
+  let run: BlockInfo[] = [];
+  const close = () => {
+    if (run.length >= MIN_PARAGRAPH_LIST) for (const b of run) listed.add(b);
+    run = [];
+  };
+  for (const block of blocks) {
+    const el = block.element;
+    const short = el.tagName === 'P' && block.length < MIN_LABEL_LENGTH && !block.linkLength;
+    const follows = run.length > 0 && run[run.length - 1]!.element === el.previousElementSibling;
+    if (!short || !follows) close();
+    if (short) run.push(block);
+  }
+  close();
+  return listed;
 }
 
 function inBlockquote(el: Element): boolean {
@@ -361,7 +385,8 @@ export function findBody(doc: Document, lang: string): BodyResult {
     return false;
   };
   const others = otherStories(inside, container);
-  const kept = inside.filter((b) => keepBlock(b) && !inCard(b.element) && !others.has(b));
+  const listed = paragraphLists(inside);
+  const kept = inside.filter((b) => keepBlock(b, listed) && !inCard(b.element) && !others.has(b));
   // A gallery tells its story in its photos' captions: when they hold most of the text, their
   // credits do not make them boilerplate.
   const length = (bs: BlockInfo[]) => bs.reduce((n, b) => n + b.length, 0);

@@ -276,6 +276,12 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(shop).toContain('You can still sign up for notifications');
   });
 
+  it('keeps a list written as short paragraphs in a row (en: Brit Awards nominees)', () => {
+    const text = bodyOf('fundus-eval/TheIndependent_0');
+    for (const name of ['Mahalia', 'PinkPantheress', 'Yussef Dayes'])
+      expect(text.split('\n\n')).toContain(name);
+  });
+
   it('leaves out a short label closing the body (de)', () => {
     const news = bodyOf('trafilatura-eval/biathlon-antholz.it-jubeln');
     expect(news).not.toContain('Das könnte Sie auch interessieren');
