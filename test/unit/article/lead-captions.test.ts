@@ -186,6 +186,11 @@ describe('captions without a caption name', () => {
     expect(wdr).toContain('Belastende Erlebnisse gehören zum Arbeitsalltag');
   });
 
+  it("are found beside a photo's full-screen icon button (de: Berliner Zeitung)", () => {
+    const captions = detect('fundus/de-BerlinerZeitung_2026_05_18').captions;
+    expect(captions[0]?.text).toMatch(/^Imam Abdul Adhim Kamouss beim Gebet zum Ramadan/);
+  });
+
   it('leave out video titles and datelines beside a picture (en, tr)', () => {
     const global = detect('fundus/ca-GlobalNews_2026_05_24').captions.map((c) => c.text);
     expect(global.some((t) => t.includes('nuclear drills'))).toBe(false);
