@@ -93,7 +93,7 @@ const MAX_UNNAMED_LENGTH = 400;
  * Boxes of pictures that are not photos with a caption: teasers (a heading or a link), players
  * and sign-up or comment prompts (controls).
  */
-const NOT_CAPTION_BOX = 'h1, h2, h3, h4, h5, h6, a, input, form, video, iframe';
+const NOT_CAPTION_BOX = 'h1, h2, h3, h4, h5, h6, input, form, video, iframe';
 /** A video's duration ("4:11 …"), a label ("Author of the article:") or a cut bio ("… is"). */
 const NOT_CAPTION_TEXT_RE = /^\d{1,2}:\d{2}\b|:$|^(?:\.\.\.|…)/u;
 /** Class/id words of boxes around a picture that is no photo with a caption: players, prompts. */
@@ -232,7 +232,7 @@ function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
   let a: Element | null = el.parentElement;
   for (let level = 1; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
     if (a.tagName === 'A' || a.tagName === 'FIGURE' || textLongerThan(a, limit)) return false;
-    if (a.querySelector(NOT_CAPTION_BOX) || hasLabelledButton(a)) return false;
+    if (a.querySelector(NOT_CAPTION_BOX) || hasLabelledControl(a)) return false;
     const pictures = Array.from(a.querySelectorAll('img')).filter(
       (img) => !img.parentElement?.closest('noscript'),
     );
@@ -242,9 +242,12 @@ function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
   return false;
 }
 
-/** A button with words ("Subscribe") is a prompt's; an icon ("full screen") is the photo's own. */
-function hasLabelledButton(box: Element): boolean {
-  return Array.from(box.querySelectorAll('button')).some((b) => collapse(b.textContent) !== '');
+/**
+ * A link or button with words ("Read more", "Subscribe") makes the box a teaser or a prompt; one
+ * around the photo alone (a lightbox, "full screen") is the photo's own.
+ */
+function hasLabelledControl(box: Element): boolean {
+  return Array.from(box.querySelectorAll('a, button')).some((b) => collapse(b.textContent) !== '');
 }
 
 /**

@@ -191,6 +191,14 @@ describe('captions without a caption name', () => {
     expect(captions[0]?.text).toMatch(/^Imam Abdul Adhim Kamouss beim Gebet zum Ramadan/);
   });
 
+  it('are found beside a photo linked to its larger view (de: MDR)', () => {
+    const captions = detect('fundus/de-MDR_2023_04_28').captions.map((c) => c.text);
+    expect(captions).toContain(
+      'Landstolz-Geschäftsführer Kevin Holland-Moritz in der Schlachthalle in Schmalkalden.',
+    );
+    expect(captions).toHaveLength(5);
+  });
+
   it('leave out video titles and datelines beside a picture (en, tr)', () => {
     const global = detect('fundus/ca-GlobalNews_2026_05_24').captions.map((c) => c.text);
     expect(global.some((t) => t.includes('nuclear drills'))).toBe(false);
