@@ -383,6 +383,11 @@ const PAYWALL_NOTE_RE = new RegExp(
     'abonnieren und weiterlesen|bereits abonnent',
     'abonnez-vous pour (?:lire|continuer)|déjà abonné',
     'suscr[ií]bete para (?:seguir|leer|continuar)|ya eres suscriptor',
+    'abbonati per (?:leggere|continuare)|sei già abbonato',
+    'assine para (?:ler|continuar)|já é assinante',
+    'al abonnee\\?|word abonnee',
+    // Japanese: "this article is for members only", "to read on".
+    'この記事は(?:有料)?会員限定|続きを読むには',
   ].join('|'),
   'iu',
 );

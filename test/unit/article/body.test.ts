@@ -195,6 +195,12 @@ describe('body: paywalls', () => {
     expect(text).toContain('has launched a crowdfunding effort');
   });
 
+  it('leaves out a members-only note in Japanese (ja: Chunichi Shimbun)', () => {
+    const text = bodyOf('fundus/jp-ChunichiShimbun_2025_01_13');
+    expect(text).toContain('宮崎県で震度５弱の地震があった');
+    expect(text).not.toContain('この記事は会員限定です');
+  });
+
   it('keeps prose about subscribers and subscribing (en: Disney+, Hong Kong listing)', () => {
     const disney = bodyOf(
       'scrapinghub/098bb3e96c0acdf36efdcde45fb9cca3f8c82c7cb2071b76097a1b96155f1eb2',
