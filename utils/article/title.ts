@@ -13,6 +13,12 @@ const DANGLING_SEPARATOR_RE = /\s+[|·•]+\s*$/;
 const MIN_HEADLINE_LENGTH = 8;
 /** A kicker is a few words ("Tag der Abstimmung", "SVP-Sonderparteitag zur Migration"). */
 const MAX_KICKER_LENGTH = 60;
+/** A title this many words long is specific enough to find reworded on the page. */
+const MIN_HEADLINE_WORDS = 4;
+/** Share of the title's words a reworded headline keeps. */
+const MIN_SHARED_WORDS = 0.5;
+/** A reworded headline (with its kicker) is at most this many times as long as the title. */
+const MAX_HEADLINE_GROWTH = 2;
 /** Elements other than `<h1>` that some sites use for the headline. */
 const HEADLINE_TOKENS = new Set(['headline', 'title', 'heading']);
 
@@ -26,6 +32,13 @@ function visible(el: Element): boolean {
     if (isBoilerplate(a) && a.tagName !== 'HEADER') return false;
   }
   return true;
+}
+
+/** An element other than a heading that the page marks as its headline. */
+function namesHeadline(el: Element): boolean {
+  return (
+    el.getAttribute('itemprop') === 'headline' || nameTokens(el).some((t) => HEADLINE_TOKENS.has(t))
+  );
 }
 
 /**
@@ -125,12 +138,7 @@ function locateHeadline(
     if (matches(text)) return { title: text, element: h1 };
   }
   for (const el of elements) {
-    if (
-      el.tagName !== 'H2' &&
-      el.getAttribute('itemprop') !== 'headline' &&
-      !nameTokens(el).some((t) => HEADLINE_TOKENS.has(t))
-    )
-      continue;
+    if (el.tagName !== 'H2' && !namesHeadline(el)) continue;
     const text = collapse(el.textContent);
     if (text.length < 300 && matches(text) && visible(el)) return { title: text, element: el };
   }
@@ -138,5 +146,48 @@ function locateHeadline(
   const h1 = h1s.find((el) => collapse(el.textContent).length >= MIN_HEADLINE_LENGTH);
   if (h1 && (!firstDeclared || h1s.length === 1))
     return { title: collapse(h1.textContent), element: h1 };
-  return { title: firstDeclared ? stripSiteName(firstDeclared, siteNames) : '', element: null };
+  return {
+    title: firstDeclared ? stripSiteName(firstDeclared, siteNames) : '',
+    element: headlineLike(elements, declared),
+  };
+}
+
+/**
+ * The element showing the headline when none matches a declared title: the page words it
+ * differently ("Diese zwei Grafiken zeigen…" for "Diese Grafiken zeigen…"), often while the
+ * only `<h1>` repeats the declared title in a breadcrumb trail. It is what the reader sees, so
+ * it is what gets translated in place.
+ */
+function headlineLike(elements: readonly Element[], declared: (string | null)[]): Element | null {
+  const titles = declared
+    .filter((x): x is string => !!x)
+    .map((t) => new Set(normalizeKey(t).split(' ').filter(Boolean)))
+    .filter((words) => words.size >= MIN_HEADLINE_WORDS);
+  // The share of a declared title's words the element shows, for the title it shows best.
+  const shareOf = (el: Element) => {
+    const own = normalizeKey(collapse(el.textContent)).split(' ');
+    return Math.max(
+      0,
+      ...titles.map((words) =>
+        own.length > MAX_HEADLINE_GROWTH * words.size
+          ? 0
+          : new Set(own.filter((w) => words.has(w))).size / words.size,
+      ),
+    );
+  };
+  let best: Element | null = null;
+  let bestShare = 0;
+  for (const el of elements) {
+    if ((el.tagName !== 'H1' && el.tagName !== 'H2' && !namesHeadline(el)) || !visible(el))
+      continue;
+    const share = shareOf(el);
+    if (
+      share >= MIN_SHARED_WORDS &&
+      (share > bestShare || (share === bestShare && best!.contains(el)))
+    ) {
+      best = el;
+      bestShare = share;
+    }
+  }
+  return best;
 }

@@ -68,8 +68,15 @@ describe('headline text on real pages', () => {
     // og:title and JSON-LD agree; the <h1> carries a kicker in its own span.
     ['fundus/de-MDR_2023_04_28', 'H1'],
     // og:title and JSON-LD agree on a headline whose last part looks like a site name; the only
-    // <h1> sits in the breadcrumb trail, so no element is translated as the headline.
-    ['fundus/de-WAZ_2023_06_29', undefined],
+    // <h1> sits in the breadcrumb trail. The page shows the story under a reworded headline
+    // ("„Wegovy“: So teuer wird die Abnehmspritze…"): that <h2> is translated in place.
+    ['fundus/de-WAZ_2023_06_29', 'H2'],
+    // The <h1> is in the breadcrumb trail; the <h2> over the story adds a word ("Diese zwei
+    // Grafiken zeigen…").
+    ['fundus/de-DieWelt_2023_04_28', 'H2'],
+    // The only <h1> is in the navigation; the <h2> shown over the story rewords og:title
+    // ("Feuer in Lichterfelde: Warnung vor giftigen Rauchgasen"), JSON-LD has an older headline.
+    ['fundus/de-BerlinerMorgenpost_2024_05_03', 'H2'],
     // The kicker <span> runs into the headline in the DOM text; the declared title is spaced.
     ['fundus/lu-Tageblatt_2025_06_30', 'H1'],
     // The <h2> shows a kicker, then og:title: it is the headline on the page.
