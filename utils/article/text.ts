@@ -28,6 +28,7 @@ export function nameTokens(el: Element): string[] {
   const custom = el.tagName.includes('-') ? el.tagName.toLowerCase() : '';
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${custom}`
     .replace(STATE_CLASS_RE, ' ')
+    .replace(CAMEL_STATE_CLASS_RE, ' ')
     .replace(/--[\w-]+/g, ' ');
   tokens =
     raw.length < 3
@@ -43,6 +44,8 @@ export function nameTokens(el: Element): string[] {
 const NO_TOKENS: string[] = [];
 const STATE_CLASS_RE =
   /(?:^|\s)(?:(?:tag|tags|category|categories|topic|section|has|is|with|no|postid|format|single|template|author)[-_][^\s]*|[^\s]*[-_](?:enabled|disabled|active|open|closed|template))(?=\s|$)/gi;
+/** The same in camelCase ("articleHeader hasCaption"): case tells "isSticky" from "island". */
+const CAMEL_STATE_CLASS_RE = /(?:^|\s)(?:has|is|with|no)[A-Z][^\s]*(?=\s|$)/g;
 /** Every pass asks about the same elements; tokenising once per element keeps detection fast. */
 const tokenCache = new WeakMap<Element, string[]>();
 

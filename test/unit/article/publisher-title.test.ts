@@ -79,6 +79,9 @@ describe('headline text on real pages', () => {
     ['fundus/de-BerlinerMorgenpost_2024_05_03', 'H2'],
     // The kicker <span> runs into the headline in the DOM text; the declared title is spaced.
     ['fundus/lu-Tageblatt_2025_06_30', 'H1'],
+    // The headline box is "articleHeader column hasCaption": a state class in camelCase says
+    // it holds a photo caption, not that it is one.
+    ['fundus/no-Dagbladet_2026_01_06', 'H1'],
     // The <h2> shows a kicker, then og:title: it is the headline on the page.
     ['fundus/ch-TagesAnzeiger_2026_05_18', 'H2'],
   ])('%s', (key, headlineTag) => {
