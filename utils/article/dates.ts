@@ -121,6 +121,37 @@ function toAsciiDigits(text: string): string {
   );
 }
 
+/**
+ * The Unix `date` and Java `Date.toString()` form, which Java publishing systems write into
+ * JSON-LD: "Tue Jul 30 09:35:14 CEST 2019".
+ */
+const UNIX_DATE_RE =
+  /^[a-z]{3},? ([a-z]{3}) (\d{1,2}) (\d{1,2}):(\d{2})(?::(\d{2}))? ([A-Z]{2,5}) (\d{4})$/i;
+const ENGLISH_MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
+/** Zone abbreviations that name one offset (IST, for one, does not). */
+const ZONE_OFFSETS: Record<string, string> = {
+  UTC: 'Z',
+  GMT: 'Z',
+  WET: '+00:00',
+  WEST: '+01:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  JST: '+09:00',
+  KST: '+09:00',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+};
+
 /** A machine-written date (ISO 8601 and variants, RFC 2822, epoch seconds) as ISO 8601. */
 export function normalizeDate(raw: string | null | undefined): string | null {
   if (!raw) return null;
@@ -136,6 +167,13 @@ export function normalizeDate(raw: string | null | undefined): string | null {
     if (!h) return `${y}-${mo}-${d}`;
     const offset = !zone ? '' : /^(z|utc|gmt)$/i.test(zone) ? 'Z' : formatOffset(zone);
     return `${y}-${mo}-${d}T${pad(+h)}:${mi}:${sec ?? '00'}${offset}`;
+  }
+  const unix = UNIX_DATE_RE.exec(s);
+  if (unix) {
+    const [, mon, d, h, mi, sec, zone, y] = unix;
+    const mo = ENGLISH_MONTHS.indexOf(mon!.toLowerCase()) + 1;
+    if (!mo || !plausible(+y!, mo, +d!)) return null;
+    return `${y}-${pad(mo)}-${pad(+d!)}T${pad(+h!)}:${mi}:${sec ?? '00'}${ZONE_OFFSETS[zone!] ?? ''}`;
   }
   // RFC 2822 and other forms Date understands ("Mon, 14 Sep 2020 12:34:00 +0200").
   if (
