@@ -80,7 +80,8 @@ const MIN_YEAR = 1995;
 const MAX_DATE_TEXT = 200;
 /** How much of the page's text is searched for a date written with no markup. */
 const MAX_SCANNED_TEXT = 20000;
-const TEXTLESS_TAGS = new Set([
+/** Elements whose text is not searched for the page's date: code, controls and quotes. */
+const UNSCANNED_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -88,6 +89,8 @@ const TEXTLESS_TAGS = new Set([
   'SVG',
   'SELECT',
   'OPTION',
+  // A quote's dates are the quoted post's.
+  'BLOCKQUOTE',
 ]);
 /** How many date-like elements are tried before giving up on visible text. */
 const MAX_DATE_ELEMENTS = 40;
@@ -248,7 +251,7 @@ function monthNames(lang: string): MonthNames {
   return entry;
 }
 
-const TIME_RE = /^[^\d]{0,20}?(\d{1,2})[:.h](\d{2})(?!\d)/;
+const TIME_RE = /^[^\d]{0,20}?(\d{1,2})[:.h](\d{2})(?!\d)(?:\s*([ap])\.?m\b)?/i;
 
 /** The first date written in `text` in language `lang` (or English), as ISO 8601 without offset. */
 export function parseTextDate(input: string, lang: string): string | null {
@@ -287,7 +290,12 @@ export function parseTextDate(input: string, lang: string): string | null {
     if (!plausible(y, mo, d)) continue;
     let iso = `${y}-${pad(mo)}-${pad(d)}`;
     const time = TIME_RE.exec(text.slice(m.index + m[0].length));
-    if (time && +time[1]! < 24 && +time[2]! < 60) iso += `T${pad(+time[1]!)}:${time[2]}:00`;
+    if (time && +time[1]! < 24 && +time[2]! < 60) {
+      // 12-hour clock: 12:05 am is 00:05, 2:20 pm is 14:20.
+      const half = time[3]?.toLowerCase();
+      const hour = half && +time[1]! <= 12 ? (+time[1]! % 12) + (half === 'p' ? 12 : 0) : +time[1]!;
+      iso += `T${pad(hour)}:${time[2]}:00`;
+    }
     best = { index: m.index, iso };
   }
   return best?.iso ?? null;
@@ -326,7 +334,8 @@ const FOREIGN_TOKENS = new Set([
 function isOutsideArticle(el: Element): boolean {
   for (let a: Element | null = el; a; a = a.parentElement) {
     const tag = a.tagName;
-    if (tag === 'NAV' || tag === 'ASIDE' || tag === 'A') return true;
+    // A quote's date is the quoted post's (an embedded tweet or Instagram photo).
+    if (tag === 'NAV' || tag === 'ASIDE' || tag === 'A' || tag === 'BLOCKQUOTE') return true;
     // An <article>'s own <footer> holds its byline and date (Drupal's "node__meta").
     if (tag === 'FOOTER' && !a.parentElement?.closest('article')) return true;
     if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t))) return true;
@@ -384,7 +393,7 @@ function visibleText(root: Element, limit: number): string {
   const visit = (el: Element) => {
     for (let node = el.firstChild; node && text.length < limit; node = node.nextSibling) {
       if (node.nodeType === 3) text += node.nodeValue;
-      else if (node.nodeType === 1 && !TEXTLESS_TAGS.has((node as Element).tagName)) {
+      else if (node.nodeType === 1 && !UNSCANNED_TAGS.has((node as Element).tagName)) {
         visit(node as Element);
         text += ' ';
       }

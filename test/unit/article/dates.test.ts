@@ -15,6 +15,17 @@ describe('dates', () => {
     expect(parseTextDate('September 14, 2020', 'en')).toBe('2020-09-14');
     expect(parseTextDate('09/14/2020', 'en')).toBe('2020-09-14');
     expect(parseTextDate('14.09.2020', 'de')).toBe('2020-09-14');
+    // A 12-hour clock.
+    expect(parseTextDate('8 January 2020, 3:51 pm', 'en')).toBe('2020-01-08T15:51:00');
+    expect(parseTextDate('May 7, 2021 at 12:05 a.m.', 'en')).toBe('2021-05-07T00:05:00');
+  });
+
+  it("does not take an embedded post's date for the article's (de: Instagram posts in an opinion piece)", () => {
+    const key = 'htmldate-eval/horizont.net';
+    const { doc, url } = loadPage(key);
+    // The embedded Instagram posts carry <time datetime> in their <blockquote>s.
+    expect(doc.querySelector('blockquote time[datetime]')).not.toBeNull();
+    expect(detectArticle(doc, { url }).publishedTime?.slice(0, 10)).toBe(loadTruth(key).date);
   });
 
   it('normalises machine-written dates and keeps the offset', () => {
