@@ -114,7 +114,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function plausible(y: number, m: number, d: number): boolean {
   return (
-    y >= MIN_YEAR && y <= new Date().getFullYear() + 1 && m >= 1 && m <= 12 && d >= 1 && d <= 31
+    y >= MIN_YEAR &&
+    y <= new Date().getFullYear() + 1 &&
+    m >= 1 &&
+    m <= 12 &&
+    d >= 1 &&
+    // Day 0 of the next month is the last day of this one: no 31 November.
+    d <= new Date(Date.UTC(y, m, 0)).getUTCDate()
   );
 }
 

@@ -34,6 +34,10 @@ describe('dates', () => {
     expect(normalizeDate('Mon, 14 Sep 2020 10:34:00 GMT')).toBe('2020-09-14T10:34:00Z');
     expect(normalizeDate('1600080000')).toBe('2020-09-14T10:40:00Z');
     expect(normalizeDate('1890-01-01')).toBeNull();
+    // Days the calendar does not have.
+    expect(normalizeDate('2021-02-29')).toBeNull();
+    expect(parseTextDate('31.11.2020', 'de')).toBeNull();
+    expect(normalizeDate('2020-02-29')).toBe('2020-02-29');
     // Java's Date.toString(), as Java publishing systems write it into JSON-LD.
     expect(normalizeDate('Tue Jul 30 09:35:14 CEST 2019')).toBe('2019-07-30T09:35:14+02:00');
     expect(normalizeDate('Mon Mar 31 09:05:00 XYZ 2003')).toBe('2003-03-31T09:05:00');
