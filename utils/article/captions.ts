@@ -4,7 +4,7 @@
  * articles, which sit inside links or related-content boxes).
  */
 import type { Caption } from './types';
-import { TRAILING_CREDIT_RE } from './clean';
+import { isNotice, TRAILING_CREDIT_RE } from './clean';
 import { collapse, descendants, nameTokens } from './text';
 
 const CAPTION_TOKENS = new Set([
@@ -163,7 +163,7 @@ function readCaption(el: Element): Caption | null {
     credit ??= collapse(trailing[0].replace(/^[\s([]+|[)\]\s]+$/g, ''));
     text = collapse(text.slice(0, trailing.index));
   }
-  if (!text || text.length > MAX_CAPTION_LENGTH) return null;
+  if (!text || text.length > MAX_CAPTION_LENGTH || isNotice(text)) return null;
   if (text.length <= MAX_BYLINE_LENGTH && BYLINE_RE.test(text)) return null;
   return { text, credit, element: el };
 }

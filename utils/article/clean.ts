@@ -380,6 +380,9 @@ const PAYWALL_NOTE_RE = new RegExp(
     '(?:subscribe|log ?in|sign ?in)(?: now| today)? to (?:read|view|continue|access|unlock)',
     'to (?:read|view|access|unlock) (?:the full|the rest|the whole|this)[^.!?]{0,40}(?:subscribe|log ?in|sign ?in)',
     'already a subscriber',
+    'create (?:a |an |your )?(?:free )?account to (?:continue|read|keep)',
+    // The comment box's note: "Sign up (it's quick and free) or sign in now".
+    'sign up[^.!?]{0,40} or (?:sign|log) ?in',
     'abonnieren und weiterlesen|bereits abonnent',
     'abonnez-vous pour (?:lire|continuer)|déjà abonné',
     'suscr[ií]bete para (?:seguir|leer|continuar)|ya eres suscriptor',
@@ -391,6 +394,9 @@ const PAYWALL_NOTE_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+/** A note for readers with scripts off ("Bitte aktivieren Sie Javascript", "Please enable JavaScript"). */
+const SCRIPT_NOTE_RE =
+  /(?:enable|activate|turn on|aktivieren sie|activez|activa|attiva) (?:le |el |your |ihr )?javascript|javascript (?:is )?(?:disabled|required)|javascript (?:aktivieren|einschalten)/iu;
 /** A prompt is a line or two: a longer paragraph naming a newsletter is the story's prose. */
 const MAX_PROMPT_LENGTH = 250;
 
@@ -409,10 +415,20 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
   if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
     return true;
   if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
-  if (
+  return isNotice(text) || isDateLine(text, lang);
+}
+
+/**
+ * A line the site writes to the reader, not about the story: a prompt to follow or subscribe, a
+ * paywall's or comment box's note, a request to turn on JavaScript. Wherever it sits, in the text
+ * or under a picture, it is never the article's.
+ */
+export function isNotice(text: string): boolean {
+  return (
     text.length <= MAX_PROMPT_LENGTH &&
-    (PROMPT_RE.test(text) || FOLLOW_RE.test(text) || PAYWALL_NOTE_RE.test(text))
-  )
-    return true;
-  return isDateLine(text, lang);
+    (PROMPT_RE.test(text) ||
+      FOLLOW_RE.test(text) ||
+      PAYWALL_NOTE_RE.test(text) ||
+      SCRIPT_NOTE_RE.test(text))
+  );
 }

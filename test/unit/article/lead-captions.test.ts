@@ -136,6 +136,22 @@ describe('captions', () => {
     expect(captions.filter((c) => c.includes('Solskjær'))).toEqual([]);
   });
 
+  it("leave out the site's notes set under a picture or beside it (en, de)", () => {
+    const notes: [string, RegExp][] = [
+      // A registration wall's box with a picture.
+      ['fundus/uk-EveningStandard_2024_10_24', /account to continue reading/i],
+      // The comment box's picture and note.
+      ['fundus/za-TimesLive_2025_05_22', /Sign up .* or sign in/],
+      // A video's figure whose caption asks to turn on JavaScript.
+      ['fundus/de-Golem_2024_04_28', /aktivieren Sie Javascript/i],
+    ];
+    for (const [key, note] of notes) {
+      const { captions } = detect(key);
+      expect(captions.length, key).toBeGreaterThan(0);
+      expect(captions.filter((c) => note.test(c.text)), key).toEqual([]);
+    }
+  });
+
   it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
     for (const key of [
       'fundus/us-RestOfWorld_2025_10_21',
