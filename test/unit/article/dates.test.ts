@@ -3,6 +3,11 @@ import { normalizeDate, parseTextDate } from '../../../utils/article/dates';
 import { detectArticle } from '../../../utils/article/detect';
 import { loadPage, loadTruth } from './corpus';
 
+function published(key: string): string | null {
+  const { doc, url } = loadPage(key);
+  return detectArticle(doc, { url }).publishedTime;
+}
+
 describe('dates', () => {
   it('reads dates written as text in the page language', () => {
     expect(parseTextDate('14. September 2020, 12.34 Uhr', 'de')).toBe('2020-09-14T12:34:00');
@@ -18,14 +23,6 @@ describe('dates', () => {
     // A 12-hour clock.
     expect(parseTextDate('8 January 2020, 3:51 pm', 'en')).toBe('2020-01-08T15:51:00');
     expect(parseTextDate('May 7, 2021 at 12:05 a.m.', 'en')).toBe('2021-05-07T00:05:00');
-  });
-
-  it("does not take an embedded post's date for the article's (de: Instagram posts in an opinion piece)", () => {
-    const key = 'htmldate-eval/horizont.net';
-    const { doc, url } = loadPage(key);
-    // The embedded Instagram posts carry <time datetime> in their <blockquote>s.
-    expect(doc.querySelector('blockquote time[datetime]')).not.toBeNull();
-    expect(detectArticle(doc, { url }).publishedTime?.slice(0, 10)).toBe(loadTruth(key).date);
   });
 
   it('normalises machine-written dates and keeps the offset', () => {
@@ -44,33 +41,33 @@ describe('dates', () => {
   });
 
   it('reads the JSON-LD date a Java system wrote (de: FAZ)', () => {
-    const { doc, url } = loadPage('htmldate-eval/faz.net.leone');
-    expect(detectArticle(doc, { url }).publishedTime).toBe('2019-07-30T09:35:14+02:00');
+    expect(published('htmldate-eval/faz.net.leone')).toBe('2019-07-30T09:35:14+02:00');
   });
 
   it('finds the date of a page that shows it only as text (no meta, no JSON-LD, no <time>)', () => {
     const key = 'trafilatura-eval/auto-presse.de-minisuv';
-    const { doc, url } = loadPage(key);
     expect(
-      doc.querySelector('time, meta[property*="time"], script[type="application/ld+json"]'),
+      loadPage(key).doc.querySelector(
+        'time, meta[property*="time"], script[type="application/ld+json"]',
+      ),
     ).toBeNull();
-    const article = detectArticle(doc, { url });
-    expect(article.publishedTime?.slice(0, 10)).toBe(loadTruth(key).date);
+    expect(published(key)?.slice(0, 10)).toBe(loadTruth(key).date);
+  });
+
+  it("does not take an embedded post's date for the article's (de: Instagram posts)", () => {
+    const key = 'htmldate-eval/horizont.net';
+    // The embedded Instagram posts carry <time datetime> in their <blockquote>s.
+    expect(loadPage(key).doc.querySelector('blockquote time[datetime]')).not.toBeNull();
+    expect(published(key)?.slice(0, 10)).toBe(loadTruth(key).date);
   });
 
   it('prefers structured data to visible text', () => {
-    const key = 'fundus/at-DerStandard_2024_05_03';
-    const { doc, url } = loadPage(key);
-    expect(detectArticle(doc, { url }).publishedTime).toMatch(
+    expect(published('fundus/at-DerStandard_2024_05_03')).toMatch(
       /^2024-05-03T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/,
     );
   });
 
   it("tells a time declared in UTC in the publisher's own time, as the page shows it", () => {
-    const published = (key: string) => {
-      const { doc, url } = loadPage(key);
-      return detectArticle(doc, { url }).publishedTime;
-    };
     // JSON-LD 01:09:55Z; the page's <time> shows 18:09:55 the day before, without an offset.
     expect(published('htmldate-eval/denverpost.com-Colorado')).toBe('2023-11-08T18:09:55-07:00');
     // article:published_time in UTC; the <time datetime> states the same instant at -08:00.
@@ -80,7 +77,6 @@ describe('dates', () => {
   });
 
   it("reads the RDFa date in an article's own <footer> (de: Drupal site)", () => {
-    const { doc, url } = loadPage('trafilatura-eval/meininger.de-wachstum');
-    expect(detectArticle(doc, { url }).publishedTime).toBe('2022-01-28T12:45:46+00:00');
+    expect(published('trafilatura-eval/meininger.de-wachstum')).toBe('2022-01-28T12:45:46+00:00');
   });
 });
