@@ -148,7 +148,10 @@ describe('captions', () => {
     for (const [key, note] of notes) {
       const { captions } = detect(key);
       expect(captions.length, key).toBeGreaterThan(0);
-      expect(captions.filter((c) => note.test(c.text)), key).toEqual([]);
+      expect(
+        captions.filter((c) => note.test(c.text)),
+        key,
+      ).toEqual([]);
     }
   });
 
