@@ -122,10 +122,22 @@ const CAPTION_BOX_SLACK = 100;
 const MEDIA_LEVELS = 3;
 const MEDIA_SELECTOR = 'img, picture, video, iframe, amp-img, svg image';
 
+/** An address of an image file ("…/photo.jpg?w=1200"). */
+const IMAGE_FILE_RE = /\.(?:jpe?g|png|webp|gif|avif)(?:[?#]|$)/i;
+
+/**
+ * A link to another page (a teaser's). An `<a>` without an address is a script's handle (a zoom
+ * button), and one to an image file opens the photo itself.
+ */
+function leadsAway(a: Element): boolean {
+  const href = a.getAttribute('href')?.trim();
+  return !!href && href !== '#' && !IMAGE_FILE_RE.test(href);
+}
+
 function isForeign(el: Element, scope: Element): boolean {
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
     const tag = a.tagName;
-    if (tag === 'A' || tag === 'NAV' || tag === 'FOOTER') return true;
+    if ((tag === 'A' && leadsAway(a)) || tag === 'NAV' || tag === 'FOOTER') return true;
     // An <aside> set into the story to hold a photo ("left image wide") is a figure.
     if (tag === 'ASIDE' && !nameTokens(a).some((t) => PHOTO_BOX_TOKENS.has(t))) return true;
     if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t))) return true;
@@ -161,7 +173,8 @@ function readCaption(el: Element): Caption | null {
   if (trailing?.index === 0) return null;
   if (trailing && trailing.index > 0) {
     credit ??= collapse(trailing[0].replace(/^[\s([]+|[)\]\s]+$/g, ''));
-    text = collapse(text.slice(0, trailing.index));
+    // The separator before the credit goes with it ("…eines Segelboots, Bildquelle: X").
+    text = collapse(text.slice(0, trailing.index)).replace(/\s*[,;|–—-]+$/, '');
   }
   if (!text || text.length > MAX_CAPTION_LENGTH || isNotice(text)) return null;
   if (text.length <= MAX_BYLINE_LENGTH && BYLINE_RE.test(text)) return null;

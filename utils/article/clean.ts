@@ -287,7 +287,7 @@ const paragraphCache = new WeakMap<Element, number>();
  * "Photograph by Jane Doe", "Źródło: PAP". Matched from the start, the whole line is a credit.
  */
 export const TRAILING_CREDIT_RE =
-  /\s*(?:[([]?\s*(?:foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80})$/iu;
+  /\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80})$/iu;
 /** A figure's caption set in the text: "Abbildung 4: …", "Fig. 2: …", "Abb.: …", "Table 1: …". */
 const FIGURE_CAPTION_RE =
   /^(?:abbildung|abb\.|figure|fig\.|grafik|chart|figura|gráfico|tabelle|table)\s*\d*\s*:/iu;

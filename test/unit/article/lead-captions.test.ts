@@ -136,6 +136,23 @@ describe('captions', () => {
     expect(captions.filter((c) => c.includes('Solskjær'))).toEqual([]);
   });
 
+  it('find a caption in a zoom handle, an <a> that links nowhere (es: Público)', () => {
+    const key = 'fundus/es-Publico_2025_05_29';
+    expect(loadPage(key).doc.querySelector('a.image-zoomin:not([href]) figcaption')).not.toBeNull();
+    const texts = detect(key).captions.map((c) => c.text);
+    expect(texts.some((t) => t.startsWith('Imagen de un baño portátil'))).toBe(true);
+    expect(texts).toHaveLength(loadTruth(key).images?.filter((i) => i.caption).length ?? 0);
+  });
+
+  it('take a compound credit word and the separator before the credit off the caption (de)', () => {
+    const [solar] = detect('trafilatura-eval/topagrar.com.schnee.solat').captions;
+    expect(solar?.text).toMatch(/vom Schnee stark belastet\.$/);
+    expect(solar?.credit).toBe('Bildquelle: Neumann');
+    const rbb = detect('fundus/de-RBB24_2024_04_25').captions;
+    expect(rbb.map((c) => c.text)).toContain('Spontane Tanzeinlage des Publikums');
+    expect(rbb.every((c) => c.credit === 'Bild: Eva Kirchner-Rätsch/rbb')).toBe(true);
+  });
+
   it("leave out the site's notes set under a picture or beside it (en, de)", () => {
     const notes: [string, RegExp][] = [
       // A registration wall's box with a picture.
