@@ -19,6 +19,8 @@ const MIN_HEADLINE_WORDS = 4;
 const MIN_SHARED_WORDS = 0.5;
 /** A reworded headline (with its kicker) is at most this many times as long as the title. */
 const MAX_HEADLINE_GROWTH = 2;
+/** A box with more text than this (characters) holds more than a headline. */
+const MAX_HEADLINE_TEXT = 300;
 /** Elements other than `<h1>` that some sites use for the headline. */
 const HEADLINE_TOKENS = new Set(['headline', 'title', 'heading']);
 
@@ -140,7 +142,8 @@ function locateHeadline(
   for (const el of elements) {
     if (el.tagName !== 'H2' && !namesHeadline(el)) continue;
     const text = collapse(el.textContent);
-    if (text.length < 300 && matches(text) && visible(el)) return { title: text, element: el };
+    if (text.length < MAX_HEADLINE_TEXT && matches(text) && visible(el))
+      return { title: text, element: el };
   }
   const firstDeclared = declared.find((x): x is string => !!x);
   const h1 = h1s.find((el) => collapse(el.textContent).length >= MIN_HEADLINE_LENGTH);
@@ -165,7 +168,9 @@ function headlineLike(elements: readonly Element[], declared: (string | null)[])
     .filter((words) => words.size >= MIN_HEADLINE_WORDS);
   // The share of a declared title's words the element shows, for the title it shows best.
   const shareOf = (el: Element) => {
-    const own = normalizeKey(collapse(el.textContent)).split(' ');
+    const text = collapse(el.textContent);
+    if (text.length >= MAX_HEADLINE_TEXT) return 0;
+    const own = normalizeKey(text).split(' ');
     return Math.max(
       0,
       ...titles.map((words) =>
