@@ -5,7 +5,7 @@
  */
 import type { Caption } from './types';
 import { isNotice, TRAILING_CREDIT_RE } from './clean';
-import { collapse, descendants, nameTokens } from './text';
+import { collapse, descendants, nameTokens, UNREAD_TAGS } from './text';
 
 const CAPTION_TOKENS = new Set([
   'caption',
@@ -153,7 +153,7 @@ function readCaption(el: Element): Caption | null {
       if (child.nodeType === 3) text += child.nodeValue;
       else if (child.nodeType === 1) {
         const e = child as Element;
-        if (/^(SCRIPT|STYLE|BUTTON|svg|SVG)$/.test(e.tagName)) continue;
+        if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || /^(BUTTON|SVG)$/i.test(e.tagName)) continue;
         if (
           nameTokens(e).some((t) => CREDIT_TOKENS.has(t)) ||
           e.getAttribute('itemprop') === 'copyrightHolder'

@@ -13,7 +13,14 @@
  */
 import type { ArticleBlock } from './types';
 import { isBoilerplate } from './clean';
-import { collapse, decodeEntities, nameTokens, normalizeKey, type ElementIndex } from './text';
+import {
+  collapse,
+  decodeEntities,
+  nameTokens,
+  normalizeKey,
+  shownText,
+  type ElementIndex,
+} from './text';
 
 /** Class/id words publishers use for the lead, in a dozen languages' newsrooms. */
 const LEAD_TOKENS = new Set([
@@ -312,7 +319,7 @@ function searchLead(
   const limitAt = limit ? (position.get(limit) ?? all.length) : all.length;
   const firstBlock = blocks[0]?.element ?? null;
   const firstAt = firstBlock ? (position.get(firstBlock) ?? all.length) : all.length;
-  const headline = titleElement ? collapse(titleElement.textContent) : '';
+  const headline = titleElement ? collapse(shownText(titleElement)) : '';
   const inBody = (el: Element) => blocks.some((b) => b.element === el || b.element.contains(el));
   let standfirst: Element | null = null; // agrees with a description, outside the body's blocks
   let agreeingBlock: Element | null = null; // agrees with a description, a body block

@@ -9,6 +9,20 @@ export function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
+/** Text no reader reads as the element's: code, and ruby readings printed small above the characters. */
+export const UNREAD_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'RT', 'RP']);
+
+/** An element's text as it reads on the page: "子ども", not "子こども" with its ruby reading. */
+export function shownText(el: Element): string {
+  let text = '';
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3) text += node.nodeValue;
+    else if (node.nodeType === 1 && !UNREAD_TAGS.has((node as Element).tagName.toUpperCase()))
+      text += shownText(node as Element);
+  }
+  return text;
+}
+
 /** Length in Latin-letter equivalents, so thresholds hold for Chinese, Japanese, Korean and Thai. */
 export function weightedLength(text: string): number {
   const dense = text.match(NO_SPACE_RE)?.length ?? 0;

@@ -3,7 +3,7 @@
  * headline, og:title, `<title>`), else the declared title without the site name.
  */
 import { isBoilerplate } from './clean';
-import { collapse, nameTokens, normalizeKey } from './text';
+import { collapse, nameTokens, normalizeKey, shownText, weightedLength } from './text';
 
 /** Separators between headline and site name in `<title>` and og:title ("Headline | Site"). */
 const TITLE_SEPARATOR_RE = /(\s+[|\-–—:·•»/]{1,2}\s+)/;
@@ -21,6 +21,18 @@ const MIN_SHARED_WORDS = 0.5;
 const MAX_HEADLINE_GROWTH = 2;
 /** A box with more text than this (characters) holds more than a headline. */
 const MAX_HEADLINE_TEXT = 300;
+/**
+ * What sets a site name, section or date after the headline in a declared title ("…明らかに|au
+ * Webポータル", "… | DW | 19.01.2020", "…一枚」（2020年2月15日）｜BIGLOBEニュース"). Not ":",
+ * which a subtitle follows.
+ */
+const SUFFIX_SEPARATOR_RE = /^\s*[|｜ㅣ\-–—»·•/(（[]/u;
+/** Dashes also join the clauses of a headline ("Abnehmspritze kommt - So teuer wird sie"). */
+const DASH_SEPARATOR_RE = /^\s*[-–—]/u;
+/** What sets a site name before the headline ("NEWS WEB EASY|子どもへの…"). */
+const PREFIX_SEPARATOR_RE = /[|｜ㅣ\-–—»·•/]\s*$/u;
+/** A suffix this long (Latin-letter equivalents) or shorter may be a site's name or a date. */
+const MAX_SUFFIX_LENGTH = 30;
 /** Elements other than `<h1>` that some sites use for the headline. */
 const HEADLINE_TOKENS = new Set(['headline', 'title', 'heading']);
 
@@ -125,7 +137,31 @@ export function findTitle(
   if (structured && socialAgrees) title = stripSiteName(collapse(structured), siteNames, false);
   else if (structured && squash(structured) === squash(found.title)) title = spelled;
   else title = socialTitle ?? spelled;
+  const shown = found.element ? collapse(shownText(found.element)) : '';
+  if (shown && addsSiteParts(title, shown, siteNames)) title = shown;
   return { title, element: found.element };
+}
+
+/**
+ * The declared title is the headline the page shows with site parts the site-name rules did not
+ * catch: after it, a part naming the site or too short to be more of the headline (unless a dash
+ * joins it); before it, a part naming the site ("NEWS WEB EASY|子どもへの…").
+ */
+function addsSiteParts(declared: string, shown: string, siteNames: string[]): boolean {
+  const key = normalizeKey(shown);
+  if (!key || normalizeKey(declared) === key) return false;
+  const sites = siteNames.map(normalizeKey).filter(Boolean);
+  const namesSite = (part: string) => sites.some((site) => normalizeKey(part).includes(site));
+  for (let i = 1; i < declared.length; i++) {
+    const [before, after] = [declared.slice(0, i), declared.slice(i)];
+    if (SUFFIX_SEPARATOR_RE.test(after) && normalizeKey(before) === key) {
+      const length = weightedLength(normalizeKey(after));
+      const short = length <= MAX_SUFFIX_LENGTH && length < weightedLength(key) / 2;
+      return namesSite(after) || (short && !DASH_SEPARATOR_RE.test(after));
+    }
+    if (PREFIX_SEPARATOR_RE.test(before) && normalizeKey(after) === key) return namesSite(before);
+  }
+  return false;
 }
 
 function locateHeadline(
@@ -136,19 +172,19 @@ function locateHeadline(
 ): TitleResult {
   const h1s = elements.filter((el) => el.tagName === 'H1' && visible(el));
   for (const h1 of h1s) {
-    const text = collapse(h1.textContent);
+    const text = collapse(shownText(h1));
     if (matches(text)) return { title: text, element: h1 };
   }
   for (const el of elements) {
     if (el.tagName !== 'H2' && !namesHeadline(el)) continue;
-    const text = collapse(el.textContent);
+    const text = collapse(shownText(el));
     if (text.length < MAX_HEADLINE_TEXT && matches(text) && visible(el))
       return { title: text, element: el };
   }
   const firstDeclared = declared.find((x): x is string => !!x);
-  const h1 = h1s.find((el) => collapse(el.textContent).length >= MIN_HEADLINE_LENGTH);
+  const h1 = h1s.find((el) => collapse(shownText(el)).length >= MIN_HEADLINE_LENGTH);
   if (h1 && (!firstDeclared || h1s.length === 1))
-    return { title: collapse(h1.textContent), element: h1 };
+    return { title: collapse(shownText(h1)), element: h1 };
   return {
     title: firstDeclared ? stripSiteName(firstDeclared, siteNames) : '',
     element: headlineLike(elements, declared),
@@ -168,7 +204,7 @@ function headlineLike(elements: readonly Element[], declared: (string | null)[])
     .filter((words) => words.size >= MIN_HEADLINE_WORDS);
   // The share of a declared title's words the element shows, for the title it shows best.
   const shareOf = (el: Element) => {
-    const text = collapse(el.textContent);
+    const text = collapse(shownText(el));
     if (text.length >= MAX_HEADLINE_TEXT) return 0;
     const own = normalizeKey(text).split(' ');
     return Math.max(

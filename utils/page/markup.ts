@@ -55,6 +55,9 @@ const SKIPPED = new Set([
   'select',
   'textarea',
   'canvas',
+  // Ruby readings, printed small above the characters they spell out ("子<rt>こ</rt>ども").
+  'rt',
+  'rp',
 ]);
 const MARKER = 'data-m';
 /**

@@ -110,6 +110,25 @@ describe('declared title without the site name', () => {
       'trafilatura-eval/france.attc.org-privatisations',
       "« Les privatisations sont au profit d'intérêts privés, financiers, des multinationales et au détriment des salariés et des usagers »",
     ],
+    // og:title is the <h1> with the site's name and a date after it: "… | DW | 19.01.2020".
+    [
+      'trafilatura-eval/dw.com.colonial',
+      "Berlin confronts Germany's colonial past with new initiative",
+    ],
+    // The same with unspaced full-width separators: "…一枚」（2020年2月15日）｜BIGLOBEニュース".
+    [
+      'htmldate-mediacloud/1521513101',
+      '乃木坂46・与田祐希“ちょんまげ＆すっぴんショット”公開「お気に入りの一枚」',
+    ],
+    // The site's name before the headline ("NEWS WEB EASY|…"); the <h1> spells each word's
+    // reading in ruby (<rt>こ</rt>), which is no part of the headline.
+    ['trafilatura-eval/nhk.or.jp.k100', '子どもへの体罰を禁止する法律ができる'],
+    // After a dash a short part may be a clause of the headline ("…Prince Harry – again"): only a
+    // site's name goes there, and Habertürk's "Güncel haberler" stays as og:title has it.
+    [
+      'fundus/tr-Haberturk_2024_07_03',
+      "Türkiye'de orman yangınları! Yangınlarda son durum! - Güncel haberler",
+    ],
   ])('%s', (key, title) => {
     expect(detect(key).title).toBe(title);
   });

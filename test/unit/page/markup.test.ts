@@ -31,6 +31,14 @@ describe('encodeBlock', () => {
     expect(encoded.html).toBe('La información es importante para el <b data-m="0">gobierno</b>.');
     expect(encoded.text).toBe('La información es importante para el gobierno.');
   });
+
+  it('sends the words of a text with ruby, not the readings printed above them', () => {
+    // NHK News Web Easy spells out every kanji's reading: "子こども" would reach the engine.
+    const p = block(
+      '<ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby>',
+    );
+    expect(encodeBlock(p).text).toBe('子どもの法律');
+  });
 });
 
 describe('decodeTranslation', () => {
