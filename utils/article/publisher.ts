@@ -32,6 +32,10 @@ const MAX_SHOUTED_NAME_LENGTH = 4;
 const NAME_SEPARATOR_RE = /\s+[|•·–—-]\s+/;
 /** An address in brackets after the name: "Deutsche Welle (www.dw.com)". */
 const BRACKETED_ADDRESS_RE = /\s*\((?:https?:\/\/)?[\w.-]+\.[a-z]{2,}\/?\)$/i;
+/** A web address given as the name, with its scheme or host prefix: "https://www.ditib.de/". */
+const ADDRESS_NAME_RE = /^(?:https?:\/\/|www\.)\S+$/i;
+/** An e-mail address beside the name: "Lüder Hoppe info@buero-hoppe.de". */
+const EMAIL_RE = /\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** A template the site forgot to fill: "{$plugin.tx_news.opengraph.site_name}". */
 const PLACEHOLDER_RE = /[{}$]/;
 /** Logo images looked at: the masthead comes early; later logos are partners and sponsors. */
@@ -186,6 +190,7 @@ function usable(name: string | null | undefined): name is string {
     name.length >= 2 &&
     !LEGAL_ENTITY_RE.test(name) &&
     !DOMAIN_RE.test(name) &&
+    !ADDRESS_NAME_RE.test(name) &&
     !PLACEHOLDER_RE.test(name)
   );
 }
@@ -215,8 +220,11 @@ export function findPublisher(signals: PublisherSignals): string | null {
     // The title's last part is as often a section ("Wirtschaft") as the site: trust it only when
     // it spells the site's address.
     suffix && brand && sameLetters(suffix, brand) ? suffix : null,
-  ].map((n) => withoutSlogan(collapse(n), brand));
-  const names = declared.filter(usable);
+  ].map((n) => withoutSlogan(collapse(n?.replace(EMAIL_RE, '')), brand));
+  // Some sites fill a name field with the page's title ("UK university student halls too full…").
+  const title = collapse(signals.documentTitle);
+  const isTitle = (n: string) => title.length > MAX_SITE_NAME_LENGTH && n === title;
+  const names = declared.filter((n) => usable(n) && !isTitle(n));
   // With no name declared, the copyright holder or the logo's alt text, when it is a proper name
   // that spells the address: either also names companies, slogans or "Startseite".
   const label = signals.hostname ? registrableLabel(signals.hostname) : null;

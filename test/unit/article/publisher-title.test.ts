@@ -50,6 +50,12 @@ describe('publisher name on real pages', () => {
     ['trafilatura-eval/dw.com.colonial', 'Deutsche Welle'],
     // An unfilled template ("{$plugin.tx_news.opengraph.site_name}") is no name.
     ['trafilatura-eval/mpimet.de.klimasystem', 'MPI fuer Meteorologie Hamburg'],
+    // JSON-LD gives the address ("https://www.mesopinions.com/") as the name.
+    ['trafilatura-eval/mesopinions.com.mutilation', 'Mesopinions'],
+    // The publisher meta tag carries an e-mail address after the name.
+    ['trafilatura-eval/buero-hoppe.de.baumgutachten', 'Lüder Hoppe'],
+    // application-name holds the page's title.
+    ['trafilatura-eval/msn.com.university', 'MSN'],
   ])('%s on a site outside the registry → %s', (key, name) => {
     expect(detect(key, { unknownSite: true }).publisher).toBe(name);
   });
