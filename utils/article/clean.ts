@@ -228,11 +228,24 @@ function holdsMainContent(el: Element): boolean {
 }
 const mainContentCache = new WeakMap<Element, boolean>();
 
+/** A microdata value written out as text, shown to no reader: `<div itemprop="image">https://…`. */
+const URL_TEXT_RE = /^\s*https?:\/\/\S+\s*$/;
+
+/** Microdata that describes the page rather than telling the story. */
+function isMicrodataValue(el: Element): boolean {
+  const itemprop = el.getAttribute('itemprop');
+  if (!itemprop) return false;
+  // The publishing organisation's name, logo and address.
+  if (itemprop === 'publisher' && !el.querySelector('h1, p')) return true;
+  // A link is shown, whatever it says.
+  return el.tagName !== 'A' && URL_TEXT_RE.test(el.textContent ?? '');
+}
+
 /** True when the element and everything in it is never article text, wherever it is. */
 export function isBoilerplate(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag) && !(LANDMARK_TAGS.has(tag) && holdsMainContent(el))) return true;
-  if (isHidden(el)) return true;
+  if (isHidden(el) || isMicrodataValue(el)) return true;
   const role = el.getAttribute('role');
   if (role && SKIP_ROLES.has(role) && !holdsMainContent(el)) return true;
   // The page's own article and main landmarks are never boilerplate by their class names.

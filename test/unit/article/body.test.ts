@@ -141,6 +141,12 @@ describe('body: cleaning rules on real news pages', () => {
     const text = bodyOf(key);
     expect(text).toContain('w dziale marketingu.');
   });
+
+  it("leaves out microdata written as text: image address, publisher's name (ar: Sputnik)", () => {
+    const text = bodyOf('htmldate-mediacloud/1550981615');
+    expect(text.startsWith('أعلنت وزارة الصحة والسكان المصرية')).toBe(true);
+    expect(text).not.toContain('sputniknews.com');
+  });
 });
 
 describe('body: share features', () => {
