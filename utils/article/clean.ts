@@ -75,6 +75,10 @@ const BOX_BOILERPLATE = new Set([
   'authors',
   // Like buttons ("sd-like jetpack-likes-widget-wrapper") and their "Like this:" label.
   'likes',
+  // Reader polls ask a question of their own beside the story.
+  'poll',
+  'polls',
+  'survey',
 ]);
 /**
  * A paywall's offer ("ia-paywall__checkout", "row paywall"). Sites also give the name to the

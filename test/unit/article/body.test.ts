@@ -142,6 +142,15 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).toContain('w dziale marketingu.');
   });
 
+  it.each([
+    // A poll box between the paragraphs: "Article_elementPoll".
+    ['fundus/ch-ZwanzigMinuten_2024_12_17', 'Sollten Plattformen wie Tiktok strenger reguliert'],
+    // A poll in the sidebar, whose question was taken for the lead: "widget poll".
+    ['htmldate-mediacloud/1623715966', 'هل تؤيد طرح تخصصات'],
+  ])("leaves out a reader poll's question (%s)", (key, question) => {
+    expect(bodyOf(key)).not.toContain(question);
+  });
+
   it("leaves out microdata written as text: image address, publisher's name (ar: Sputnik)", () => {
     const text = bodyOf('htmldate-mediacloud/1550981615');
     expect(text.startsWith('أعلنت وزارة الصحة والسكان المصرية')).toBe(true);
