@@ -385,6 +385,18 @@ const PROMPT_RE = new RegExp(
   `${PROMPT_VERB}[^.!?]*${PROMPT_CHANNEL}|${PROMPT_CHANNEL}[^.!?]*${PROMPT_VERB}`,
   'iu',
 );
+/**
+ * The same in scripts written without spaces, where words have no boundaries to match: "點我下載
+ * APP" (tap to download the app), "LINEで友だち登録", "채널 구독".
+ */
+const NO_SPACE_PROMPT_VERB =
+  '(?:下載|下载|訂閱|订阅|關注|关注|ダウンロード|フォロー|登録|購読|구독|다운로드|팔로우)';
+const NO_SPACE_PROMPT_CHANNEL =
+  '(?:app|アプリ|앱|ニュースレター|メルマガ|line|微信|微博|頻道|频道|チャンネル|채널|newsletter|youtube|facebook|twitter|instagram|telegram)(?![a-z])';
+const NO_SPACE_PROMPT_RE = new RegExp(
+  `${NO_SPACE_PROMPT_VERB}[^。！？.!?]{0,20}${NO_SPACE_PROMPT_CHANNEL}|${NO_SPACE_PROMPT_CHANNEL}[^。！？.!?]{0,20}${NO_SPACE_PROMPT_VERB}`,
+  'iu',
+);
 /** "Follow us on Twitter", "Follow The Gleaner on Instagram", "follow him @jdoe". */
 const FOLLOW_RE =
   /(?<!\p{L})[Ff]ollow (?:us|me|him|her|them|\p{Lu}\S*(?: \p{Lu}\S*){0,2})(?= on | @)/u;
@@ -416,6 +428,8 @@ const SCRIPT_NOTE_RE =
   /(?:enable|activate|turn on|aktivieren sie|activez|activa|attiva) (?:le |el |your |ihr )?javascript|javascript (?:is )?(?:disabled|required)|javascript (?:aktivieren|einschalten)/iu;
 /** A prompt is a line or two: a longer paragraph naming a newsletter is the story's prose. */
 const MAX_PROMPT_LENGTH = 250;
+/** The same in Chinese, Japanese or Korean, where a character carries more. */
+const MAX_NO_SPACE_PROMPT_LENGTH = 80;
 
 /**
  * Lines in the text flow that are never the story, whatever element holds them: a photo credit
@@ -444,6 +458,7 @@ export function isNotice(text: string): boolean {
   return (
     text.length <= MAX_PROMPT_LENGTH &&
     (PROMPT_RE.test(text) ||
+      (text.length <= MAX_NO_SPACE_PROMPT_LENGTH && NO_SPACE_PROMPT_RE.test(text)) ||
       FOLLOW_RE.test(text) ||
       PAYWALL_NOTE_RE.test(text) ||
       SCRIPT_NOTE_RE.test(text))

@@ -279,6 +279,12 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(wiki).toContain('Der nächste Stammtisch findet am Mi. 5. Februar 2020');
   });
 
+  it('leaves out a prompt to download the app, where words have no spaces (zh: Liberty Times)', () => {
+    const text = bodyOf('htmldate-mediacloud/1564888577');
+    expect(text).toContain('財政部今天下午將公佈今年1-2月期統一發票中獎清冊');
+    expect(text).not.toContain('點我下載APP');
+  });
+
   it('leaves out prompts to subscribe to or follow the site (en, de, es)', () => {
     const gleaner = bodyOf('trafilatura-eval/jamaica.gleaner.com-victims');
     expect(gleaner).not.toContain('Follow The Gleaner on Twitter');
