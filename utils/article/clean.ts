@@ -274,9 +274,12 @@ export function isBoilerplate(el: Element): boolean {
   // A wrapper around <main> is the page, whatever its name ("theme-taboola").
   if (holdsMainContent(el)) return false;
   // Share bars, captions and consent boxes are short: one holding pages of paragraphs is the
-  // article's wrapper carrying a feature's name ("entry share", "sharing-container").
+  // article's wrapper carrying a feature's name ("entry share", "sharing-container"), and so is
+  // one holding the page's headline and its paragraphs (a short story's page named
+  // "right-column-shift caption"; a headline box alone may be named "caption").
   if (tokens.some((t) => BOX_BOILERPLATE.has(t)) && !tokens.some((t) => LONG_BOILERPLATE.has(t)))
     return (
+      !(el.querySelector('h1') && el.querySelector('p')) &&
       paragraphLength(el) <
       (tokens.every((t) => !BOX_BOILERPLATE.has(t) || SHARE_BOILERPLATE.has(t))
         ? MAX_SHARE_PARAGRAPHS

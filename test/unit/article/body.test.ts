@@ -151,6 +151,11 @@ describe('body: cleaning rules on real news pages', () => {
     expect(bodyOf(key)).not.toContain(question);
   });
 
+  it('reads a short story whose page wrapper is named "caption" (fr: République togolaise)', () => {
+    const text = bodyOf('htmldate-mediacloud/1551001635');
+    expect(text).toContain('Décision prise mardi par la Confédération africaine de football');
+  });
+
   it("leaves out microdata written as text: image address, publisher's name (ar: Sputnik)", () => {
     const text = bodyOf('htmldate-mediacloud/1550981615');
     expect(text.startsWith('أعلنت وزارة الصحة والسكان المصرية')).toBe(true);
