@@ -281,9 +281,9 @@ export function isBoilerplate(el: Element): boolean {
     return (
       !(el.querySelector('h1') && el.querySelector('p')) &&
       paragraphLength(el) <
-      (tokens.every((t) => !BOX_BOILERPLATE.has(t) || SHARE_BOILERPLATE.has(t))
-        ? MAX_SHARE_PARAGRAPHS
-        : MAX_BOX_PARAGRAPHS)
+        (tokens.every((t) => !BOX_BOILERPLATE.has(t) || SHARE_BOILERPLATE.has(t))
+          ? MAX_SHARE_PARAGRAPHS
+          : MAX_BOX_PARAGRAPHS)
     );
   return true;
 }
@@ -332,6 +332,42 @@ const FILING_RE =
   /^(?:categor(?:y|ies|ía|ías|ia|ie)|catégories?|kategori(?:e|en|a)|rubri(?:k|que)|themen|topics|tags|etiquetas|étiquettes|schlagw(?:orte|örter)|stichw(?:orte|örter)|tagi)\s*:|^(?:filed under|posted in|abgelegt unter|publié dans)\b/iu;
 /** Longer than this, a line opening with such a word is a sentence. */
 const MAX_FILING_LINE = 100;
+
+/**
+ * The label over links to other stories, in a few languages ("Lesen Sie auch:", "Mehr zum Thema
+ * Hitzeschäden", "Related Recipes", "Lue myös:"): the links go, the label stays behind alone.
+ */
+const READ_MORE_LABELS = [
+  'read (?:more|also)',
+  'see also',
+  'related',
+  'more on this',
+  'lesen sie (?:auch|mehr)',
+  'mehr zum thema',
+  'auch interessant',
+  'das könnte sie auch interessieren',
+  '(?:à )?lire aussi',
+  'voir aussi',
+  'le(?:e|er|a) (?:también|más)',
+  'vea también',
+  'leggi anche',
+  'le(?:ia|ja) também',
+  'veja também',
+  'lue myös',
+  'läs också',
+  'les også',
+  'læs også',
+  'lees ook',
+  'czytaj (?:też|także|również)',
+  'přečtěte si také',
+  'читайте также',
+];
+/** The label with a word or two ("Related Recipes"), or a few before a colon: not a sentence. */
+const READ_MORE_RE = new RegExp(
+  `^(?:${READ_MORE_LABELS.join('|')})(?!\\p{L})` +
+    `(?:(?:\\s+[^\\s.!?,;]+){0,2}|(?:\\s+[^\\s.!?,;]+){0,4}\\s*(?::|\\.{3}|…))$`,
+  'iu',
+);
 
 /**
  * Calls to subscribe, sign up, download or join, in a few languages ("Abonnieren Sie unseren
@@ -448,7 +484,8 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
   if (credit && (credit.index === 0 || text.length <= MAX_NOTE_LENGTH)) return true;
   if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
     return true;
-  if (text.length <= MAX_FILING_LINE && FILING_RE.test(text)) return true;
+  if (text.length <= MAX_FILING_LINE && (FILING_RE.test(text) || READ_MORE_RE.test(text)))
+    return true;
   return isNotice(text) || isDateLine(text, lang);
 }
 

@@ -290,6 +290,17 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(text).not.toContain('點我下載APP');
   });
 
+  it.each([
+    ['trafilatura-eval/uusisuomi.fi.angela', 'Lue myös:'],
+    ['trafilatura-eval/hrjournal.de.trends', 'Lesen Sie auch die folgenden Beiträge:'],
+    ['fundus/de-MDR_2026_07_08', 'Mehr zum Thema Hitzeschäden'],
+    ['fundus/uk-EveningStandard_2024_05_02', 'Read More'],
+  ])('leaves out the label left over links to other stories (%s)', (key, label) => {
+    const lines = bodyOf(key).split('\n\n');
+    expect(lines.length).toBeGreaterThan(5);
+    expect(lines).not.toContain(label);
+  });
+
   it('leaves out prompts to subscribe to or follow the site (en, de, es)', () => {
     const gleaner = bodyOf('trafilatura-eval/jamaica.gleaner.com-victims');
     expect(gleaner).not.toContain('Follow The Gleaner on Twitter');
