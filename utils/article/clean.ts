@@ -68,11 +68,12 @@ const BOX_BOILERPLATE = new Set([
   'credits',
   'copyright',
   'byline',
-  // Author boxes ("author-bio", "AuthorBox", "entry-author-info") present the writer, not the
-  // story.
+  // Author boxes ("author-bio", "AuthorBox", "authorbox", "entry-author-info") present the writer,
+  // not the story.
   'bio',
   'author',
   'authors',
+  'authorbox',
   // Like buttons ("sd-like jetpack-likes-widget-wrapper") and their "Like this:" label.
   'likes',
   // Reader polls ask a question of their own beside the story.

@@ -243,12 +243,14 @@ describe('body: paywalls', () => {
 });
 
 describe('body: author boxes and like buttons', () => {
-  it("leaves out the writer's box and the like button (de, en)", () => {
+  it("leaves out the writer's box and the like button (de, en, es)", () => {
     const chip = bodyOf('trafilatura-eval/chip.de.beef');
     expect(chip).not.toContain('Inga Buller ist Head of Social');
     const scmp = bodyOf('trafilatura-eval/scmp.com.playbook');
     expect(scmp).not.toContain('Alice Wu fell down the rabbit hole');
     expect(bodyOf('trafilatura-eval/2gewinnt.wordpress.com.uns')).not.toContain('Gefällt mir');
+    // id="authorbox", one word.
+    expect(bodyOf('htmldate-mediacloud/1561086382')).not.toContain('Otros artículos de ACN');
   });
 
   it('keeps an article whose wrapper names its author (de: CNET)', () => {
