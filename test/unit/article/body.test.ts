@@ -297,10 +297,17 @@ describe('body: lines in the text flow that are not the story', () => {
     ['trafilatura-eval/hrjournal.de.trends', 'Lesen Sie auch die folgenden Beiträge:'],
     ['fundus/de-MDR_2026_07_08', 'Mehr zum Thema Hitzeschäden'],
     ['fundus/uk-EveningStandard_2024_05_02', 'Read More'],
+    ['trafilatura-eval/aerobuzz.de-bremen', 'Schon gelesen?'],
+    ['trafilatura-eval/humanresourcesmanager.de.diversity', 'Weitere Beiträge aus der Kolumne:'],
   ])('leaves out the label left over links to other stories (%s)', (key, label) => {
     const lines = bodyOf(key).split('\n\n');
     expect(lines.length).toBeGreaterThan(5);
     expect(lines).not.toContain(label);
+  });
+
+  it('keeps a lead-in to a quoted passage that reads like a label (en: Gateway Pundit)', () => {
+    const lines = bodyOf('fundus/us-TheGatewayPundit_2023_04_28').split('\n\n');
+    expect(lines).toContain('More from NBC’s TODAY:');
   });
 
   it('leaves out prompts to subscribe to or follow the site (en, de, es)', () => {
