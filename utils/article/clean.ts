@@ -471,6 +471,21 @@ const PAYWALL_NOTE_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * The page's own controls and appeals written as text: a share or comment prompt ("Möchten Sie den
+ * Artikel teilen?", "Kommentare schreiben", "Leave a reply"), the reader's login state ("Sie sind
+ * aktuell nicht eingeloggt."), a captcha's note, an appeal to support the site.
+ */
+const READER_PROMPT_RE = new RegExp(
+  [
+    "(?:den |diesen )?artikel teilen\\?|^share this (?:article|story|post)|^partager (?:cet|l')article",
+    '^(?:kommentare? (?:schreiben|anzeigen)|diskutieren sie mit|write a comment|leave a (?:comment|reply)|post a comment|laisser un commentaire|deja un comentario)',
+    '^(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)|^you are not logged in',
+    'reload captcha|captcha neu laden',
+    'if you (?:enjoyed|liked?) (?:reading )?this (?:post|article|story)|would you consider supporting',
+  ].join('|'),
+  'iu',
+);
 /** A note for readers with scripts off ("Bitte aktivieren Sie Javascript", "Please enable JavaScript"). */
 const SCRIPT_NOTE_RE =
   /(?:enable|activate|turn on|aktivieren sie|activez|activa|attiva) (?:le |el |your |ihr )?javascript|javascript (?:is )?(?:disabled|required)|javascript (?:aktivieren|einschalten)/iu;
@@ -509,6 +524,7 @@ export function isNotice(text: string): boolean {
     (PROMPT_RE.test(text) ||
       (text.length <= MAX_NO_SPACE_PROMPT_LENGTH && NO_SPACE_PROMPT_RE.test(text)) ||
       FOLLOW_RE.test(text) ||
+      READER_PROMPT_RE.test(text) ||
       PAYWALL_NOTE_RE.test(text) ||
       SCRIPT_NOTE_RE.test(text))
   );

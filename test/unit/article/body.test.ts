@@ -310,6 +310,17 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(lines).toContain('More from NBC’s TODAY:');
   });
 
+  it.each([
+    ['trafilatura-eval/aktion-hummelschutz.de.hummeln', 'Möchten Sie den Artikel teilen?'],
+    ['trafilatura-eval/holzwerken.net-Kreissaege', 'Sie sind aktuell nicht eingeloggt.'],
+    ['trafilatura-eval/piratenpartei.at.grundeinkommen', 'Please reload CAPTCHA.'],
+    ['trafilatura-eval/verfassungsblog.de.expertinnen', 'would you consider supporting our work?'],
+    ['trafilatura-eval/love-hina.ch.0409', 'Kommentare schreiben'],
+  ])("leaves out the page's controls and appeals written as text (%s)", (key, note) => {
+    expect(bodyOf(key).length).toBeGreaterThan(150);
+    expect(bodyOf(key)).not.toContain(note);
+  });
+
   it('leaves out prompts to subscribe to or follow the site (en, de, es)', () => {
     const gleaner = bodyOf('trafilatura-eval/jamaica.gleaner.com-victims');
     expect(gleaner).not.toContain('Follow The Gleaner on Twitter');
