@@ -482,6 +482,7 @@ export function findDates(
   const published =
     normalizeDate(data.datePublished) ??
     normalizeDate(firstMeta(meta, PUBLISHED_META)) ??
+    normalizeDate(data.pageDatePublished) ??
     visibleDate(doc, scope, lang) ??
     urlDate(url) ??
     textDate(doc, scope, lang) ??

@@ -16,6 +16,8 @@ export interface StructuredArticle {
   description: string | null;
   articleBody: string | null;
   datePublished: string | null;
+  /** The date of the page itself, from a WebPage object, for pages that declare no article. */
+  pageDatePublished: string | null;
   dateModified: string | null;
   /** The publisher's `name`, then its `alternateName`s. */
   publisherNames: string[];
@@ -135,6 +137,8 @@ export function readStructuredData(elements: readonly Element[]): StructuredArti
     (o.articleBody ? 4 : 0) + (o.headline ? 2 : 0) + (o.datePublished ? 1 : 0);
   const article = articles.sort((a, b) => score(b) - score(a))[0];
   const organization = objects.find((o) => types(o).some((t) => /Organization$/.test(t)) && o.name);
+  // A page that declares no article may still date itself (Yoast's WebPage object).
+  const page = objects.find((o) => types(o).includes('WebPage') && o.datePublished);
 
   const microdataArticle = micro.isArticle;
   const publisherObj = resolveRef(article?.publisher);
@@ -149,6 +153,7 @@ export function readStructuredData(elements: readonly Element[]): StructuredArti
     articleBody: collapse(str(article?.articleBody)?.replace(/<[^>]*>/g, ' ')) || null,
     datePublished:
       str(article?.datePublished) ?? str(article?.dateCreated) ?? itemprop('datePublished'),
+    pageDatePublished: str(page?.datePublished),
     dateModified: str(article?.dateModified) ?? itemprop('dateModified'),
     publisherNames: publisherNames(publisherObj ?? organization),
     authors: names(resolveRef(article?.author)),

@@ -44,6 +44,11 @@ describe('dates', () => {
     expect(published('htmldate-eval/faz.net.leone')).toBe('2019-07-30T09:35:14+02:00');
   });
 
+  it('reads the date of a page that declares a WebPage, not an article (de: clinic)', () => {
+    const key = 'htmldate-eval/acredis.com.augenlidstraffung';
+    expect(published(key)?.slice(0, 10)).toBe(loadTruth(key).date?.slice(0, 10));
+  });
+
   it('finds the date of a page that shows it only as text (no meta, no JSON-LD, no <time>)', () => {
     const key = 'trafilatura-eval/auto-presse.de-minisuv';
     expect(
