@@ -242,8 +242,9 @@ function isMicrodataValue(el: Element): boolean {
   if (!itemprop) return false;
   // The publishing organisation's name, logo and address.
   if (itemprop === 'publisher' && !el.querySelector('h1, p')) return true;
-  // A link is shown, whatever it says.
-  return el.tagName !== 'A' && URL_TEXT_RE.test(el.textContent ?? '');
+  // A value is a leaf (reading a whole articleBody's text here would cost); a link is shown,
+  // whatever it says.
+  return el.childElementCount === 0 && el.tagName !== 'A' && URL_TEXT_RE.test(el.textContent ?? '');
 }
 
 /** True when the element and everything in it is never article text, wherever it is. */
