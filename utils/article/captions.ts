@@ -108,6 +108,14 @@ const NOT_PHOTO_TOKENS = new Set([
   'comment',
   'comments',
 ]);
+/**
+ * Class words of a caption's own controls ("hide caption", "toggle caption", "Vis mer"): their
+ * label is not part of the caption. A state word ("hide", "show") also names whole boxes
+ * ("p402_hide" around a figure), so it marks a control only around a label of a few words.
+ */
+const CONTROL_TOKENS = new Set(['toggle', 'btn', 'button']);
+const CONTROL_STATE_TOKENS = new Set(['hide', 'show', 'expand', 'close']);
+const MAX_CONTROL_WORDS = 3;
 /** Elements whose text is not shown. */
 const UNSHOWN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 /** How deep in its box a picture may be wrapped (picture, ratio and lazy-load spans). */
@@ -145,6 +153,16 @@ function isForeign(el: Element, scope: Element): boolean {
   return false;
 }
 
+function isControl(el: Element): boolean {
+  if (/^(BUTTON|SVG)$/i.test(el.tagName) || el.getAttribute('role') === 'button') return true;
+  const tokens = nameTokens(el);
+  if (tokens.some((t) => CONTROL_TOKENS.has(t))) return true;
+  return (
+    tokens.some((t) => CONTROL_STATE_TOKENS.has(t)) &&
+    collapse(el.textContent).split(' ').length <= MAX_CONTROL_WORDS
+  );
+}
+
 function readCaption(el: Element): Caption | null {
   let credit: string | null = null;
   let text = '';
@@ -153,7 +171,7 @@ function readCaption(el: Element): Caption | null {
       if (child.nodeType === 3) text += child.nodeValue;
       else if (child.nodeType === 1) {
         const e = child as Element;
-        if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || /^(BUTTON|SVG)$/i.test(e.tagName)) continue;
+        if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || isControl(e)) continue;
         if (
           nameTokens(e).some((t) => CREDIT_TOKENS.has(t)) ||
           e.getAttribute('itemprop') === 'copyrightHolder'

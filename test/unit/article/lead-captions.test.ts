@@ -172,6 +172,16 @@ describe('captions', () => {
     }
   });
 
+  it("leave out the labels of a caption's own controls (en: NPR, no: Dagbladet)", () => {
+    const npr = detect('htmldate-eval/npr.org-bombing').captions.map((c) => c.text);
+    expect(npr).toHaveLength(2);
+    expect(npr[0]).toMatch(/airstrikes continue on Tuesday\.$/);
+    expect(npr.filter((t) => /caption/i.test(t))).toEqual([]);
+    const dagbladet = detect('fundus/no-Dagbladet_2024_08_04').captions.map((c) => c.text);
+    expect(dagbladet.some((t) => t.endsWith('Video: Ørjan Ryland / Dagbladet'))).toBe(true);
+    expect(dagbladet.filter((t) => t.includes('Vis mer'))).toEqual([]);
+  });
+
   it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
     for (const key of [
       'fundus/us-RestOfWorld_2025_10_21',
