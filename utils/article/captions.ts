@@ -163,6 +163,12 @@ function isControl(el: Element): boolean {
   );
 }
 
+/** A credit as printed, without the separator or brackets around it: "(Foto: dpa)", "/ AFP". */
+function creditText(match: string): string {
+  const text = collapse(match).replace(/^[/|]\s*/, '');
+  return /^\(c\)/i.test(text) ? text : collapse(text.replace(/^[([]+|[)\]]+$/g, ''));
+}
+
 function readCaption(el: Element): Caption | null {
   let credit: string | null = null;
   let text = '';
@@ -190,7 +196,7 @@ function readCaption(el: Element): Caption | null {
   // A caption that is only a credit line ("Foto: dpa") is a credit.
   if (trailing?.index === 0) return null;
   if (trailing && trailing.index > 0) {
-    credit ??= collapse(trailing[0].replace(/^[\s([]+|[)\]\s]+$/g, ''));
+    credit ??= creditText(trailing[0]);
     // The separator before the credit goes with it ("…eines Segelboots, Bildquelle: X").
     text = collapse(text.slice(0, trailing.index)).replace(/\s*[,;|–—-]+$/, '');
   }

@@ -304,12 +304,18 @@ function paragraphLength(el: Element): number {
 }
 const paragraphCache = new WeakMap<Element, number>();
 
+/** Picture agencies and photo libraries, named in credits after a slash ("… / picture alliance"). */
+const PHOTO_AGENCY =
+  'getty ?images?|shutterstock|picture[ -]alliance|unsplash|flickr|imago|istock(?:photo)?|adobe ?stock|pixabay|depositphotos|dpa|afp|reuters|keystone|epa|ap photo';
 /**
  * A photo credit written after the caption's text: "Foto: dpa", "(Photo: Reuters)", "| © AP",
- * "Photograph by Jane Doe", "Źródło: PAP". Matched from the start, the whole line is a credit.
+ * "/ (C) Kab Niang", "Photograph by Jane Doe", "Źródło: PAP", "… / Kevin Voigt/GettyImages".
+ * Matched from the start, the whole line is a credit.
  */
-export const TRAILING_CREDIT_RE =
-  /\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80})$/iu;
+export const TRAILING_CREDIT_RE = new RegExp(
+  String.raw`\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80}|(?:^|\s)[/|]\s*\(c\)\s*[^©]{1,80}|(?:^|\s)[/|]\s[^|()[\]]{0,40}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY})(?![\p{L}\p{N}])[^|()[\]]{0,40})$`,
+  'iu',
+);
 /** A figure's caption set in the text: "Abbildung 4: …", "Fig. 2: …", "Abb.: …", "Table 1: …". */
 const FIGURE_CAPTION_RE =
   /^(?:abbildung|abb\.|figure|fig\.|grafik|chart|figura|gráfico|tabelle|table)\s*\d*\s*:/iu;

@@ -153,6 +153,26 @@ describe('captions', () => {
     expect(rbb.every((c) => c.credit === 'Bild: Eva Kirchner-Rätsch/rbb')).toBe(true);
   });
 
+  it('take a credit written after a slash off the caption: an agency, a photo library, (C) (de, fr)', () => {
+    const credits: [string, string, string][] = [
+      [
+        'trafilatura-eval/cicero.de.pandemie',
+        'Die Corona-Intensivstation im Dresdner Universitätsklinikum',
+        'picture alliance',
+      ],
+      ['trafilatura-eval/90min.de-Bundesliga-Tabelle', 'Deniz Aytekin', 'Kevin Voigt/GettyImages'],
+      [
+        'trafilatura-eval/bondyblog.fr.paris-8',
+        'Le piquet de grève dans le hall de l’université',
+        '(C) Kab Niang',
+      ],
+    ];
+    for (const [key, text, credit] of credits) {
+      const captions = detect(key).captions.map((c) => [c.text, c.credit]);
+      expect(captions, key).toContainEqual([text, credit]);
+    }
+  });
+
   it("leave out the site's notes set under a picture or beside it (en, de)", () => {
     const notes: [string, RegExp][] = [
       // A registration wall's box with a picture.
