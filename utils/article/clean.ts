@@ -309,11 +309,12 @@ const PHOTO_AGENCY =
   'getty ?images?|shutterstock|picture[ -]alliance|unsplash|flickr|imago|istock(?:photo)?|adobe ?stock|pixabay|depositphotos|dpa|afp|reuters|keystone|epa|ap photo';
 /**
  * A photo credit written after the caption's text: "Foto: dpa", "(Photo: Reuters)", "| © AP",
- * "/ (C) Kab Niang", "Photograph by Jane Doe", "Źródło: PAP", "… / Kevin Voigt/GettyImages".
+ * "/ (C) Kab Niang", "Photograph by Jane Doe", "Źródło: PAP", "… / Kevin Voigt/GettyImages", and
+ * a photographer named after the caption's last sentence ("… oppose it. Jaafar ASHTIYEH / AFP").
  * Matched from the start, the whole line is a credit.
  */
 export const TRAILING_CREDIT_RE = new RegExp(
-  String.raw`\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80}|(?:^|\s)[/|]\s*\(c\)\s*[^©]{1,80}|(?:^|\s)[/|]\s[^|()[\]]{0,40}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY})(?![\p{L}\p{N}])[^|()[\]]{0,40})$`,
+  String.raw`\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80}|(?:^|\s)[/|]\s*\(c\)\s*[^©]{1,80}|(?:(?<=[.!?]\s)\p{Lu}[\p{L}\p{M}'’ -]{0,40}?)?(?:^|\s)[/|]\s[^|()[\]]{0,40}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY})(?![\p{L}\p{N}])[^|()[\]]{0,40})$`,
   'iu',
 );
 /** A figure's caption set in the text: "Abbildung 4: …", "Fig. 2: …", "Abb.: …", "Table 1: …". */

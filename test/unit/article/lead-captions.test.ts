@@ -171,6 +171,12 @@ describe('captions', () => {
       const captions = detect(key).captions.map((c) => [c.text, c.credit]);
       expect(captions, key).toContainEqual([text, credit]);
     }
+    // The photographer named after the caption's last sentence goes with the agency.
+    const [afp] = detect(
+      'scrapinghub/833caf3bdba53dcf48de273cf646370eebe9ac565744b0d0e941e298e1b79730',
+    ).captions;
+    expect(afp?.text).toMatch(/pledged new measures to oppose it\.$/);
+    expect(afp?.credit).toBe('Jaafar ASHTIYEH / AFP');
   });
 
   it("leave out the site's notes set under a picture or beside it (en, de)", () => {
