@@ -4,7 +4,7 @@
  * articles, which sit inside links or related-content boxes).
  */
 import type { Caption } from './types';
-import { isNotice, TRAILING_CREDIT_RE } from './clean';
+import { isHidden, isNotice, PHOTO_AGENCY, TRAILING_CREDIT_RE } from './clean';
 import { collapse, descendants, nameTokens, UNREAD_TAGS } from './text';
 
 const CAPTION_TOKENS = new Set([
@@ -163,10 +163,43 @@ function isControl(el: Element): boolean {
   );
 }
 
+/**
+ * Credits only a caption ends with: a video's after its caption's last sentence ("… Video:
+ * Ørjan Ryland / Dagbladet"), in brackets naming an agency ("(AP Photo/Alan Diaz, File)",
+ * "(Jemal Countess/Getty Images)", "(afp)"), or a caption that is only an agency or a
+ * photographer and agency ("Getty Images", "Al Goldis, Associated Press"). In the story's text a
+ * paragraph may close with "(dpa)", the wire that wrote it.
+ */
+const CAPTION_CREDIT_RE = new RegExp(
+  String.raw`(?<=[.!?|]\s?)\s*(?:video|vídeo)\s*:\s*[^()[\]]{1,60}$|\s*\([^()]{0,60}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY}|getty|ap)(?![\p{L}\p{N}])[^()]{0,60}\)\.?$|^(?:[\p{L}\p{M}.'’ -]{1,40},\s*)?(?:${PHOTO_AGENCY})$`,
+  'iu',
+);
+
+/** A photographer's name closing the caption's last sentence: "… oppose it. Jaafar ASHTIYEH". */
+const PHOTOGRAPHER_RE = /(?<=[.!?]\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,2}\s*$/u;
+
+/**
+ * Where the credit closing a caption begins, or -1. Credits come in parts: "Foto: Graeme Sloan
+ * (Getty)", "… 2024. Alketa Misja (dpa/picture alliance via Getty)", "… it. Jaafar ASHTIYEH / AFP".
+ */
+function creditStart(text: string): number {
+  let start = -1;
+  for (;;) {
+    const rest = start < 0 ? text : text.slice(0, start).replace(/[\s,;|–—-]+$/, '');
+    const match = TRAILING_CREDIT_RE.exec(rest) ?? CAPTION_CREDIT_RE.exec(rest);
+    if (!match) break;
+    start = match.index;
+    if (start === 0) return 0;
+  }
+  if (start < 0) return start;
+  return PHOTOGRAPHER_RE.exec(text.slice(0, start))?.index ?? start;
+}
+
 /** A credit as printed, without the separator or brackets around it: "(Foto: dpa)", "/ AFP". */
-function creditText(match: string): string {
-  const text = collapse(match).replace(/^[/|]\s*/, '');
-  return /^\(c\)/i.test(text) ? text : collapse(text.replace(/^[([]+|[)\]]+$/g, ''));
+function creditText(credit: string): string {
+  const text = collapse(credit).replace(/^[/|]\s*/, '');
+  const bracketed = /^[([]([^()[\]]*)[)\]]\.?$/.exec(text);
+  return bracketed ? collapse(bracketed[1]) : text;
 }
 
 function readCaption(el: Element): Caption | null {
@@ -177,7 +210,7 @@ function readCaption(el: Element): Caption | null {
       if (child.nodeType === 3) text += child.nodeValue;
       else if (child.nodeType === 1) {
         const e = child as Element;
-        if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || isControl(e)) continue;
+        if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || isControl(e) || isHidden(e)) continue;
         if (
           nameTokens(e).some((t) => CREDIT_TOKENS.has(t)) ||
           e.getAttribute('itemprop') === 'copyrightHolder'
@@ -192,13 +225,13 @@ function readCaption(el: Element): Caption | null {
   };
   walk(el);
   text = collapse(text);
-  const trailing = TRAILING_CREDIT_RE.exec(text);
+  const start = creditStart(text);
   // A caption that is only a credit line ("Foto: dpa") is a credit.
-  if (trailing?.index === 0) return null;
-  if (trailing && trailing.index > 0) {
-    credit ??= creditText(trailing[0]);
+  if (start === 0) return null;
+  if (start > 0) {
+    credit ??= creditText(text.slice(start));
     // The separator before the credit goes with it ("…eines Segelboots, Bildquelle: X").
-    text = collapse(text.slice(0, trailing.index)).replace(/\s*[,;|–—-]+$/, '');
+    text = collapse(text.slice(0, start)).replace(/\s*[,;|–—-]+$/, '');
   }
   if (!text || text.length > MAX_CAPTION_LENGTH || isNotice(text)) return null;
   if (text.length <= MAX_BYLINE_LENGTH && BYLINE_RE.test(text)) return null;

@@ -193,9 +193,12 @@ const ARTICLE_TOKENS = new Set([
   'main',
 ]);
 
-/** Utility class names that hide an element in every common CSS framework. */
+/**
+ * Utility class names that hide an element in every common CSS framework, or move it off screen
+ * for screen readers only (Drupal's element-invisible, the BBC's off-screen "Image caption").
+ */
 const HIDDEN_CLASS_RE =
-  /(?:^|\s)(?:hidden|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text)(?=\s|$)/;
+  /(?:^|\s)(?:hidden|d-none|is-hidden|visually-hidden|visuallyhidden|sr-only|screen-reader-text|off-?screen|element-invisible)(?=\s|$)/;
 
 export function isHidden(el: Element): boolean {
   // aria-hidden hides from screen readers only; React streams server-rendered chunks into
@@ -305,16 +308,15 @@ function paragraphLength(el: Element): number {
 const paragraphCache = new WeakMap<Element, number>();
 
 /** Picture agencies and photo libraries, named in credits after a slash ("… / picture alliance"). */
-const PHOTO_AGENCY =
-  'getty ?images?|shutterstock|picture[ -]alliance|unsplash|flickr|imago|istock(?:photo)?|adobe ?stock|pixabay|depositphotos|dpa|afp|reuters|keystone|epa|ap photo';
+export const PHOTO_AGENCY =
+  'getty ?images?|shutterstock|picture[ -]alliance|unsplash|flickr|imago|istock(?:photo)?|adobe ?stock|pixabay|depositphotos|alamy|dpa|afp|reuters|associated press|ap photo|anadolu|europa press|keystone|epa';
 /**
  * A photo credit written after the caption's text: "Foto: dpa", "(Photo: Reuters)", "| © AP",
- * "/ (C) Kab Niang", "Photograph by Jane Doe", "Źródło: PAP", "… / Kevin Voigt/GettyImages", and
- * a photographer named after the caption's last sentence ("… oppose it. Jaafar ASHTIYEH / AFP").
+ * "/ (C) Kab Niang", "Photograph by Jane Doe", "Źródło: PAP", "… / Kevin Voigt/GettyImages".
  * Matched from the start, the whole line is a credit.
  */
 export const TRAILING_CREDIT_RE = new RegExp(
-  String.raw`\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80}|(?:^|\s)[/|]\s*\(c\)\s*[^©]{1,80}|(?:(?<=[.!?]\s)\p{Lu}[\p{L}\p{M}'’ -]{0,40}?)?(?:^|\s)[/|]\s[^|()[\]]{0,40}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY})(?![\p{L}\p{N}])[^|()[\]]{0,40})$`,
+  String.raw`\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|photograph|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80}|(?:^|\s)[/|]\s*\(c\)\s*[^©]{1,80}|(?:^|\s)[/|]\s[^|()[\]]{0,40}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY})(?![\p{L}\p{N}])[^|()[\]]{0,40})$`,
   'iu',
 );
 /** A figure's caption set in the text: "Abbildung 4: …", "Fig. 2: …", "Abb.: …", "Table 1: …". */

@@ -153,8 +153,9 @@ describe('captions', () => {
     expect(rbb.every((c) => c.credit === 'Bild: Eva Kirchner-Rätsch/rbb')).toBe(true);
   });
 
-  it('take a credit written after a slash off the caption: an agency, a photo library, (C) (de, fr)', () => {
+  it('take the credit off the caption however it is written (de, fr, es, no, en)', () => {
     const credits: [string, string, string][] = [
+      // After a slash: an agency, a photo library, (C).
       [
         'trafilatura-eval/cicero.de.pandemie',
         'Die Corona-Intensivstation im Dresdner Universitätsklinikum',
@@ -165,6 +166,32 @@ describe('captions', () => {
         'trafilatura-eval/bondyblog.fr.paris-8',
         'Le piquet de grève dans le hall de l’université',
         '(C) Kab Niang',
+      ],
+      // In brackets naming an agency, after "Photograph:", or a video's after the last sentence.
+      [
+        'fundus-eval/FoxNews_2',
+        'French President Emmanuel Macron speaks during a press conference at the Elysee Palace in Paris.',
+        'Gonzalo Fuentes/Pool via AP',
+      ],
+      [
+        'fundus-eval/TheGuardian_2',
+        'Mercedes Gleitze in 1928.',
+        'Photograph: Central Press/Getty Images',
+      ],
+      [
+        'fundus/ch-TagesAnzeiger_2026_05_18',
+        'Der neue Präsidentenhelikopter vom Typ VH-92A Patriot ist deutlich leistungsstärker als das bisherige Marine-One-Modell und soll dieses langfristig ersetzen.',
+        'Foto: Nicolas Economou (Getty)',
+      ],
+      [
+        'fundus/es-ElPais_2024_10_15',
+        'Zona de baño y aseo, en el campamento para migrantes en Gjadër (Albania), el 1 de agosto.',
+        'Alketa Misja (dpa/picture alliance via Getty)',
+      ],
+      [
+        'fundus/es-ElPais_2024_10_15',
+        'Un centro de recepción de migrantes construido por Italia en Albania.',
+        'Foto: Florion Goga (REUTERS) | Vídeo: EPV',
       ],
     ];
     for (const [key, text, credit] of credits) {
@@ -177,6 +204,22 @@ describe('captions', () => {
     ).captions;
     expect(afp?.text).toMatch(/pledged new measures to oppose it\.$/);
     expect(afp?.credit).toBe('Jaafar ASHTIYEH / AFP');
+    // A caption that is only a credit is none.
+    expect(detect('fundus-eval/FreeBeacon_4').captions).toEqual([]);
+    const repubblica = detect('htmldate-eval/Repubblica.it-Israele-Hamas').captions;
+    expect(repubblica.map((c) => c.text)).toEqual(["Sfollati all'ospedale Al Quds"]);
+  });
+
+  it('leave out the label a screen reader hears before the caption (en: BBC)', () => {
+    const key = 'scrapinghub/70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2';
+    expect(loadPage(key).doc.querySelector('figcaption .off-screen')?.textContent).toBe(
+      'Image caption',
+    );
+    const texts = detect(key).captions.map((c) => c.text);
+    expect(texts).toContain(
+      "Taylor Swift's seventh album, Lover, is the only one she owns the rights to",
+    );
+    expect(texts.filter((t) => t.includes('Image caption'))).toEqual([]);
   });
 
   it("leave out the site's notes set under a picture or beside it (en, de)", () => {
@@ -203,9 +246,11 @@ describe('captions', () => {
     expect(npr).toHaveLength(2);
     expect(npr[0]).toMatch(/airstrikes continue on Tuesday\.$/);
     expect(npr.filter((t) => /caption/i.test(t))).toEqual([]);
-    const dagbladet = detect('fundus/no-Dagbladet_2024_08_04').captions.map((c) => c.text);
-    expect(dagbladet.some((t) => t.endsWith('Video: Ørjan Ryland / Dagbladet'))).toBe(true);
-    expect(dagbladet.filter((t) => t.includes('Vis mer'))).toEqual([]);
+    const dagbladet = detect('fundus/no-Dagbladet_2024_08_04').captions;
+    const video = dagbladet.find((c) => c.text.startsWith('NB! STERKE INNTRYKK'));
+    expect(video?.text).toMatch(/menn i London\.$/);
+    expect(video?.credit).toBe('Video: Ørjan Ryland / Dagbladet');
+    expect(dagbladet.filter((c) => c.text.includes('Vis mer'))).toEqual([]);
   });
 
   it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
