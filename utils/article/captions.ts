@@ -175,6 +175,10 @@ const CAPTION_CREDIT_RE = new RegExp(
   'iu',
 );
 
+/** A gallery's counter opening the caption: "Image 1 of 5", "1of 4", "Foto 3 de 12", "Bild 2 von 9". */
+const GALLERY_COUNTER_RE =
+  /^(?:image|photo|picture|slide|bild|foto|imagen|immagine)?\s*\d{1,3}\s*(?:of|von|de|di|sur|z|av|\/)\s*\d{1,3}(?![\p{N}/.])\s*/iu;
+
 /** A photographer's name closing the caption's last sentence: "… oppose it. Jaafar ASHTIYEH". */
 const PHOTOGRAPHER_RE = /(?<=[.!?]\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,2}\s*$/u;
 
@@ -224,7 +228,7 @@ function readCaption(el: Element): Caption | null {
     }
   };
   walk(el);
-  text = collapse(text);
+  text = collapse(text).replace(GALLERY_COUNTER_RE, '');
   const start = creditStart(text);
   // A caption that is only a credit line ("Foto: dpa") is a credit.
   if (start === 0) return null;

@@ -210,6 +210,27 @@ describe('captions', () => {
     expect(repubblica.map((c) => c.text)).toEqual(["Sfollati all'ospedale Al Quds"]);
   });
 
+  it("leave out a gallery's counter before the caption, not a date (en, de, es)", () => {
+    const counted: [string, string][] = [
+      [
+        'scrapinghub/d0382c0d9573a0a7beb1e649012d04ec7275ac23513ca6ca59e51477b028283c',
+        'A shopper looks at extension cords',
+      ],
+      ['trafilatura-eval/0afd671fc2b64f3caa83a91537e8d343', 'Am Freitagabend krachte'],
+      ['trafilatura-eval/hoy.com-daran', 'La bendición se realizará mañana.'],
+    ];
+    for (const [key, opening] of counted) {
+      const texts = detect(key).captions.map((c) => c.text);
+      expect(
+        texts.some((t) => t.startsWith(opening)),
+        key,
+      ).toBe(true);
+      expect(texts.filter((t) => /^\D{0,6}\d+\s*(?:of|\/|de)\s*\d/.test(t))).toEqual([]);
+    }
+    const dated = detect('trafilatura-eval/corkbeo.ie.level').captions.map((c) => c.text);
+    expect(dated.some((t) => t.startsWith('18/05/2020 Dr Tony Holohan'))).toBe(true);
+  });
+
   it('leave out the label a screen reader hears before the caption (en: BBC)', () => {
     const key = 'scrapinghub/70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2';
     expect(loadPage(key).doc.querySelector('figcaption .off-screen')?.textContent).toBe(
