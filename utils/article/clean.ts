@@ -496,6 +496,26 @@ const READER_PROMPT_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * The placeholder of an embed the reader has not yet agreed to load (a "two-click" video or
+ * tweet): "Empfohlener redaktioneller Inhalt", "An dieser Stelle finden Sie einen externen
+ * Inhalt…", "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden."
+ */
+const EMBED_CONSENT_RE = new RegExp(
+  [
+    '^empfohlener redaktioneller inhalt$',
+    'ich bin damit einverstanden, dass mir',
+    '\\bfind(?:en|est|et) (?:du|sie|ihr)\\b.{0,80}\\bexternen inhalt',
+    'personenbezogene daten (?:können|werden) an drittplattformen',
+    '\\bexterne(?:n)? inhalte? (?:laden|anzeigen|einbinden|erlauben|zulassen)',
+    '(?:der verwendung von )?externen inhalten zustimmen',
+    '^(?:show|load|allow) (?:external|third[- ]party) content',
+    'you (?:agree|consent) to (?:the display of|be(?:ing)? shown|load(?:ing)?) (?:external|third[- ]party) content',
+  ].join('|'),
+  'iu',
+);
+/** An embed's consent note spells out the privacy terms: a paragraph, yet never the story's. */
+const MAX_CONSENT_NOTE_LENGTH = 500;
 /** A note for readers with scripts off ("Bitte aktivieren Sie Javascript", "Please enable JavaScript"). */
 const SCRIPT_NOTE_RE =
   /(?:enable|activate|turn on|aktivieren sie|activez|activa|attiva) (?:le |el |your |ihr )?javascript|javascript (?:is )?(?:disabled|required)|javascript (?:aktivieren|einschalten)/iu;
@@ -529,6 +549,7 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
  * or under a picture, it is never the article's.
  */
 export function isNotice(text: string): boolean {
+  if (text.length <= MAX_CONSENT_NOTE_LENGTH && EMBED_CONSENT_RE.test(text)) return true;
   return (
     text.length <= MAX_PROMPT_LENGTH &&
     (PROMPT_RE.test(text) ||

@@ -175,6 +175,21 @@ describe('body: share features', () => {
     expect(text).not.toContain('Empfohlener redaktioneller Inhalt');
     expect(text).not.toContain('An dieser Stelle findet Ihr einen externen Inhalt');
   });
+
+  it.each([
+    ['fundus/de-Gamestar_2024_04_28', 'das nächste Galaxy Unpacked-Event am 10. Juli'],
+    ['fundus/de-Tagesspiegel_2024_04_29', 'der warme Atlantik Einfluss auf unser Wetter'],
+  ])('leaves out the consent note of an embed set in the text flow (%s)', (key, story) => {
+    const text = bodyOf(key);
+    expect(text).toContain(story);
+    for (const note of [
+      'Empfohlener redaktioneller Inhalt',
+      'externen Inhalt',
+      'Ich bin damit einverstanden',
+      'Drittplattformen',
+    ])
+      expect(text).not.toContain(note);
+  });
 });
 
 describe('body: paywalls', () => {
