@@ -307,7 +307,10 @@ function paragraphLength(el: Element): number {
 }
 const paragraphCache = new WeakMap<Element, number>();
 
-/** Picture agencies and photo libraries, named in credits after a slash ("… / picture alliance"). */
+/**
+ * Picture agencies and photo libraries, as credits name them after a slash ("… / picture
+ * alliance") or in brackets ("(AP Photo/Alan Diaz)").
+ */
 export const PHOTO_AGENCY =
   'getty ?images?|shutterstock|picture[ -]alliance|unsplash|flickr|imago|istock(?:photo)?|adobe ?stock|pixabay|depositphotos|alamy|dpa|afp|reuters|associated press|ap photo|anadolu|europa press|keystone|epa';
 /**
