@@ -512,6 +512,9 @@ const EMBED_CONSENT_RE = new RegExp(
     'personenbezogene daten (?:können|werden) an drittplattformen',
     '\\bexterne(?:n)? inhalte? (?:laden|anzeigen|einbinden|erlauben|zulassen)',
     '(?:der verwendung von )?externen inhalten zustimmen',
+    // The Borlabs consent box of WordPress sites: "Mit dem Laden des Videos akzeptieren Sie…".
+    'mit dem laden (?:des|der) \\p{L}+ akzeptieren sie',
+    'by loading the \\p{L}+,? you (?:agree to|accept)',
     '^(?:show|load|allow) (?:external|third[- ]party) content',
     'you (?:agree|consent) to (?:the display of|be(?:ing)? shown|load(?:ing)?) (?:external|third[- ]party) content',
   ].join('|'),

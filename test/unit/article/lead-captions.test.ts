@@ -251,6 +251,8 @@ describe('captions', () => {
       ['fundus/za-TimesLive_2025_05_22', /Sign up .* or sign in/],
       // A video's figure whose caption asks to turn on JavaScript.
       ['fundus/de-Golem_2024_04_28', /aktivieren Sie Javascript/i],
+      // An embed's consent box under its placeholder picture (WordPress's Borlabs).
+      ['trafilatura-eval/1000things.at-Wellnessoasen', /Datenschutzerklärung von Instagram/],
     ];
     for (const [key, note] of notes) {
       const { captions } = detect(key);
