@@ -281,10 +281,11 @@ export function isBoilerplate(el: Element): boolean {
   // Share bars, captions and consent boxes are short: one holding pages of paragraphs is the
   // article's wrapper carrying a feature's name ("entry share", "sharing-container"), and so is
   // one holding the page's headline and its paragraphs (a short story's page named
-  // "right-column-shift caption"; a headline box alone may be named "caption").
+  // "right-column-shift caption"; a headline box alone may be named "caption"), and one holding
+  // the headline that its name also calls the headline's (NBC's "headline_byline").
   if (tokens.some((t) => BOX_BOILERPLATE.has(t)) && !tokens.some((t) => LONG_BOILERPLATE.has(t)))
     return (
-      !(el.querySelector('h1') && el.querySelector('p')) &&
+      !(el.querySelector('h1') && (el.querySelector('p') || tokens.includes('headline'))) &&
       paragraphLength(el) <
         (tokens.every((t) => !BOX_BOILERPLATE.has(t) || SHARE_BOILERPLATE.has(t))
           ? MAX_SHARE_PARAGRAPHS

@@ -148,3 +148,20 @@ describe('a headline with its kicker written into it', () => {
     expect(article.lead).toContain('Schwere Schlappe für Boris Johnson');
   });
 });
+
+describe('a headline in a box also named for the byline', () => {
+  it('is the headline, not a byline box, so the story starts below it (en: NBC DFW)', () => {
+    const key = 'scrapinghub/51d066b0602c9421d8d6410bc4b931700978409a3faa2a984e8fbde519ad7241';
+    // <div class="headline_region" id="article_0_headline_byline"><h1>…; a video's
+    // <span class="leadMediaTitle"> below the seventh paragraph repeats og:title.
+    expect(loadPage(key).doc.querySelector('#article_0_headline_byline h1')).not.toBeNull();
+    const article = detect(key);
+    expect(article.titleElement?.tagName).toBe('H1');
+    expect(article.title).toMatch(/Kidnapped Fort Worth Girl$/);
+    const texts = article.blocks.map((b) => b.text);
+    expect(texts).toContain(
+      'The suspect, Michael Webb, was convicted and sentenced to life in federal prison last Thursday.',
+    );
+    expect(texts).toContain('The suspect said he needed to get dressed.');
+  });
+});
