@@ -511,8 +511,8 @@ const EMBED_CONSENT_RE = new RegExp(
     'ich bin damit einverstanden, dass mir',
     '\\bfind(?:en|est|et) (?:du|sie|ihr)\\b.{0,80}\\bexternen inhalt',
     'personenbezogene daten (?:können|werden) an drittplattformen',
-    '\\bexterne(?:n)? inhalte? (?:laden|anzeigen|einbinden|erlauben|zulassen)',
-    '(?:der verwendung von )?externen inhalten zustimmen',
+    '\\bexternen? inhalte? (?:laden|anzeigen|einbinden|erlauben|zulassen)',
+    'externen inhalten zustimmen',
     // The Borlabs consent box of WordPress sites: "Mit dem Laden des Videos akzeptieren Sie…".
     'mit dem laden (?:des|der) \\p{L}+ akzeptieren sie',
     'by loading the \\p{L}+,? you (?:agree to|accept)',
