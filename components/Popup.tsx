@@ -285,7 +285,7 @@ function StatusLine({
 }
 
 /** The article as the reader holds it: translated where translated, original elsewhere. */
-export function exportedArticle(page: PageState, locale: string): ExportedArticle | null {
+function exportedArticle(page: PageState, locale: string): ExportedArticle | null {
   const article = page.article;
   if (!article) return null;
   const date = displayDate(article.publishedTime, locale);

@@ -2,10 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageState } from '../page/state';
 
 /** What the toolbar button says about its tab: nothing when off, the target language when done. */
-export function badgeFor(
-  status: PageState['status'],
-  target: string,
-): { text: string; color: string } {
+function badgeFor(status: PageState['status'], target: string): { text: string; color: string } {
   switch (status) {
     case 'translating':
       return { text: '…', color: '#1a73e8' };

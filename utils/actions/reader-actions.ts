@@ -5,7 +5,7 @@ import { showBadge } from './badge';
 import { commandTab } from './tab-page';
 
 /** The manifest's command for the keyboard shortcut (see wxt.config.ts). */
-export const TOGGLE_COMMAND = 'toggle-translation';
+const TOGGLE_COMMAND = 'toggle-translation';
 const MENU_ID = 'foreign-desk-toggle';
 /** Menu titles in the browser's language, the same words as the popup's button. */
 const MENU_TITLE = {

@@ -7,7 +7,7 @@ import { isDateLine } from './dates';
 import { nameTokens } from './text';
 
 /** Elements whose whole subtree is never article text. Figures are read apart, as captions. */
-export const SKIP_TAGS = new Set([
+const SKIP_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',

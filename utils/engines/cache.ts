@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** Translations kept, at most: ~20 articles of 100 blocks a day for a few weeks, a few MB. */
-export const MAX_CACHE_ENTRIES = 50_000;
+const MAX_CACHE_ENTRIES = 50_000;
 /** Evicting 2% below the bound makes eviction rare instead of one per write. */
 const EVICTION_SLACK_RATIO = 0.02;
 const DB_NAME = 'foreign-desk-translations';

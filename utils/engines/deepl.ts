@@ -41,7 +41,7 @@ export function deeplBaseUrl(apiKey: string): string {
 }
 
 /** DeepL wants a variant for English and Portuguese targets; plain EN and PT are deprecated. */
-export function deeplTarget(tag: string): string {
+function deeplTarget(tag: string): string {
   const [base = '', region = ''] = tag.toLowerCase().split(/[-_]/);
   if (base === 'en') return region === 'gb' ? 'EN-GB' : 'EN-US';
   if (base === 'pt') return region === 'pt' ? 'PT-PT' : 'PT-BR';

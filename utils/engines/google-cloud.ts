@@ -15,7 +15,7 @@ import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine
  * `{error: {code, message, errors: [{reason}]}}`: a bad key is a 400 with reason `keyInvalid`,
  * quotas are 403s with reasons such as `dailyLimitExceeded` or `userRateLimitExceeded`.
  */
-export const GOOGLE_CLOUD_URL = 'https://translation.googleapis.com';
+const GOOGLE_CLOUD_URL = 'https://translation.googleapis.com';
 
 const LIMITS: EngineLimits = {
   // Published: at most 128 strings per request, 5,000 characters per request recommended.

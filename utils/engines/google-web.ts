@@ -10,7 +10,7 @@ import type { EngineLimits, TranslateRequest, TranslationEngine } from './types'
  * with the key the translate element itself ships; it answers `[translations, detected]` and
  * keeps HTML tags. Too many requests give 429 (or 403).
  */
-export const GOOGLE_WEB_URL = 'https://translate-pa.googleapis.com/v1/translateHtml';
+const GOOGLE_WEB_URL = 'https://translate-pa.googleapis.com/v1/translateHtml';
 /** The public key embedded in Google's page-translate element, not a key of ours or the reader's. */
 const ELEMENT_KEY = 'AIzaSyATBXajvzQLTDHEQbcpq0Ihe0vWDHmO520';
 /** The client name the translate element sends. */

@@ -1,7 +1,7 @@
 import { EngineError, type EngineErrorCode } from './types';
 
 /** An engine that does not answer within this is reported as down rather than waited for. */
-export const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 /** How one HTTP engine speaks about failure: its name, its error bodies, what readers can do. */
 export interface HttpEngineSpec {

@@ -15,7 +15,7 @@ import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine
  * `Ocp-Apim-Subscription-Region`; JSON body `[{Text}]` answering `[{translations: [{text, to}]}]`.
  * Errors are `{error: {code: 401000, message}}`; the six-digit code refines the HTTP status.
  */
-export const MICROSOFT_URL = 'https://api.cognitive.microsofttranslator.com';
+const MICROSOFT_URL = 'https://api.cognitive.microsofttranslator.com';
 
 const LIMITS: EngineLimits = {
   // Published: 1,000 array elements and 50,000 characters per request.
@@ -35,7 +35,7 @@ const CODES: Record<string, EngineErrorCode> = {
 };
 
 /** Microsoft names Chinese by script (`zh-Hans`), Portuguese of Portugal `pt-pt`. */
-export function microsoftLanguage(tag: string): string {
+function microsoftLanguage(tag: string): string {
   const [base = '', region = ''] = tag.toLowerCase().split(/[-_]/);
   if (base === 'zh') return region === 'tw' || region === 'hant' ? 'zh-Hant' : 'zh-Hans';
   if (base === 'pt' && region === 'pt') return 'pt-pt';

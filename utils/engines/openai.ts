@@ -15,8 +15,6 @@ import type { EngineLimits, TranslateRequest, TranslationEngine } from './types'
  * `{model, messages, temperature}` answering `{choices: [{message: {content}}]}`. Errors are
  * `{error: {message, type, code}}`; 429 with code `insufficient_quota` means no credit left.
  */
-export const OPENAI_URL = 'https://api.openai.com/v1';
-
 const LIMITS: EngineLimits = {
   // Small enough for a local 8k-token model to answer a whole batch in one reply.
   maxSegments: 20,

@@ -16,7 +16,7 @@ import { TRANSLATION_CLASS } from './markup';
 /** Quiet, in the page's own fonts and colours. */
 const BILINGUAL_STYLE = 'display:block;margin-top:0.35em;opacity:0.88;';
 /** Marks what we put on a page, so the page's own content is never mistaken for ours. */
-export const OWN_ATTRIBUTE = 'data-foreign-desk';
+const OWN_ATTRIBUTE = 'data-foreign-desk';
 /** On an original block hidden in replace mode. */
 const HIDDEN_ATTRIBUTE = 'data-foreign-desk-hidden';
 const HIDE_RULE = `[${HIDDEN_ATTRIBUTE}]{display:none!important}`;

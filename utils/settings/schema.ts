@@ -46,9 +46,9 @@ export const ENGINE_CHOICES = [
 ] as const;
 export type EngineChoice = (typeof ENGINE_CHOICES)[number];
 
-export const DEFAULT_LIBRETRANSLATE_URL = 'https://libretranslate.com';
-export const DEFAULT_OPENAI_URL = 'https://api.openai.com/v1';
-export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
+const DEFAULT_LIBRETRANSLATE_URL = 'https://libretranslate.com';
+const DEFAULT_OPENAI_URL = 'https://api.openai.com/v1';
+const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
 
 /** An empty string means "use the engine's own address". */
 const optionalUrl = v.union([v.literal(''), httpUrl]);
