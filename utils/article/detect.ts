@@ -42,6 +42,26 @@ function hostnameOf(url: string | null): string | null {
   }
 }
 
+/**
+ * An address as the page writes it ("/news/story.html") made absolute, as the browser resolves
+ * it: against the document's base URL, else the page's own.
+ */
+function absoluteUrl(
+  href: string | null | undefined,
+  doc: Document,
+  pageUrl: string | undefined,
+): string | null {
+  if (!href) return null;
+  for (const base of [doc.baseURI, pageUrl]) {
+    try {
+      return new URL(href, base).href;
+    } catch {
+      // Not resolvable against this base ("about:blank" for a document parsed without a URL).
+    }
+  }
+  return null;
+}
+
 function normalizeLang(lang: string | null | undefined): string | null {
   const value = lang?.trim().replace(/_/g, '-');
   return value && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value) ? value : null;
@@ -87,8 +107,12 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const meta = readMeta(index.all);
   const data = readStructuredData(index.all);
   const canonicalUrl =
-    doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-    firstMeta(meta, ['og:url']) ??
+    absoluteUrl(
+      doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+      doc,
+      options.url,
+    ) ??
+    absoluteUrl(firstMeta(meta, ['og:url']), doc, options.url) ??
     options.url ??
     null;
   const pageUrl = options.url ?? canonicalUrl ?? (doc.location?.href || null);

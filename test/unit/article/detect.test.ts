@@ -92,4 +92,13 @@ describe('detectArticle on real news pages', () => {
     const { doc, url } = loadPage('htmldate-eval/500px.com.spring');
     expect(detectArticle(doc, { url }).isArticle).toBe(false);
   });
+
+  it('gives the canonical address absolute when the page writes it relative (Heise)', () => {
+    // The popup links the source with it: "/news/…" would open inside the extension.
+    const { doc, url } = loadPage('fundus/de-Heise_2024_04_19');
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(/^\/news\//);
+    expect(detectArticle(doc, { url }).canonicalUrl).toBe(
+      'https://www.heise.de/news/Ionos-Phishing-Masche-mit-neuen-EU-Richtlinien-soll-Opfer-ueberzeugen-9691259.html',
+    );
+  });
 });
