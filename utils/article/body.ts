@@ -36,7 +36,6 @@ const TEXT_CONTAINER_TAGS = new Set([
   'TD',
   'TH',
   'CENTER',
-  'FONT',
   'HEADER',
 ]);
 const HEADING_RE = /^H[1-6]$/;

@@ -18,6 +18,14 @@ describe('body: cleaning rules on real news pages', () => {
     expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.8);
   });
 
+  it('reads a heading whose kicker is set in <font> whole (en: Taipei Times)', () => {
+    // <h2><font class="red">CHINESE AGGRESSION:</font> Manila accused…</h2>
+    const text = bodyOf('fundus/tw-TaipeiTimes_2024_10_15');
+    expect(text).toContain(
+      'CHINESE AGGRESSION: Manila accused Beijing’s ‘maritime militia’ of sideswiping',
+    );
+  });
+
   it('reads loose text in an inline wrapper beside pictures (en: AppleInsider review)', () => {
     const key = 'scrapinghub/65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c';
     const text = bodyOf(key);
