@@ -76,7 +76,7 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch {
     try {
-      return JSON.parse(text.replace(/[\n\r\t]/g, ' ').replace(/^\s*\/\/.*$/gm, ''));
+      return JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/[\n\r\t]/g, ' '));
     } catch {
       return null;
     }
@@ -126,10 +126,14 @@ export function readStructuredData(elements: readonly Element[]): StructuredArti
   const itemprop = (name: string) => propValue(micro.props.get(name));
   const byId = new Map<string, Json>();
   for (const o of objects) if (typeof o['@id'] === 'string') byId.set(o['@id'], o);
+  // A reference ({"@id": "#author"}) stands for the object of that id elsewhere in the graph;
+  // authors are often a list of them.
   const resolveRef = (v: unknown): unknown =>
-    v && typeof v === 'object' && !Array.isArray(v) && typeof (v as Json)['@id'] === 'string'
-      ? (byId.get((v as Json)['@id'] as string) ?? v)
-      : v;
+    Array.isArray(v)
+      ? v.map(resolveRef)
+      : v && typeof v === 'object' && typeof (v as Json)['@id'] === 'string'
+        ? (byId.get((v as Json)['@id'] as string) ?? v)
+        : v;
 
   // Prefer the article object that carries the most (a page may also list teasers as articles).
   const articles = objects.filter((o) => types(o).some((t) => ARTICLE_TYPE_RE.test(t)));

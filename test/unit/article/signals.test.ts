@@ -16,6 +16,23 @@ describe('structured data and meta tags', () => {
     expect(data.datePublished).toMatch(/^2024-05-03/);
   });
 
+  it('reads JSON-LD with comment lines and authors given as a list of references', () => {
+    const doc = new DOMParser().parseFromString(
+      `<script type="application/ld+json">{
+        // written by the CMS
+        "@graph": [
+          {"@type": "NewsArticle", "headline": "Headline", "author": [{"@id": "#a"}, {"@id": "#b"}]},
+          {"@type": "Person", "@id": "#a", "name": "Jane Doe"},
+          {"@type": "Person", "@id": "#b", "name": "Max Muster"}
+        ]
+      }</script>`,
+      'text/html',
+    );
+    const data = readStructuredData(indexElements(doc.documentElement).all);
+    expect(data.headline).toBe('Headline');
+    expect(data.authors).toEqual(['Jane Doe', 'Max Muster']);
+  });
+
   it('reads Open Graph tags', () => {
     const { doc } = loadPage('fundus/ua-Pravda_2026_01_08');
     const meta = readMeta(descendants(doc.documentElement));
