@@ -259,6 +259,9 @@ function monthNames(lang: string): MonthNames {
 
 const TIME_RE = /^[^\d]{0,20}?(\d{1,2})[:.h](\d{2})(?!\d)(?:\s*([ap])\.?m\b)?/i;
 
+/** Languages that write a numeric date month first ("03/05/2021" for 5 March). */
+const MONTH_FIRST_LANG_RE = /^en(-(us|ph))?$/i;
+
 /** The first date written in `text` in language `lang` (or English), as ISO 8601 without offset. */
 export function parseTextDate(input: string, lang: string): string | null {
   const text = toAsciiDigits(input).toLowerCase();
@@ -281,9 +284,10 @@ export function parseTextDate(input: string, lang: string): string | null {
     [/(?<!\d)(\d{4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,2})(?!\d)/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
     [
       /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d)/,
-      // Month first only where English writes it so and the day cannot be the first number.
+      // Month first where English writes it so (the US; a page that names no region), when the
+      // first number can be a month; elsewhere day first ("05/03/2021" is 5 March in en-GB).
       (m) =>
-        lang.startsWith('en') && m[2] === '/' && +m[1]! <= 12
+        MONTH_FIRST_LANG_RE.test(lang) && m[2] === '/' && +m[1]! <= 12
           ? [+m[4]!, +m[1]!, +m[3]!]
           : [+m[4]!, +m[3]!, +m[1]!],
     ],

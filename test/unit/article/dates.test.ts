@@ -19,6 +19,10 @@ describe('dates', () => {
     expect(parseTextDate('١٤ سبتمبر ٢٠٢٠', 'ar')).toBe('2020-09-14');
     expect(parseTextDate('September 14, 2020', 'en')).toBe('2020-09-14');
     expect(parseTextDate('09/14/2020', 'en')).toBe('2020-09-14');
+    expect(parseTextDate('05/03/2021', 'en-US')).toBe('2021-05-03');
+    // British, Australian and Indian English write the day first.
+    expect(parseTextDate('05/03/2021', 'en-GB')).toBe('2021-03-05');
+    expect(parseTextDate('05/03/2021', 'en-AU')).toBe('2021-03-05');
     expect(parseTextDate('14.09.2020', 'de')).toBe('2020-09-14');
     // A 12-hour clock.
     expect(parseTextDate('8 January 2020, 3:51 pm', 'en')).toBe('2020-01-08T15:51:00');
