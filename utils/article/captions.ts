@@ -54,7 +54,6 @@ const FOREIGN_TOKENS = new Set([
   'ads',
   'advert',
   'advertisement',
-  'gallery-list',
 ]);
 /** Class words of a box that holds a photo. */
 const PHOTO_BOX_TOKENS = new Set(['image', 'photo', 'picture', 'figure']);

@@ -86,6 +86,7 @@ const UNSCANNED_TAGS = new Set([
   'STYLE',
   'NOSCRIPT',
   'TEMPLATE',
+  // Upper-cased: an HTML document names its SVG elements in lower case.
   'SVG',
   'SELECT',
   'OPTION',
@@ -403,7 +404,10 @@ function visibleText(root: Element, limit: number): string {
   const visit = (el: Element) => {
     for (let node = el.firstChild; node && text.length < limit; node = node.nextSibling) {
       if (node.nodeType === 3) text += node.nodeValue;
-      else if (node.nodeType === 1 && !UNSCANNED_TAGS.has((node as Element).tagName)) {
+      else if (
+        node.nodeType === 1 &&
+        !UNSCANNED_TAGS.has((node as Element).tagName.toUpperCase())
+      ) {
         visit(node as Element);
         text += ' ';
       }

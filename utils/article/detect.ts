@@ -149,7 +149,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     firstMeta(meta, ['og:title', 'twitter:title']),
     collapse(doc.title),
   ];
-  const { title, element: titleElement } = findTitle(doc, index.all, declaredTitle, siteNames);
+  const { title, element: titleElement } = findTitle(index.all, declaredTitle, siteNames);
 
   const body = findBody(doc, lang ?? 'en');
   // Kickers and labels above the headline are not body; only trusted when the headline sits in
@@ -186,8 +186,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
   const captions = findCaptions(scope, story);
   // A photo's caption set as a paragraph is the caption, not body text; unless the captions tell
   // the story (a gallery).
-  const inCaption = (b: ArticleBlock) =>
-    captions.some((c) => c.element && (c.element === b.element || c.element.contains(b.element)));
+  const inCaption = (b: ArticleBlock) => captions.some((c) => c.element.contains(b.element));
   const blocks =
     textLength(ordered.filter(inCaption)) < MAX_CAPTION_SHARE * textLength(ordered)
       ? ordered.filter((b) => !inCaption(b))

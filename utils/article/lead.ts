@@ -239,7 +239,9 @@ function leadText(el: Element): string {
 function boldShare(el: Element, length: number): number {
   let bold = 0;
   for (const b of Array.from(el.querySelectorAll('b, strong'))) {
-    if (!b.parentElement?.closest('b, strong') || !el.contains(b.parentElement)) {
+    // Bold inside bold counts once; bold around the whole element is outside it.
+    const outer = b.parentElement?.closest('b, strong');
+    if (!outer || !el.contains(outer)) {
       bold += collapse(b.textContent).length;
     }
   }
@@ -265,11 +267,11 @@ export function findLead(
   index: ElementIndex,
   blocks: ArticleBlock[],
   titleElement: Element | null,
-  descriptions: string | readonly (string | null | undefined)[] | null,
+  descriptions: readonly (string | null | undefined)[],
 ): LeadResult {
   const declared = [
     ...new Set(
-      (typeof descriptions === 'string' ? [descriptions] : (descriptions ?? []))
+      descriptions
         .map((d) => collapse(decodeEntities(d ?? '')).replace(TRAILING_BYLINE_RE, ''))
         .filter(Boolean),
     ),

@@ -56,7 +56,7 @@ function namesHeadline(el: Element): boolean {
 }
 
 /**
- * The declared title without the site name: "Headline | Site", "Site: Headline", and
+ * The declared title without the site name: "Headline | Site", "Site - Headline", and
  * "Headline | Site | Tagline". `guess`: also drop a short unknown last part, which is usually the
  * site's name.
  */
@@ -93,7 +93,6 @@ export function stripSiteName(title: string, siteNames: string[], guess = true):
  * that order.
  */
 export function findTitle(
-  doc: Document,
   elements: readonly Element[],
   declared: (string | null)[],
   siteNames: string[],

@@ -17,7 +17,8 @@ export interface Caption {
   text: string;
   /** Photo credit, kept apart from the caption text. */
   credit: string | null;
-  element: Element | null;
+  /** The element holding the caption text. */
+  element: Element;
 }
 
 export interface Article {
