@@ -115,8 +115,6 @@ const NOT_PHOTO_TOKENS = new Set([
 const CONTROL_TOKENS = new Set(['toggle', 'btn', 'button']);
 const CONTROL_STATE_TOKENS = new Set(['hide', 'show', 'expand', 'close']);
 const MAX_CONTROL_WORDS = 3;
-/** Elements whose text is not shown. */
-const UNSHOWN_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 /** How deep in its box a picture may be wrapped (picture, ratio and lazy-load spans). */
 const PICTURE_DEPTH = 5;
 /** A line this much of digits is a date or a count, not a description. */
@@ -354,7 +352,12 @@ function textLongerThan(el: Element, limit: number): boolean {
     if (node.nodeType === 3) {
       length += node.nodeValue!.trim().length;
       if (length > limit) return true;
-    } else if (node !== el && UNSHOWN_TAGS.has((node as Element).tagName)) continue;
+    } else if (
+      node !== el &&
+      node.nodeType === 1 &&
+      UNREAD_TAGS.has((node as Element).tagName.toUpperCase())
+    )
+      continue;
     for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return false;

@@ -19,6 +19,7 @@ import {
   nameTokens,
   normalizeKey,
   shownText,
+  UNREAD_TAGS,
   type ElementIndex,
 } from './text';
 
@@ -223,8 +224,7 @@ function leadText(el: Element): string {
       if (c.nodeType === 3) text += c.nodeValue;
       else if (c.nodeType === 1) {
         const e = c as Element;
-        // Ruby readings (<rt>) are small print over the characters, not text of their own.
-        if (/^(SCRIPT|STYLE|BUTTON|RT|RP)$/.test(e.tagName)) continue;
+        if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || e.tagName === 'BUTTON') continue;
         if (nameTokens(e).some((t) => BYLINE_TOKENS.has(t))) continue;
         if (INLINE_BYLINE_TAGS.has(e.tagName) && isByline(collapse(e.textContent))) continue;
         walk(e);
