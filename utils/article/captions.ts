@@ -5,6 +5,7 @@
  */
 import type { Caption } from './types';
 import { isHidden, isNotice, PHOTO_AGENCY, TRAILING_CREDIT_RE } from './clean';
+import { BY_WORD } from './byline';
 import { collapse, descendants, nameTokens, UNREAD_TAGS } from './text';
 
 const CAPTION_TOKENS = new Set([
@@ -59,8 +60,7 @@ const FOREIGN_TOKENS = new Set([
 const PHOTO_BOX_TOKENS = new Set(['image', 'photo', 'picture', 'figure']);
 const MAX_CAPTION_LENGTH = 1000;
 /** An author's portrait is captioned with the byline ("Von Eva Muster", "By Jane Doe"). */
-const BYLINE_RE =
-  /^(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Oo]d)\s+\p{Lu}[\p{Ll}\p{Lu}'’.-]*(?:\s|,|$)/u;
+const BYLINE_RE = new RegExp(`^${BY_WORD}\\s+\\p{Lu}[\\p{Ll}\\p{Lu}'’.-]*(?:\\s|,|$)`, 'u');
 const MAX_BYLINE_LENGTH = 100;
 /**
  * Utility classes setting a type style ("text-caption", "md:font-caption") say how text looks,

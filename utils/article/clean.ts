@@ -198,7 +198,7 @@ const ARTICLE_TOKENS = new Set([
  * for screen readers only (Drupal's element-invisible, the BBC's off-screen "Image caption").
  */
 const HIDDEN_CLASS_RE =
-  /(?:^|\s)(?:hidden|d-none|is-hidden|visually-hidden|visuallyhidden|sr-only|screen-reader-text|off-?screen|element-invisible)(?=\s|$)/;
+  /(?:^|\s)(?:hidden|d-none|is-hidden|(?:u-)?visually-hidden|visuallyhidden|sr-only|screen-reader-text|off-?screen|element-invisible)(?=\s|$)/;
 
 export function isHidden(el: Element): boolean {
   // aria-hidden hides from screen readers only; React streams server-rendered chunks into

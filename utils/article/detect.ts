@@ -9,7 +9,8 @@ import { findCaptions } from './captions';
 import { findDates } from './dates';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
-import { findLogoNames, findPublisher } from './publisher';
+import { findByline } from './byline';
+import { findLogoNames, findPublisher, hostnameBrand } from './publisher';
 import { readStructuredData } from './structured-data';
 import { collapse, descendants, indexElements, weightedLength } from './text';
 import { findTitle } from './title';
@@ -218,7 +219,12 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     blocks,
     declaredBody,
     captions,
-    byline: data.authors.join(', ') || firstMeta(meta, ['author', 'article:author', 'dc.creator']),
+    byline: findByline({
+      structured: data.authors,
+      elements: index.all,
+      scope,
+      siteNames: [...siteNames, hostnameBrand(hostnameOf(pageUrl) ?? '') ?? ''],
+    }),
     publishedTime: dates.published,
     modifiedTime: dates.modified,
     publisher,

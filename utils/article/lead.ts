@@ -12,6 +12,7 @@
  * Photo captions are never the lead, whatever their class says ("mediaSubtitle").
  */
 import type { ArticleBlock } from './types';
+import { BY_WORD } from './byline';
 import { isBoilerplate } from './clean';
 import {
   collapse,
@@ -77,7 +78,7 @@ const MAX_ARTICLE_WORDS = 3000;
 /** Class/id words of the author line some sites set inside the lead ("… Von Eva Muster"). */
 const BYLINE_TOKENS = new Set(['author', 'authors', 'byline', 'autor', 'auteur', 'autore']);
 /** "Von Eva Muster", "By Jane Doe", "Par …": "by" in a few languages and up to four names. */
-const BYLINE = String.raw`(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]oor|[Aa]v|[Aa]f)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?$`;
+const BYLINE = String.raw`${BY_WORD}\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?$`;
 /** An author line set in the lead's last words ("… <i>Von Eva Muster</i>", "<em>By Jane Doe</em>"). */
 const BYLINE_RE = new RegExp(`^${BYLINE}`, 'u');
 /** The same author line at the end of a description, after its last sentence. */
