@@ -123,7 +123,10 @@ const MAX_DIGIT_SHARE = 0.3;
 const MIN_PHOTO_SIZE = 100;
 /** A caption's box holds the caption, its credit and the picture: this many characters more. */
 const CAPTION_BOX_SLACK = 100;
-/** How many levels above a caption its picture may be. */
+/**
+ * How many levels above a caption its picture may be; also how far out a quote box around it is
+ * looked for (and, two levels further, a box named as no photo's).
+ */
 const MEDIA_LEVELS = 3;
 const MEDIA_SELECTOR = 'img, picture, video, iframe, amp-img, svg image';
 

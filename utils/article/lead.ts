@@ -3,12 +3,15 @@
  * body. In order of trust:
  * 1. an element the page names as the lead, between the headline and the body's second block
  *    (with its siblings of the same name: a lead of several paragraphs);
- * 2. a text block in that stretch that agrees with a description the page declares (meta
- *    description, og:description, JSON-LD): publishers copy the standfirst into those;
+ * 2. a text block in that stretch, outside the body's blocks, that agrees with a description the
+ *    page declares (meta description, og:description, JSON-LD): publishers copy the standfirst
+ *    into those;
  * 3. a sentence-long heading between the headline and the first paragraph (a deck);
  * 4. an element with a weaker summary name;
- * 5. a first paragraph set all in bold (the print convention for the lead);
- * 6. else the declared description itself, unless it is a photo caption or the site's slogan.
+ * 5. a body block that agrees with a declared description;
+ * 6. a first paragraph set all in bold (the print convention for the lead), or in a style of its
+ *    own;
+ * 7. else the declared description itself, unless it is a photo caption or the site's slogan.
  * Photo captions are never the lead, whatever their class says ("mediaSubtitle").
  */
 import type { ArticleBlock } from './types';
@@ -352,7 +355,7 @@ function searchLead(
       if (inBody(el)) agreeingBlock ??= el;
       else standfirst ??= el;
     }
-    // A heading repeating the headline (a kicker and headline set again) is not a deck.
+    // A heading holding a link is a teaser, not a deck.
     if (deckCandidate && !el.querySelector('a')) deck = el;
     if (rank === 1) weak ??= el;
   }

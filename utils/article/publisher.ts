@@ -6,7 +6,10 @@
  */
 import { collapse } from './text';
 
-/** Longer "site names" after the last separator of a title are part of the headline. */
+/**
+ * Longer "site names" after the last separator of a title are part of the headline; a declared
+ * name this long that equals the page title is the title.
+ */
 const MAX_SITE_NAME_LENGTH = 40;
 /** Company suffixes: the legal entity that owns a title, not the title readers know. */
 const LEGAL_ENTITY_RE =

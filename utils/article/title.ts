@@ -83,7 +83,7 @@ export function stripSiteName(title: string, siteNames: string[], guess = true):
   if (site > 0) return before(site);
   if (isSite(first)) return pieces.slice(2).join('');
   // Unknown site name: a short last part after a separator is usually it.
-  return guess && last.length < first.length / 2 && last.length <= 30
+  return guess && last.length < first.length / 2 && last.length <= MAX_SUFFIX_LENGTH
     ? before(pieces.length - 1)
     : text;
 }
