@@ -21,6 +21,8 @@ const MAX_NAME_WORDS = 5;
 const NAME_WORD_RE = /^(?:\p{Lu}|\p{Ll}{1,3}(?:[-'’]\p{Lu}|$)|[^\p{Lu}\p{Ll}]*$)/u;
 /** News agencies write their short names in lower case ("dpa", "afp", "kna"). */
 const AGENCY_RE = /^\p{Ll}{2,3}$/u;
+/** What a site writes where no author is set ("No Author", the "Autoreninfo" box's label). */
+const PLACEHOLDER_RE = /^(?:no author|unknown(?: author)?|anonymous|autoreninfo|author info)$/i;
 /** A company, not a writer ("Süddeutsche.de GmbH"). */
 const LEGAL_ENTITY_RE = /\b(?:GmbH|AG|Ltd|Inc|LLC|e\.V)\b/;
 /** Meta tags naming the author ("byl" and sailthru's hold the printed byline). */
@@ -128,7 +130,10 @@ function isName(name: string): boolean {
 
 /** The name or names of a credit, or null when it is not a person's byline. */
 function personCredit(raw: string, siteKeys: readonly string[]): string | null {
-  const parts = collapse(raw).replace(CREDIT_LABEL_RE, '').split(/,\s*/).filter(Boolean);
+  const parts = collapse(raw)
+    .replace(CREDIT_LABEL_RE, '')
+    .split(/,\s*/)
+    .filter((p) => /\p{L}/u.test(p));
   const isSite = (p: string) =>
     ADDRESS_RE.test(p) || LEGAL_ENTITY_RE.test(p) || siteKeys.includes(normalizeKey(p));
   // A credit that opens with the site or its company is the publisher's ("Süddeutsche.de GmbH,
@@ -139,7 +144,7 @@ function personCredit(raw: string, siteKeys: readonly string[]): string | null {
   const whole = own.join(', ');
   const text = whole.length > MAX_BYLINE_LENGTH ? own[0]! : whole;
   // Dates, times and reading times share the line with the name, not the name itself.
-  if (text.length > MAX_BYLINE_LENGTH || /\d/.test(text)) return null;
+  if (text.length > MAX_BYLINE_LENGTH || /\d/.test(text) || PLACEHOLDER_RE.test(text)) return null;
   return text.split(NAME_SEPARATOR_RE).every((n) => !n || isName(n)) ? text : null;
 }
 

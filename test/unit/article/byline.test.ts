@@ -45,4 +45,9 @@ describe('byline', () => {
       'Michael Veeser-Dombrowski',
     );
   });
+
+  it('takes a placeholder for no byline (en: "No Author", de: an "Autoreninfo" label)', () => {
+    expect(bylineOf('trafilatura-eval/japantimes.co.jp.surgical')).toBeNull();
+    expect(bylineOf('trafilatura-eval/cicero.de.pandemie')).toBeNull();
+  });
 });
