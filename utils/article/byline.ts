@@ -145,6 +145,8 @@ function personCredit(raw: string, siteKeys: readonly string[]): string | null {
   const text = whole.length > MAX_BYLINE_LENGTH ? own[0]! : whole;
   // Dates, times and reading times share the line with the name, not the name itself.
   if (text.length > MAX_BYLINE_LENGTH || /\d/.test(text) || PLACEHOLDER_RE.test(text)) return null;
+  // A label ("Datum:", "Quelle:") names what follows it.
+  if (text.endsWith(':')) return null;
   return text.split(NAME_SEPARATOR_RE).every((n) => !n || isName(n)) ? text : null;
 }
 

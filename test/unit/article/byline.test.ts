@@ -50,4 +50,8 @@ describe('byline', () => {
     expect(bylineOf('trafilatura-eval/japantimes.co.jp.surgical')).toBeNull();
     expect(bylineOf('trafilatura-eval/cicero.de.pandemie')).toBeNull();
   });
+
+  it('takes no label for the byline (de: "Datum:" in a livenet.ch date and author line)', () => {
+    expect(bylineOf('trafilatura-eval/livenet.ch-sprache')).not.toBe('Datum:');
+  });
 });
