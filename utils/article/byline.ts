@@ -23,7 +23,7 @@ const NAME_WORD_RE = /^(?:\p{Lu}|\p{Ll}{1,3}(?:[-'’]\p{Lu}|$)|[^\p{Lu}\p{Ll}]*
 const AGENCY_RE = /^\p{Ll}{2,3}$/u;
 /** What a site writes where no author is set ("No Author", the "Autoreninfo" box's label). */
 const PLACEHOLDER_RE = /^(?:no author|unknown(?: author)?|anonymous|autoreninfo|author info)$/i;
-/** A company, not a writer ("Süddeutsche.de GmbH"). */
+/** A company, not a writer ("Süddeutsche.de GmbH"); in capitals as written, so "Mejías" is none. */
 const LEGAL_ENTITY_RE = /\b(?:GmbH|AG|Ltd|Inc|LLC|e\.V)\b/;
 /** Meta tags naming the author ("byl" and sailthru's hold the printed byline). */
 const AUTHOR_META = new Set([
@@ -91,26 +91,28 @@ function namesByline(el: Element): boolean {
  * ("<span>Birgit Baumann</span><span>Anna Giulia Fink</span>") are separated by commas.
  */
 function creditText(el: Element): string {
-  const parts: string[] = [];
+  let text = '';
+  // Text so far; whether it ends in text of its own (a separator, "by") or in a child's.
   let glued = false;
   for (let node = el.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 3) {
-      const text = node.nodeValue ?? '';
-      if (text.trim()) glued = true;
-      parts.push(text);
+      const own = node.nodeValue ?? '';
+      if (own.trim()) glued = true;
+      text += own;
     } else if (node.nodeType === 1) {
       const child = node as Element;
       if (UNREAD_TAGS.has(child.tagName.toUpperCase()) || isHidden(child)) continue;
       if (nameTokens(child).some((t) => CONTACT_TOKENS.has(t))) continue;
-      const text = collapse(creditText(child));
-      if (!text) continue;
-      const before = collapse(parts.join(''));
-      if (before && !glued && !LABEL_ONLY_RE.test(before)) parts.push(', ');
-      parts.push(` ${text} `);
+      const inner = collapse(creditText(child));
+      if (!inner) continue;
+      // Only a short text can be a lone label ("von"); the test stays linear on long boxes.
+      const label = text.length <= MAX_BYLINE_LENGTH && LABEL_ONLY_RE.test(collapse(text));
+      if (text.trim() && !glued && !label) text += ', ';
+      text += ` ${inner} `;
       glued = false;
     }
   }
-  return collapse(parts.join('')).replace(/\s+,/g, ',');
+  return collapse(text).replace(/\s+,/g, ',');
 }
 
 /**
@@ -145,8 +147,8 @@ function personCredit(raw: string, siteKeys: readonly string[]): string | null {
   const text = whole.length > MAX_BYLINE_LENGTH ? own[0]! : whole;
   // Dates, times and reading times share the line with the name, not the name itself.
   if (text.length > MAX_BYLINE_LENGTH || /\d/.test(text) || PLACEHOLDER_RE.test(text)) return null;
-  // A label ("Datum:", "Quelle:") names what follows it.
-  if (text.endsWith(':')) return null;
+  // A label ("Datum:", "Quelle:", a lone "Por") names what follows it.
+  if (text.endsWith(':') || LABEL_ONLY_RE.test(text)) return null;
   return text.split(NAME_SEPARATOR_RE).every((n) => !n || isName(n)) ? text : null;
 }
 

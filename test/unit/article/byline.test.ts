@@ -54,4 +54,8 @@ describe('byline', () => {
   it('takes no label for the byline (de: "Datum:" in a livenet.ch date and author line)', () => {
     expect(bylineOf('trafilatura-eval/livenet.ch-sprache')).not.toBe('Datum:');
   });
+
+  it('takes no lone "By" for the byline (de: hertha-blog.de, "By" and the name apart)', () => {
+    expect(bylineOf('trafilatura-eval/hertha-blog.de.dame')).toBe('Daniel');
+  });
 });
