@@ -98,10 +98,13 @@ export function findTitle(
   siteNames: string[],
 ): TitleResult {
   const refs = declared.filter((x): x is string => !!x).map((t) => normalizeKey(t));
+  // A logo set in an <h1> ("India Post") matches the site name that ends the <title>.
+  const names = new Set(siteNames.map((n) => normalizeKey(n)));
   const matches = (text: string) => {
     const k = normalizeKey(text);
     return (
       k.length >= MIN_HEADLINE_LENGTH &&
+      !names.has(k) &&
       refs.some(
         (r) =>
           r === k ||

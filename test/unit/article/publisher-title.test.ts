@@ -165,3 +165,25 @@ describe('a headline in a box also named for the byline', () => {
     expect(texts).toContain('The suspect said he needed to get dressed.');
   });
 });
+
+describe('a logo set in an <h1>', () => {
+  it('is not the headline, though the <title> ends with the same name (en: India Post)', () => {
+    const key = 'scrapinghub/5f9c5ed5d64dfe682d9bde13b9b4f032a3ebdbf165c06ec49c0705bcbe106e3b';
+    // <title>With shattered dreams… | India Post</title>, <h1>India Post</h1> in the masthead.
+    expect(loadPage(key).doc.querySelector('h1')?.textContent).toBe('India Post');
+    const article = detect(key);
+    expect(article.titleElement?.className).toBe('article-title');
+    expect(article.titleElement?.textContent).toBe(
+      'With shattered dreams, deportees return home from US',
+    );
+  });
+
+  it('is not the headline of a blog that sets its name in one (de: WordPress blogs)', () => {
+    // <h1>Disfunctions.de</h1> beside the post's <h2>; the lead was the blog's slogan.
+    const article = detect('trafilatura-eval/disfunctions.de.podcasts');
+    expect(article.title).toBe('Podcasts in Plex einbinden');
+    expect(article.blocks.map((b) => b.text)).not.toContain(
+      'Das Blog der gnadenlosen Fehlfunktionen!',
+    );
+  });
+});
