@@ -146,6 +146,7 @@ function isForeign(el: Element, scope: Element): boolean {
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
     const tag = a.tagName;
     if ((tag === 'A' && leadsAway(a)) || tag === 'NAV' || tag === 'FOOTER') return true;
+    if (isHidden(a)) return true;
     // An <aside> set into the story to hold a photo ("left image wide") is a figure.
     if (tag === 'ASIDE' && !nameTokens(a).some((t) => PHOTO_BOX_TOKENS.has(t))) return true;
     if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t))) return true;

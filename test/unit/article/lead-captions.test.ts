@@ -243,6 +243,17 @@ describe('captions', () => {
     expect(texts.filter((t) => t.includes('Image caption'))).toEqual([]);
   });
 
+  it('leave out pictures in a box the page hides (es: Cubadebate, de: Tages-Anzeiger)', () => {
+    // <section class="mobile" style="display:none"> repeats the author's portrait and bio.
+    const cuba = detect('trafilatura-eval/cubadebate.cu-sesiona').captions.map((c) => c.text);
+    expect(cuba).toContain('Sesiona IV Pleno del Comité Central del Partido.');
+    expect(cuba.filter((t) => t.startsWith('Periodista cubana'))).toEqual([]);
+    // A hidden copy of the gallery's captions, all run together.
+    const key = 'fundus/ch-TagesAnzeiger_2026_05_18';
+    const texts = detect(key).captions.map((c) => c.text);
+    expect(texts).toEqual(loadTruth(key).images?.map((i) => i.caption));
+  });
+
   it("leave out the site's notes set under a picture or beside it (en, de)", () => {
     const notes: [string, RegExp][] = [
       // A registration wall's box with a picture.
