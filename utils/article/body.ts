@@ -113,6 +113,12 @@ const NEGATIVE_TOKENS = new Set([
 /** A teaser card: a linked headline this long, with at most this much text around it. */
 const MIN_LINKED_HEADLINE = 15;
 const MAX_CARD_LENGTH = 400;
+/**
+ * Siblings that each open with a linked headline and end in a blurb cut short ("…") make a
+ * list of teasers, however long the blurbs; one such paragraph alone is prose trailing off.
+ */
+const MIN_TRUNCATED_TEASERS = 3;
+const TRUNCATED_RE = /(?:\.\.\.|…)$/;
 /** Blocks this short without sentence punctuation are labels ("Advertisement", "Share"). */
 const MIN_LABEL_LENGTH = 20;
 /** Short paragraphs in a row that make a list rather than labels. */
@@ -436,7 +442,25 @@ function teaserCards(blocks: BlockInfo[], container: Element): Set<Element> {
     }
     if (card) cards.add(card);
   }
+  const truncated = new Map<Element | null, Element[]>();
+  for (const b of blocks) {
+    if (!isTruncatedTeaser(b)) continue;
+    const siblings = truncated.get(b.element.parentElement) ?? [];
+    truncated.set(b.element.parentElement, [...siblings, b.element]);
+  }
+  for (const teasers of truncated.values()) {
+    if (teasers.length >= MIN_TRUNCATED_TEASERS) for (const el of teasers) cards.add(el);
+  }
   return cards;
+}
+
+/** A block that opens with a linked headline and ends in an ellipsis: a teaser's cut blurb. */
+function isTruncatedTeaser(block: BlockInfo): boolean {
+  if (!TRUNCATED_RE.test(block.text)) return false;
+  let first = block.element.firstChild;
+  while (first && first.nodeType === 3 && !first.nodeValue?.trim()) first = first.nextSibling;
+  if (first?.nodeType !== 1 || (first as Element).tagName !== 'A') return false;
+  return weightedLength(collapse(first.textContent)) >= MIN_LINKED_HEADLINE;
 }
 
 /** The innermost `<article>` element around a block, below the container. */

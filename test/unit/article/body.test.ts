@@ -47,6 +47,23 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).not.toContain('Solskjær');
   });
 
+  it('leaves out a ticker of linked headlines with blurbs cut by "..." (en: India Post)', () => {
+    const key = 'scrapinghub/5f9c5ed5d64dfe682d9bde13b9b4f032a3ebdbf165c06ec49c0705bcbe106e3b';
+    // <li><a>UN ‘regrets’ new US position…</a><span>UNITED NATIONS: …Palestinian territories
+    // are...</span></li>, ten of them above the story.
+    const text = bodyOf(key);
+    expect(text).not.toContain('UN ‘regrets’ new US position on legality of Israeli settlements');
+    expect(text).toContain('“This was the fourth time I have been deported,” said Singh Jabarjung');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.9);
+  });
+
+  it('keeps a paragraph that opens with a link and trails off (en: The Verge on Stadia)', () => {
+    const text = bodyOf(
+      'scrapinghub/e100c9612ad8495db03b2a9f968952d0eaa4853d9b32ded6a29f8e313a974873',
+    );
+    expect(text).toContain('According to The Verge’s Stadia review');
+  });
+
   it('leaves out related posts nested as articles in the article (pt: blog)', () => {
     const key = 'scrapinghub/b3c19dd5f0612d098788fa5173e491b3280da6226b492f8fe110f4ab1896cca8';
     const text = bodyOf(key);
