@@ -11,9 +11,12 @@ import { collapse } from './text';
  * name this long that equals the page title is the title.
  */
 const MAX_SITE_NAME_LENGTH = 40;
-/** Company suffixes: the legal entity that owns a title, not the title readers know. */
+/**
+ * Company suffixes: the legal entity that owns a title, not the title readers know. A word of
+ * its own: not the end of "Tecnologías" (`\b` takes "í" for the edge of a word).
+ */
 const LEGAL_ENTITY_RE =
-  /\b(AG|GmbH|KG|A\/S|AS|ASA|AB|S\.?A\.?|S\.?p\.?A\.?|S\.?L\.?|Ltd\.?|Limited|Inc\.?|LLC|plc|Corp\.?|Co\.|Oy|N\.?V\.?|B\.?V\.?)$|株式会社|有限公司/i;
+  /(?<![\p{L}\p{N}])(?:AG|GmbH|KG|A\/S|AS|ASA|AB|S\.?A\.?|S\.?p\.?A\.?|S\.?L\.?|Ltd\.?|Limited|Inc\.?|LLC|plc|Corp\.?|Co\.|Oy|N\.?V\.?|B\.?V\.?)$|株式会社|有限公司/iu;
 /** A bare domain ("ndr.de", "Express.co.uk") names a web address, not a publisher. */
 const DOMAIN_RE = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*\.[a-z]{2,}$/iu;
 /** The end of an address written as a name ("Golem.de"). */

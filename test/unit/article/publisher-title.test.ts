@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../../utils/article/detect';
 import { hostnameBrand } from '../../../utils/article/publisher';
+import { parseHtml } from '../../../scripts/lib/corpus';
 import { loadPage, loadTruth } from './corpus';
 
 function detect(key: string, options: { unknownSite?: boolean } = {}) {
@@ -58,6 +59,18 @@ describe('publisher name on real pages', () => {
     ['trafilatura-eval/msn.com.university', 'MSN'],
   ])('%s on a site outside the registry → %s', (key, name) => {
     expect(detect(key, { unknownSite: true }).publisher).toBe(name);
+  });
+
+  it('reads a name ending in "…ías" as a name, not a company ending in "AS"', () => {
+    // A made-up page: no corpus page declares such a name, and JavaScript's \b takes "í" for a
+    // word's edge.
+    const url = 'https://www.todaslastecnologias.com/articulo';
+    const doc = parseHtml(
+      '<html lang="es"><head><meta property="og:site_name" content="Todas las Tecnologías">' +
+        '<title>Titular</title></head><body><p>Texto.</p></body></html>',
+      url,
+    );
+    expect(detectArticle(doc, { url, sites: [] }).publisher).toBe('Todas las Tecnologías');
   });
 
   it('turns an address into a name', () => {
