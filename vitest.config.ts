@@ -11,5 +11,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'utils/**/*.test.ts'],
     environment: 'jsdom',
+    // Tests parse real news pages, and the first in a file also loads the detection modules: on
+    // a busy shared machine that passes the 5 s default (a byline test took 9.7 s under load).
+    testTimeout: 30_000,
   },
 });
