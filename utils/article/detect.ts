@@ -7,6 +7,7 @@ import type { Article, ArticleBlock, DetectOptions } from './types';
 import { findBody } from './body';
 import { findCaptions } from './captions';
 import { findDates } from './dates';
+import { guessLanguage } from './language';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
 import { findByline } from './byline';
@@ -192,7 +193,10 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     textLength(ordered.filter(inCaption)) < MAX_CAPTION_SHARE * textLength(ordered)
       ? ordered.filter((b) => !inCaption(b))
       : ordered;
-  const dates = findDates(doc, meta, data, scope, lang ?? 'en', pageUrl);
+  // A page that declares no language is read in the one its text is written in ("6. Mai 2014").
+  const readingLang =
+    lang ?? guessLanguage(`${title} ${blocks.map((b) => b.text).join(' ')}`) ?? 'en';
+  const dates = findDates(doc, meta, data, scope, readingLang, pageUrl);
 
   const length = textLength(blocks);
   const declaredLength = data.articleBody ? weightedLength(data.articleBody) : 0;
