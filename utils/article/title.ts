@@ -7,6 +7,11 @@ import { collapse, nameTokens, normalizeKey, shownText, weightedLength } from '.
 
 /** Separators between headline and site name in `<title>` and og:title ("Headline | Site"). */
 const TITLE_SEPARATOR_RE = /(\s+[|\-–—:·•»/]{1,2}\s+)/;
+/**
+ * A site name set after a bar with no spaces, and a section joined by a dash before it the same
+ * way ("…부담 커졌다-정치ㅣ한국일보"): the site name is the last group.
+ */
+const UNSPACED_SUFFIX_RE = /(?:[-–—]\p{L}{1,12})?(?<=\S)[|｜ㅣ](?=\S)([^|｜ㅣ]+)$/u;
 /** A separator with nothing after it ("Über André Loibl |"). */
 const DANGLING_SEPARATOR_RE = /\s+[|·•]+\s*$/;
 /** Headings shorter than this are logos or section names, not headlines. */
@@ -62,10 +67,13 @@ function namesHeadline(el: Element): boolean {
  */
 export function stripSiteName(title: string, siteNames: string[], guess = true): string {
   const text = title.replace(DANGLING_SEPARATOR_RE, '');
+  const sites = siteNames.map(normalizeKey).filter(Boolean);
+  const unspaced = UNSPACED_SUFFIX_RE.exec(text);
+  if (unspaced && sites.includes(normalizeKey(unspaced[1] ?? '')))
+    return text.slice(0, unspaced.index);
   // Parts at even indexes, the separators between them at odd ones.
   const pieces = text.split(TITLE_SEPARATOR_RE);
   if (pieces.length < 3) return text;
-  const sites = siteNames.map(normalizeKey).filter(Boolean);
   // A part with no words ("☆☆☆☆☆") is decoration and goes with the site's name.
   const isSite = (p: string) => {
     const k = normalizeKey(p);

@@ -139,6 +139,12 @@ describe('declared title without the site name', () => {
       'htmldate-mediacloud/1521513101',
       '乃木坂46・与田祐希“ちょんまげ＆すっぴんショット”公開「お気に入りの一枚」',
     ],
+    // No <h1> (the page is built by script); og:title joins section and site without spaces:
+    // "…부담 커졌다-정치ㅣ한국일보".
+    [
+      'fundus/kr-HankookIlbo_2026_01_29',
+      "장동혁, 한동훈 제명했지만… '윤 어게인' 절연 ·외연 확장 부담 커졌다",
+    ],
     // The site's name before the headline ("NEWS WEB EASY|…"); the <h1> spells each word's
     // reading in ruby (<rt>こ</rt>), which is no part of the headline.
     ['trafilatura-eval/nhk.or.jp.k100', '子どもへの体罰を禁止する法律ができる'],
