@@ -521,6 +521,30 @@ const EMBED_CONSENT_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * The site's notes on the reader's data, left in the text flow by a banner or a form: a cookie
+ * notice ("Diese Website verwendet Cookies", "Our website uses cookies…"), a form's terms ("By
+ * clicking Create Account you confirm…", "This site is protected by reCAPTCHA…") and a sign-up
+ * box's pitch ("…special offers, promotions and adverts from us and our partners").
+ */
+const DATA_NOTICE_RE = new RegExp(
+  [
+    '(?:we|this (?:web)?site|our (?:web)?site) uses? cookies',
+    '(?:verwenden|nutzen|setzen) wir cookies|diese (?:web)?seite (?:verwendet|nutzt) cookies',
+    'stimmen sie der (?:verwendung|nutzung) von cookies zu',
+    'you (?:agree|consent) to (?:the|our) use of cookies',
+    '(?:ce site|nous) utilis(?:e|ons) des cookies',
+    '(?:utilizamos|usamos) cookies|este sitio (?:web )?(?:utiliza|usa) cookies',
+    'questo sito (?:web )?utilizza (?:i )?cookie|utilizziamo (?:i )?cookie',
+    'protected by recaptcha',
+    'by clicking [^.!?]{0,40}?,? you (?:confirm|agree|accept)',
+    'by (?:signing up|subscribing|registering)[^.!?]{0,40},? you agree',
+    '(?:offers|promotions)[^.!?]{0,30} from us and our partners',
+    'would like to (?:be emailed|receive emails?) (?:about|from)',
+    'scan the qr code to (?:receive|get|join|follow)',
+  ].join('|'),
+  'iu',
+);
 /** An embed's consent note spells out the privacy terms: a paragraph, yet never the story's. */
 const MAX_CONSENT_NOTE_LENGTH = 500;
 /** A note for readers with scripts off ("Bitte aktivieren Sie Javascript", "Please enable JavaScript"). */
@@ -552,11 +576,15 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
 
 /**
  * A line the site writes to the reader, not about the story: a prompt to follow or subscribe, a
- * paywall's or comment box's note, a request to turn on JavaScript. Wherever it sits, in the text
- * or under a picture, it is never the article's.
+ * paywall's or comment box's note, a cookie or consent notice, a request to turn on JavaScript.
+ * Wherever it sits, in the text or under a picture, it is never the article's.
  */
 export function isNotice(text: string): boolean {
-  if (text.length <= MAX_CONSENT_NOTE_LENGTH && EMBED_CONSENT_RE.test(text)) return true;
+  if (
+    text.length <= MAX_CONSENT_NOTE_LENGTH &&
+    (EMBED_CONSENT_RE.test(text) || DATA_NOTICE_RE.test(text))
+  )
+    return true;
   return (
     text.length <= MAX_PROMPT_LENGTH &&
     (PROMPT_RE.test(text) ||

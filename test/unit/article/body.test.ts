@@ -217,6 +217,35 @@ describe('body: share features', () => {
   });
 });
 
+describe("body: notes on the reader's data", () => {
+  it.each([
+    // A registration form's terms and its reCAPTCHA note under an interview.
+    [
+      'fundus/uk-EveningStandard_2024_10_24',
+      'As I sit opposite Sir Tony Blair',
+      ['I would like to be emailed', 'By clicking Create Account', 'protected by reCAPTCHA'],
+    ],
+    // A sign-up box's pitch, on two sites of one publisher.
+    [
+      'fundus/uk-Express_2024_07_18',
+      'Royal commentator Lee Cohen',
+      ['special offers, promotions, and adverts'],
+    ],
+    [
+      'htmldate-eval/belfastlive.co.uk-DUP',
+      'A DUP councillor has said that offensive signs',
+      ['scan the QR code'],
+    ],
+    // A cookie banner's text, in German and in English on a French site.
+    ['trafilatura-eval/holzwerken.net-Kreissaege', 'Kurz angezeichnet', ['verwenden wir Cookies']],
+    ['htmldate-eval/medef.fr.dispute', 'Litigation is in most cases', ['Our website uses cookies']],
+  ])('leaves out a cookie, form or sign-up note (%s)', (key, story, notes) => {
+    const text = bodyOf(key);
+    expect(text).toContain(story);
+    for (const note of notes) expect(text).not.toContain(note);
+  });
+});
+
 describe('body: paywalls', () => {
   it('reads the paid text in a wrapper named after the paywall (de, es, en)', () => {
     const handelsblatt = bodyOf('trafilatura-eval/handelsblatt.com.grenzschliessungen');
