@@ -260,6 +260,15 @@ export function isBoilerplate(el: Element): boolean {
   // The page's own article and main landmarks are never boilerplate by their class names.
   if (el.getAttribute('itemprop') === 'articleBody' || /^(ARTICLE|MAIN|BODY)$/.test(el.tagName))
     return false;
+  // A form asks something of the reader: to register, sign up, comment or search. One holding the
+  // headline or pages of paragraphs is the page itself (ASP.NET wraps every page in a <form>).
+  if (
+    tag === 'FORM' &&
+    !holdsMainContent(el) &&
+    !el.querySelector('article, h1') &&
+    paragraphLength(el) < MAX_BOX_PARAGRAPHS
+  )
+    return true;
   const tokens = nameTokens(el);
   // `hentry` (the hAtom microformat) marks a blog entry; its other classes name its taxonomy.
   if (tokens.includes('hentry')) return false;

@@ -246,6 +246,46 @@ describe("body: notes on the reader's data", () => {
   });
 });
 
+describe('body: forms', () => {
+  it.each([
+    // A registration wall under an interview, and the newsletter box above it.
+    [
+      'fundus/uk-EveningStandard_2024_10_24',
+      'As I sit opposite Sir Tony Blair',
+      ['Must be at least 6 characters', 'Get our award-winning daily news email'],
+    ],
+    // A newsletter sign-up and an appeal for money set as forms in the text.
+    [
+      'fundus/us-TheNation_2024_01_11',
+      'Chris Christie quit his longshot bid',
+      ['A weekly digest of the best of our coverage'],
+    ],
+    [
+      'fundus/pt-ThePortugalNews_2025_02_03',
+      'Athena Advisers recorded a 40% increase',
+      ['You can change how much you give'],
+    ],
+    // A form asking readers for tips, under a story.
+    [
+      'trafilatura-eval/elcolumbiano.com-alcaldia',
+      'fueron vistos',
+      ['INGRESE SUS DATOS PERSONALES'],
+    ],
+  ])('leaves out what a form asks of the reader (%s)', (key, story, asks) => {
+    const text = bodyOf(key);
+    expect(text).toContain(story);
+    for (const ask of asks) expect(text).not.toContain(ask);
+  });
+
+  it('reads a page that sits whole in one form (ASP.NET)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><body><form id="aspnetForm"><div class="story"><h1>Ein Titel</h1>${'<p>Ein langer Absatz über das Thema des Tages, mit allen Einzelheiten dazu.</p>'.repeat(12)}</div></form></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).blocks.length).toBeGreaterThanOrEqual(12);
+  });
+});
+
 describe('body: paywalls', () => {
   it('reads the paid text in a wrapper named after the paywall (de, es, en)', () => {
     const handelsblatt = bodyOf('trafilatura-eval/handelsblatt.com.grenzschliessungen');
