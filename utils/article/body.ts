@@ -143,6 +143,12 @@ const MIN_GALLERY_SHARE = 0.5;
  * of the prose is the article: the rest is stray text around the page, not part of the story.
  */
 const MIN_PAGE_SHARE = 0.75;
+/**
+ * A wrapper that weighs at most this share more than an element inside it adds only stray bits
+ * (a teaser title, a promo line) that its labels and links nearly cancel: the inner one is the
+ * article.
+ */
+const MAX_WRAPPER_GAIN = 0.01;
 
 interface BlockInfo {
   element: Element;
@@ -300,8 +306,29 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
   // it that holds nearly all of that prose is the article.
   const rootValue = balance.get(root) ?? 0;
   if (best === root && inner && (balance.get(inner) ?? 0) >= MIN_PAGE_SHARE * rootValue)
-    return inner;
-  return best;
+    best = inner;
+  return best && innermost(best, balance);
+}
+
+/**
+ * The deepest element inside `best` holding nearly all its weight (MAX_WRAPPER_GAIN). One weighing
+ * more than `best` is not a part of it but a rival (a slider of obituaries beside the story, which
+ * the wrapper's links cut down). An <article> is the page's own bound of the story, holding its
+ * lead above the text box: it is kept whole.
+ */
+function innermost(best: Element, balance: Map<Element, number>): Element {
+  for (;;) {
+    if (best.tagName === 'ARTICLE') return best;
+    const bestValue = balance.get(best) ?? 0;
+    let next: Element | null = null;
+    let nextValue = (1 - MAX_WRAPPER_GAIN) * bestValue;
+    for (const [el, value] of balance)
+      if (value >= nextValue && value <= bestValue && el !== best && best.contains(el))
+        [next, nextValue] = [el, value];
+    if (!next) return best;
+    const article = next.parentElement?.closest('article');
+    best = article && best.contains(article) ? article : next;
+  }
 }
 
 /**

@@ -188,6 +188,39 @@ describe('body: cleaning rules on real news pages', () => {
   });
 });
 
+describe('body: the text box inside its wrapper', () => {
+  it.each([
+    // A video's "copy the embed link" control beside the story's text box.
+    [
+      'fundus/de-EuronewsDE_2026_01_06',
+      'Sowohl Verbündete als auch Gegner der Vereinigten Staaten',
+      ['Den Link zum Einbetten des Videos kopieren'],
+    ],
+    // A community blog's disclaimers around the post.
+    [
+      'trafilatura-eval/freitag.de.morgen',
+      'Die Thüringer Kultur kommt schrittweise aus der Corona-Zwangspause',
+      ['Dieser Beitrag gibt die Meinung des Autors wieder', 'ein Blog aus der Freitag-Community'],
+    ],
+  ])('leaves out the lines a wrapper adds around the story (%s)', (key, story, extras) => {
+    const text = bodyOf(key);
+    expect(text).toContain(story);
+    for (const extra of extras) expect(text).not.toContain(extra);
+  });
+
+  it('does not take a slider that outweighs the story for its text box (hu: obituaries)', () => {
+    const text = bodyOf('htmldate-mediacloud/1686705395');
+    expect(text).toContain('a Dél-pesti Centrumkórház infektológiai osztályának főorvosa');
+  });
+
+  it('keeps the lead that an <article> holds above its text box (de: Berliner Morgenpost)', () => {
+    const { doc, url } = loadPage('fundus/de-BerlinerMorgenpost_2025_09_09');
+    expect(detectArticle(doc, { url }).lead).toMatch(
+      /^Die EZB steht vor dem nächsten Zinsentscheid/,
+    );
+  });
+});
+
 describe('body: share features', () => {
   it('reads a short article whose wrapper is named after its share feature (de: ZfK)', () => {
     const text = bodyOf('trafilatura-eval/zfk.de.waermepumpen');
