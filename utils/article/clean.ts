@@ -227,14 +227,34 @@ const MAIN_CONTENT = 'main, [role="main"], [itemprop="articleBody"]';
 const LANDMARK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 
 function holdsMainContent(el: Element): boolean {
-  let cached = mainContentCache.get(el);
-  if (cached === undefined) {
-    cached = el.querySelector(MAIN_CONTENT) !== null;
-    mainContentCache.set(el, cached);
+  const doc = el.ownerDocument;
+  if (run.doc !== doc || !run.mainHolders) {
+    // Found once per page: asking each element for a main landmark inside it costs a walk of
+    // its subtree, for every wrapper on the way down.
+    run.doc = doc;
+    run.mainHolders = new Set();
+    for (const main of Array.from(doc.querySelectorAll(MAIN_CONTENT)))
+      for (let a = main.parentElement; a && !run.mainHolders.has(a); a = a.parentElement)
+        run.mainHolders.add(a);
   }
-  return cached;
+  return run.mainHolders.has(el);
 }
-const mainContentCache = new WeakMap<Element, boolean>();
+
+/**
+ * What one detection run measures of the page. The next run on the same page (paragraphs that
+ * arrived late) starts afresh, as the page may have changed in between.
+ */
+interface CleaningRun {
+  doc: Document | null;
+  mainHolders: Set<Element> | null;
+  paragraphLengths: WeakMap<Element, number>;
+}
+let run: CleaningRun = { doc: null, mainHolders: null, paragraphLengths: new WeakMap() };
+
+/** Forgets what earlier runs measured; detection calls it first. */
+export function startCleaningRun(): void {
+  run = { doc: null, mainHolders: null, paragraphLengths: new WeakMap() };
+}
 
 /** A microdata value written out as text, shown to no reader: `<div itemprop="image">https://…`. */
 const URL_TEXT_RE = /^\s*https?:\/\/\S+\s*$/;
@@ -305,17 +325,16 @@ export function isBoilerplate(el: Element): boolean {
 
 /** Paragraph text (characters) under an element, stopping early once past the box limit. */
 function paragraphLength(el: Element): number {
-  let cached = paragraphCache.get(el);
+  let cached = run.paragraphLengths.get(el);
   if (cached !== undefined) return cached;
   cached = 0;
   for (const p of Array.from(el.getElementsByTagName('p'))) {
     cached += (p.textContent ?? '').length;
     if (cached >= MAX_BOX_PARAGRAPHS) break;
   }
-  paragraphCache.set(el, cached);
+  run.paragraphLengths.set(el, cached);
   return cached;
 }
-const paragraphCache = new WeakMap<Element, number>();
 
 /**
  * Picture agencies and photo libraries, as credits name them after a slash ("… / picture

@@ -6,6 +6,7 @@
 import type { Article, ArticleBlock, DetectOptions } from './types';
 import { findBody } from './body';
 import { findCaptions } from './captions';
+import { startCleaningRun } from './clean';
 import { findDates } from './dates';
 import { guessLanguage } from './language';
 import { findLead } from './lead';
@@ -105,6 +106,7 @@ function articleScope(title: Element | null, container: Element | null): Element
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): Article {
+  startCleaningRun();
   const index = indexElements(doc.documentElement);
   const meta = readMeta(index.all);
   const data = readStructuredData(index.all);
@@ -127,7 +129,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     structuredNames: data.publisherNames,
     metaName: firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']),
     copyright: firstMeta(meta, ['copyright', 'dc.rights']),
-    logoNames: () => findLogoNames(doc),
+    logoNames: () => findLogoNames(index.all),
     documentTitle: collapse(doc.title),
     hostname: hostnameOf(pageUrl),
     handle: firstMeta(meta, ['twitter:site']),

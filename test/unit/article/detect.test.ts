@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../../utils/article/detect';
-import { normalizeKey } from '../../../utils/article/text';
+import { collapse, normalizeKey } from '../../../utils/article/text';
 import { loadPage, loadTruth, shingleF1 } from './corpus';
 
 /** One real page per script and several languages: Latin, Cyrillic, CJK, Arabic. */
@@ -100,5 +100,24 @@ describe('detectArticle on real news pages', () => {
     expect(detectArticle(doc, { url }).canonicalUrl).toBe(
       'https://www.heise.de/news/Ionos-Phishing-Masche-mit-neuen-EU-Richtlinien-soll-Opfer-ueberzeugen-9691259.html',
     );
+  });
+
+  it('measures the page afresh when run again after paragraphs arrive late', () => {
+    // The content script runs detection again when the page adds paragraphs. A wrapper named
+    // after its share feature holding one line is a share bar; holding the story, it is the
+    // story's wrapper, and the second run must see that.
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} of the story tells the reader what happened in the town hall today, and why it matters to them.</p>`;
+    const doc = new DOMParser().parseFromString(
+      `<html lang="en"><body><h1>The council votes on the new bridge</h1><div class="entry sharing-container">${paragraph(1)}</div></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).blocks.map((b) => b.text)).not.toContain(
+      collapse(paragraph(1).replace(/<\/?p>/g, '')),
+    );
+    doc
+      .querySelector('.sharing-container')!
+      .insertAdjacentHTML('beforeend', [2, 3, 4, 5, 6, 7, 8].map(paragraph).join(''));
+    expect(detectArticle(doc).blocks.length).toBeGreaterThanOrEqual(8);
   });
 });
