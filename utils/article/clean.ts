@@ -4,7 +4,7 @@
  * so these are tests applied while walking it, not removals.
  */
 import { isDateLine } from './dates';
-import { nameTokens } from './text';
+import { descendants, nameTokens } from './text';
 
 /** Elements whose whole subtree is never article text. Figures are read apart, as captions. */
 const SKIP_TAGS = new Set([
@@ -220,12 +220,22 @@ export function isWeakBoilerplate(el: Element): boolean {
 }
 
 /**
+ * The page's main content: `main, [role="main"], [itemprop="articleBody"]`, tested by hand, as
+ * such selectors are slow in jsdom.
+ */
+function isMainContent(el: Element): boolean {
+  return (
+    el.tagName === 'MAIN' ||
+    el.getAttribute('role') === 'main' ||
+    el.getAttribute('itemprop') === 'articleBody'
+  );
+}
+const LANDMARK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
+
+/**
  * Landmarks that hold the page's main content are wrappers, whatever they say: broken markup (an
  * unclosed `<header role="banner">`) or an odd template (the story in an `<aside>`) puts it there.
  */
-const MAIN_CONTENT = 'main, [role="main"], [itemprop="articleBody"]';
-const LANDMARK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
-
 function holdsMainContent(el: Element): boolean {
   const doc = el.ownerDocument;
   if (run.doc !== doc || !run.mainHolders) {
@@ -233,9 +243,10 @@ function holdsMainContent(el: Element): boolean {
     // its subtree, for every wrapper on the way down.
     run.doc = doc;
     run.mainHolders = new Set();
-    for (const main of Array.from(doc.querySelectorAll(MAIN_CONTENT)))
-      for (let a = main.parentElement; a && !run.mainHolders.has(a); a = a.parentElement)
-        run.mainHolders.add(a);
+    for (const main of descendants(doc.documentElement))
+      if (isMainContent(main))
+        for (let a = main.parentElement; a && !run.mainHolders.has(a); a = a.parentElement)
+          run.mainHolders.add(a);
   }
   return run.mainHolders.has(el);
 }
