@@ -259,12 +259,19 @@ interface CleaningRun {
   doc: Document | null;
   mainHolders: Set<Element> | null;
   paragraphLengths: WeakMap<Element, number>;
+  boilerplate: WeakMap<Element, boolean>;
 }
-let run: CleaningRun = { doc: null, mainHolders: null, paragraphLengths: new WeakMap() };
+const freshRun = (): CleaningRun => ({
+  doc: null,
+  mainHolders: null,
+  paragraphLengths: new WeakMap(),
+  boilerplate: new WeakMap(),
+});
+let run = freshRun();
 
 /** Forgets what earlier runs measured; detection calls it first. */
 export function startCleaningRun(): void {
-  run = { doc: null, mainHolders: null, paragraphLengths: new WeakMap() };
+  run = freshRun();
 }
 
 /** A microdata value written out as text, shown to no reader: `<div itemprop="image">https://…`. */
@@ -283,6 +290,16 @@ function isMicrodataValue(el: Element): boolean {
 
 /** True when the element and everything in it is never article text, wherever it is. */
 export function isBoilerplate(el: Element): boolean {
+  // Each pass asks about the same elements: judged once per run.
+  let known = run.boilerplate.get(el);
+  if (known === undefined) {
+    known = judgeBoilerplate(el);
+    run.boilerplate.set(el, known);
+  }
+  return known;
+}
+
+function judgeBoilerplate(el: Element): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag) && !(LANDMARK_TAGS.has(tag) && holdsMainContent(el))) return true;
   if (isHidden(el) || isMicrodataValue(el)) return true;
