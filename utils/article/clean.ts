@@ -239,7 +239,7 @@ const LANDMARK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 function holdsMainContent(el: Element): boolean {
   const doc = el.ownerDocument;
   if (run.doc !== doc || !run.mainHolders) {
-    // Found once per page: asking each element for a main landmark inside it costs a walk of
+    // Found once per run: asking each element for a main landmark inside it costs a walk of
     // its subtree, for every wrapper on the way down.
     run.doc = doc;
     run.mainHolders = new Set();
