@@ -6,7 +6,7 @@
 import type { Caption } from './types';
 import { isHidden, isNotice, PHOTO_AGENCY, TRAILING_CREDIT_RE } from './clean';
 import { BY_WORD } from './byline';
-import { collapse, descendants, nameTokens, UNREAD_TAGS } from './text';
+import { collapse, descendants, nameTokens, textLongerThan, UNREAD_TAGS } from './text';
 
 const CAPTION_TOKENS = new Set([
   'caption',
@@ -342,29 +342,6 @@ function smallPictureBoxes(all: Element[]): Set<Element> {
     }
   }
   return boxes;
-}
-
-/**
- * Whether the element's shown text is longer than `limit`, reading no more of it than needed. A
- * picture's JSON-LD or lazy-load script is not text the reader sees.
- */
-function textLongerThan(el: Element, limit: number): boolean {
-  let length = 0;
-  const stack: Node[] = [el];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3) {
-      length += node.nodeValue!.trim().length;
-      if (length > limit) return true;
-    } else if (
-      node !== el &&
-      node.nodeType === 1 &&
-      UNREAD_TAGS.has((node as Element).tagName.toUpperCase())
-    )
-      continue;
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return false;
 }
 
 /** An icon, logo or avatar declares a small size; a photo declares a larger one or none. */

@@ -23,6 +23,7 @@ import {
   nameTokens,
   normalizeKey,
   shownText,
+  textLongerThan,
   UNREAD_TAGS,
   type ElementIndex,
 } from './text';
@@ -188,29 +189,6 @@ function isPictureText(el: Element, length: number): boolean {
     if (a !== el && a.querySelector(MEDIA_SELECTOR)) return true;
   }
   return false;
-}
-
-/**
- * Whether the element's text, spaces collapsed, is longer than `limit`: read only as far as that
- * takes, as the boxes asked about may hold the whole page.
- */
-function textLongerThan(el: Element, limit: number): boolean {
-  let text = '';
-  // Collapsing is checked each time the raw text doubles, so a page of spaces stays linear.
-  let checkAt = 2 * limit;
-  const stack: Node[] = [el];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.nodeType === 3 || node.nodeType === 4) {
-      text += node.nodeValue;
-      if (text.length > checkAt) {
-        if (collapse(text).length > limit) return true;
-        checkAt = 2 * text.length;
-      }
-    }
-    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return collapse(text).length > limit;
 }
 
 function isLeafBlock(el: Element): boolean {

@@ -133,3 +133,26 @@ export function decodeEntities(text: string): string {
     return n > 0 && n < 0x110000 ? String.fromCodePoint(n) : whole;
   });
 }
+
+/**
+ * Whether the element's shown text is longer than `limit`, reading no more of it than needed. A
+ * picture's JSON-LD or lazy-load script is not text the reader sees.
+ */
+export function textLongerThan(el: Element, limit: number): boolean {
+  let length = 0;
+  const stack: Node[] = [el];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 3) {
+      length += node.nodeValue!.trim().length;
+      if (length > limit) return true;
+    } else if (
+      node !== el &&
+      node.nodeType === 1 &&
+      UNREAD_TAGS.has((node as Element).tagName.toUpperCase())
+    )
+      continue;
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return false;
+}
