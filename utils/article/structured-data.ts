@@ -70,17 +70,66 @@ function publisherNames(value: unknown): string[] {
   return [...names(value), ...alternates];
 }
 
-/** JSON-LD blocks as pages write them: some carry raw newlines or comments inside. */
+/**
+ * JSON-LD blocks as pages write them: hand-edited templates leave comments, trailing commas,
+ * single-quoted strings and raw line breaks in strings, and text around the value (a stray "}",
+ * "];", a second object). Strict JSON first; otherwise each complete value the block holds, made
+ * strict by `strictValues`.
+ */
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    try {
-      return JSON.parse(text.replace(/^\s*\/\/.*$/gm, '').replace(/[\n\r\t]/g, ' '));
-    } catch {
-      return null;
+    const values: unknown[] = [];
+    for (const value of strictValues(text)) {
+      try {
+        values.push(JSON.parse(value));
+      } catch {
+        // Beyond repair (an unquoted or unescaped value): the block's other values still count.
+      }
+    }
+    return values.length === 1 ? values[0] : values;
+  }
+}
+
+/** The `{…}` and `[…]` values in `text`, rewritten as strict JSON; text between them is dropped. */
+function strictValues(text: string): string[] {
+  const values: string[] = [];
+  let out: string[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const end = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2) + 1;
+      i = end <= 0 ? text.length : end;
+    } else if (depth === 0) {
+      if (c === '{' || c === '[') {
+        out = [c];
+        depth = 1;
+      }
+    } else if (c === '"' || c === "'") {
+      let s = '"';
+      for (i++; i < text.length && text[i] !== c; i++) {
+        const d = text[i]!;
+        if (d === '\\') s += text[++i] === "'" ? "'" : `\\${text[i] ?? ''}`;
+        else if (d === '"') s += '\\"';
+        // JSON allows no control characters (line breaks, tabs) inside strings.
+        else s += d < ' ' ? ' ' : d;
+      }
+      out.push(`${s}"`);
+    } else if (c === '}' || c === ']') {
+      // A comma before the closing bracket ("a", ] ) is dropped.
+      let last = out.length - 1;
+      while (last > 0 && !out[last]!.trim()) last--;
+      if (out[last] === ',') out.splice(last, 1);
+      out.push(c);
+      if (--depth === 0) values.push(out.join(''));
+    } else {
+      if (c === '{' || c === '[') depth++;
+      out.push(c);
     }
   }
+  return values;
 }
 
 function readJsonLd(elements: readonly Element[]): Json[] {

@@ -33,6 +33,37 @@ describe('structured data and meta tags', () => {
     expect(data.authors).toEqual(['Jane Doe', 'Max Muster']);
   });
 
+  it('reads a JSON-LD block with a stray closing brace after it (avaz.ba)', () => {
+    const key = 'htmldate-mediacloud/1750355638';
+    const { doc } = loadPage(key);
+    const data = readStructuredData(indexElements(doc.documentElement).all);
+    expect(data.headline).toBe('Generalni direktor EPRS pozitivan na koronavirus');
+    // Not the date of the related story the page prints first ("09.08.2020 u 10:52").
+    expect(data.datePublished?.slice(0, 10)).toBe(loadTruth(key).date?.slice(0, 10));
+  });
+
+  it('reads JSON-LD written by hand: comments, single quotes, trailing commas, a second value', () => {
+    const doc = new DOMParser().parseFromString(
+      `<script type="application/ld+json">
+        {
+          "@type": "NewsArticle", // "Article" before the redesign
+          "headline": 'Rain in "Spain" isn\\'t news',
+          "description": "Two lines
+of description",
+          /* authors, one day */
+          "author": [{"@type": "Person", "name": "Jane Doe"},],
+        };
+        {"@type": "Organization", "name": "The Daily", "url": "https://daily.example/"}
+      </script>`,
+      'text/html',
+    );
+    const data = readStructuredData(indexElements(doc.documentElement).all);
+    expect(data.isArticle).toBe(true);
+    expect(data.headline).toBe(`Rain in "Spain" isn't news`);
+    expect(data.description).toBe('Two lines of description');
+    expect(data.authors).toEqual(['Jane Doe']);
+  });
+
   it('reads Open Graph tags', () => {
     const { doc } = loadPage('fundus/ua-Pravda_2026_01_08');
     const meta = readMeta(descendants(doc.documentElement));
