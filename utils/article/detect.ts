@@ -209,13 +209,16 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
       ? data.articleBody
       : null;
   const teaserHeadlines = countTeaserHeadlines(body.container);
+  // The page says it is an article: schema.org, or og:type (some write "Article").
+  const declaresArticle =
+    data.isArticle || firstMeta(meta, ['og:type'])?.toLowerCase() === 'article';
   const isArticle =
     (teaserHeadlines < MAX_TEASER_HEADLINES ||
-      blocks.some((b) => weightedLength(b.text) >= MIN_ARTICLE_PARAGRAPH)) &&
+      blocks.some((b) => weightedLength(b.text) >= MIN_ARTICLE_PARAGRAPH) ||
+      (declaresArticle && !!titleElement && length >= MIN_ARTICLE_LENGTH)) &&
     (length >= MIN_ARTICLE_LENGTH ||
       !!declaredBody ||
-      ((data.isArticle || firstMeta(meta, ['og:type']) === 'article') &&
-        length >= MIN_DECLARED_ARTICLE_LENGTH));
+      (declaresArticle && length >= MIN_DECLARED_ARTICLE_LENGTH));
 
   return {
     isArticle,

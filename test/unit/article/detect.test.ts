@@ -93,6 +93,18 @@ describe('detectArticle on real news pages', () => {
     expect(detectArticle(doc, { url }).isArticle).toBe(false);
   });
 
+  it('knows an article whose text box also holds teaser headlines (Seznam Zprávy)', () => {
+    // 14 linked headlines ("Nejnovější", related stories) sit in the story's box and no
+    // paragraph is long, as on a section page; but the page declares a NewsArticle and shows
+    // 5,000 characters of it.
+    const key = 'fundus/cz-SeznamZpravy_2025_11_06';
+    const { doc, url } = loadPage(key);
+    const article = detectArticle(doc, { url });
+    expect(article.isArticle).toBe(true);
+    const text = article.blocks.map((b) => b.text).join('\n\n');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.95);
+  });
+
   it('gives the canonical address absolute when the page writes it relative (Heise)', () => {
     // The popup links the source with it: "/news/…" would open inside the extension.
     const { doc, url } = loadPage('fundus/de-Heise_2024_04_19');
