@@ -217,7 +217,9 @@ function StatusLine({
       text = t('statusOff', target);
       break;
     case 'not-article':
-      text = t('statusNotArticle');
+    case 'same-language':
+      text =
+        page.status === 'not-article' ? t('statusNotArticle') : t('statusSameLanguage', target);
       action = (
         <button
           type="button"
@@ -227,9 +229,6 @@ function StatusLine({
           {t('translateAnyway')}
         </button>
       );
-      break;
-    case 'same-language':
-      text = t('statusSameLanguage', target);
       break;
     case 'translating':
       text = t('statusTranslating', page.progress.done, page.progress.total);

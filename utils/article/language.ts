@@ -2,8 +2,10 @@
  * The language of a page that declares none, guessed from its text so that detection can read
  * dates in it ("Dienstag 6. Mai 2014"). Scripts that one language mostly writes decide by
  * themselves (Hangul, kana, Greek…); Latin and Cyrillic text goes by its commonest short words.
- * Translation does not rely on this guess: the engine pipeline asks the browser's own detector.
+ * It also overrules a declared language the text plainly is not (`textLanguage`); the engine
+ * pipeline then checks the language again with the browser's own detector.
  */
+import { baseLanguage } from '../languages';
 
 /** Characters of text read: enough for a few hundred words, bounded for speed. */
 const SAMPLE_LENGTH = 6000;
@@ -83,4 +85,34 @@ export function guessLanguage(text: string): string | null {
   const [first, second] = [...hits].sort((a, b) => b[1] - a[1]);
   if (!first || first[1] < MIN_WORD_HITS) return null;
   return !second || first[1] >= MIN_LEAD * second[1] ? first[0] : null;
+}
+
+/**
+ * Languages the guess mixes up with each other: Cyrillic ones (Bulgarian reads as Russian), those
+ * written in the Arabic alphabet, and the Scandinavian ones (it has no Norwegian words).
+ */
+const CONFUSED_GROUPS = [
+  ['ru', 'uk', 'bg'],
+  ['ar', 'fa', 'ur'],
+  ['da', 'sv', 'no', 'nb', 'nn'],
+];
+/** Languages the guess can recognise, and so refute when a page declares them. */
+const RECOGNISED = new Set([
+  ...Object.keys(FUNCTION_WORDS),
+  ...SCRIPTS.map(([, lang]) => lang),
+  ...ARABIC_VARIANTS.map(([, lang]) => lang),
+]);
+
+/**
+ * The language of the text a page declares as `declared`, which sites get wrong: they keep their
+ * template's `lang` ("en-US" on a German blog), and some declare none (""). The declaration
+ * stands unless the text plainly says otherwise, in a language the guess does not mix up with it.
+ */
+export function textLanguage(declared: string, text: string): string {
+  const base = baseLanguage(declared);
+  if (base && !RECOGNISED.has(base)) return declared;
+  const guess = guessLanguage(text);
+  if (!guess) return declared;
+  const confused = CONFUSED_GROUPS.some((group) => group.includes(base) && group.includes(guess));
+  return guess === base || confused ? declared : guess;
 }

@@ -1,4 +1,5 @@
 import { detectArticle } from '../article/detect';
+import { textLanguage } from '../article/language';
 import type { Article } from '../article/types';
 import { baseLanguage } from '../languages';
 import { sendToBackground, type PageCommand, type TranslateResult } from '../messaging/protocol';
@@ -123,7 +124,8 @@ export class PageController {
         break;
       case 'translate-anyway':
         this.anyway = true;
-        if (this.state.status === 'not-article') this.stop();
+        if (this.state.status === 'not-article' || this.state.status === 'same-language')
+          this.stop();
         void this.setActive(true);
         break;
       case 'retry':
@@ -247,10 +249,17 @@ export class PageController {
     return article;
   }
 
+  /** What the page declares, unless its text plainly is another language. */
   private sourceLanguage(article: Article): string {
-    return (
-      article.lang ?? findSite(new URL(this.url).hostname)?.lang ?? this.doc.documentElement.lang
-    );
+    const declared =
+      article.lang ?? findSite(new URL(this.url).hostname)?.lang ?? this.doc.documentElement.lang;
+    return textLanguage(declared, [article.title, ...article.blocks.map((b) => b.text)].join(' '));
+  }
+
+  /** The language translated from, which the popup shows as the article's. */
+  private setSource(lang: string): void {
+    this.source = lang;
+    if (this.state.article && lang) this.state.article.lang = lang;
   }
 
   private start(target: string): void {
@@ -261,8 +270,9 @@ export class PageController {
       this.state.status = 'not-article';
       return this.emit();
     }
-    this.source = this.sourceLanguage(article);
-    if (baseLanguage(this.source) === baseLanguage(target)) {
+    this.setSource(this.sourceLanguage(article));
+    // "Translate anyway" here too: the engine pipeline checks the language with the browser.
+    if (baseLanguage(this.source) === baseLanguage(target) && !this.anyway) {
       this.state.status = 'same-language';
       return this.emit();
     }
@@ -341,7 +351,7 @@ export class PageController {
     this.inFlight--;
     this.state.engine = result.engine;
     // The background checks the page's language against detection; later batches follow it.
-    if (result.ok && result.source) this.source = result.source;
+    if (result.ok && result.source) this.setSource(result.source);
     if (!result.ok) {
       this.state.status = 'error';
       this.state.error = result.error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '../../../utils/article/detect';
-import { guessLanguage } from '../../../utils/article/language';
+import { guessLanguage, textLanguage } from '../../../utils/article/language';
 import { loadPage, loadTruth } from './corpus';
 
 /** The headline and body text detection guesses from. */
@@ -57,5 +57,33 @@ describe('language of a page that declares none', () => {
     const article = detectArticle(doc, { url });
     expect(article.lang).toBeNull();
     expect(article.publishedTime?.slice(0, 10)).toBe(date);
+  });
+});
+
+describe('language of a page that declares the wrong one', () => {
+  it.each([
+    // WordPress templates keep "en-US" on German, French and Arabic sites.
+    ['trafilatura-eval/helge.at.mahu', 'en-US', 'de'],
+    ['trafilatura-eval/madame.lefigaro.fr.dintestin', 'en', 'fr'],
+    ['htmldate-mediacloud/1764731404', 'en-US', 'ar'],
+    // A German blog's English post.
+    ['htmldate-eval/verfassungsblog.de.decade', 'de', 'en'],
+  ])('%s, declared %s, is in %s', (key, declared, lang) => {
+    const { doc, url } = loadPage(key);
+    expect(detectArticle(doc, { url }).lang).toBe(declared);
+    expect(textLanguage(declared, textOf(key))).toBe(lang);
+  });
+
+  it('keeps the declared language the guess mixes up with another', () => {
+    // Norwegian reads as Danish or Swedish to the guess.
+    const key = 'fundus/no-Dagbladet_2024_08_04';
+    expect(guessLanguage(textOf(key))).not.toBe('no');
+    expect(textLanguage('no', textOf(key))).toBe('no');
+    expect(textLanguage('nb-NO', textOf('fundus/no-Dagbladet_2026_01_06'))).toBe('nb-NO');
+  });
+
+  it('keeps the declared language when the text agrees or is too short to tell', () => {
+    expect(textLanguage('de-AT', textOf('fundus/at-DerStandard_2024_05_03'))).toBe('de-AT');
+    expect(textLanguage('en', 'Home Kontakt Impressum')).toBe('en');
   });
 });

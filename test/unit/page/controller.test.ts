@@ -220,4 +220,36 @@ describe('PageController on a real El País article', () => {
     const sentTexts = requests.flat().filter((s) => s.includes('Última hora'));
     expect(sentTexts).toHaveLength(1);
   });
+
+  it('translates a page whose template declares the reader’s language', async () => {
+    // Sites keep their template's lang="en"; the text is Spanish, so it is translated from
+    // Spanish instead of being taken as already in English.
+    const { doc, url } = loadElPais();
+    doc.documentElement.setAttribute('lang', 'en');
+    const sources: string[] = [];
+    fakeBrowser.runtime.onMessage.addListener(((message: Message<'translate'>) => {
+      sources.push(message.source);
+    }) as never);
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply({ ...ON, targetLang: 'en' });
+    await settled(controller);
+    expect(controller.getState().status).toBe('done');
+    expect(new Set(sources)).toEqual(new Set(['es']));
+    expect(controller.getState().article?.lang).toBe('es');
+  });
+
+  it('translates a page in the reader’s language when they say "translate anyway"', async () => {
+    const { doc, url } = loadElPais();
+    const requests = fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply({ ...ON, targetLang: 'es' });
+    expect(controller.getState().status).toBe('same-language');
+    expect(requests).toHaveLength(0);
+    controller.command('translate-anyway');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await settled(controller);
+    expect(controller.getState().status).toBe('done');
+    expect(requests.length).toBeGreaterThan(0);
+  });
 });
