@@ -46,6 +46,7 @@ export function nameTokens(el: Element): string[] {
   const raw = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${custom}`
     .replace(STATE_CLASS_RE, ' ')
     .replace(CAMEL_STATE_CLASS_RE, ' ')
+    .replace(SIDEBAR_LAYOUT_RE, ' ')
     .replace(/--[\w-]+/g, ' ');
   tokens =
     raw.length < 3
@@ -61,6 +62,11 @@ export function nameTokens(el: Element): string[] {
 const NO_TOKENS: string[] = [];
 const STATE_CLASS_RE =
   /(?:^|\s)(?:(?:tag|tags|category|categories|topic|section|has|is|with|no|postid|format|single|template|author)[-_][^\s]*|[^\s]*[-_](?:enabled|disabled|active|open|closed|template))(?=\s|$)/gi;
+/**
+ * A page layout that has a sidebar ("sidebar-grid__header", "content-with-sidebar"), whose
+ * parts are the main column as much as the sidebar: the name says nothing of what they hold.
+ */
+const SIDEBAR_LAYOUT_RE = /(?:with|has)[-_]sidebar|sidebar[-_](?:grid|layout)/gi;
 /** The same in camelCase ("articleHeader hasCaption"): case tells "isSticky" from "island". */
 const CAMEL_STATE_CLASS_RE = /(?:^|\s)(?:has|is|with|no)[A-Z][^\s]*(?=\s|$)/g;
 /** Every pass asks about the same elements; tokenising once per element keeps detection fast. */

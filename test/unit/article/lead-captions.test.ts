@@ -130,6 +130,15 @@ describe('captions', () => {
     );
   });
 
+  it('find the hero photo in the header of a layout named for its sidebar (en: Politico)', () => {
+    // <header class="sidebar-grid__header">: the header of a grid that has a sidebar.
+    const [caption] = detect('fundus/be-PoliticoEu_2025_10_23').captions;
+    expect(caption?.text).toBe(
+      'Should she win, Catherine Connolly will succeed another Galway socialist, Michael D. Higgins.',
+    );
+    expect(caption?.credit).toBe('Niall Carson/PA Images via Getty Images');
+  });
+
   it('leave out the photos of the next story on an endless page (no: Dagbladet)', () => {
     const captions = detect('fundus/no-Dagbladet_2026_01_06').captions.map((c) => c.text);
     expect(captions.some((c) => c.includes('Nord-Korea') || c.includes('Kim Jong-un'))).toBe(true);
