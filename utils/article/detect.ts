@@ -8,7 +8,7 @@ import { findBody } from './body';
 import { findCaptions } from './captions';
 import { startCleaningRun } from './clean';
 import { findDates } from './dates';
-import { guessLanguage } from './language';
+import { textLanguage } from './language';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
 import { findByline } from './byline';
@@ -195,10 +195,14 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     textLength(ordered.filter(inCaption)) < MAX_CAPTION_SHARE * textLength(ordered)
       ? ordered.filter((b) => !inCaption(b))
       : ordered;
-  // A page that declares no language is read in the one its text is written in ("6. Mai 2014").
-  const readingLang =
-    lang ?? guessLanguage(`${title} ${blocks.map((b) => b.text).join(' ')}`) ?? 'en';
-  const dates = findDates(doc, meta, data, scope, readingLang, pageUrl);
+  // Dates written out ("6. Mai 2014") are read in the page's language; when that finds none, in
+  // the language of its text, which a page may not declare or declare wrongly (a Romanian site
+  // keeping its template's "en"). Not first: the template writes the dates, a French blog's
+  // date stays French above a post in English.
+  const textLang = textLanguage(lang ?? '', `${title} ${blocks.map((b) => b.text).join(' ')}`);
+  let dates = findDates(doc, meta, data, scope, lang ?? (textLang || 'en'), pageUrl);
+  if (!dates.published && lang && textLang !== lang)
+    dates = findDates(doc, meta, data, scope, textLang, pageUrl);
 
   const length = textLength(blocks);
   const declaredLength = data.articleBody ? weightedLength(data.articleBody) : 0;

@@ -70,6 +70,16 @@ describe('dates', () => {
     expect(published(key)?.slice(0, 10)).toBe(loadTruth(key).date);
   });
 
+  it('reads the date in the language of the text when the page declares another (ro, fr)', () => {
+    // A Romanian site that keeps its template's lang="en": "20 septembrie 2020".
+    const romanian = 'htmldate-mediacloud/1716324024';
+    expect(loadPage(romanian).doc.documentElement.getAttribute('lang')).toBe('en');
+    expect(published(romanian)?.slice(0, 10)).toBe(loadTruth(romanian).date?.slice(0, 10));
+    // A French blog template dating a post written in English: the template's language first.
+    const french = 'trafilatura-eval/sibenlab.blogspot.com.privacy';
+    expect(published(french)?.slice(0, 10)).toBe(loadTruth(french).date?.slice(0, 10));
+  });
+
   it('prefers structured data to visible text', () => {
     expect(published('fundus/at-DerStandard_2024_05_03')).toMatch(
       /^2024-05-03T\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$/,
