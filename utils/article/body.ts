@@ -114,6 +114,13 @@ const NEGATIVE_TOKENS = new Set([
 const MIN_LINKED_HEADLINE = 15;
 const MAX_CARD_LENGTH = 400;
 /**
+ * Cards that each open with a headline linking to another page and date their story (a
+ * `<time>`), three or more side by side, are a list of teasers up to this length each: "More
+ * from" lists carry long blurbs. A live blog's posts are dated too, but open with their time
+ * or an unlinked heading, and carry "Read more" links further down.
+ */
+const MAX_DATED_CARD_LENGTH = 1200;
+/**
  * Siblings that each open with a linked headline and end in a blurb cut short ("…") make a
  * list of teasers, however long the blurbs; one such paragraph alone is prose trailing off.
  */
@@ -453,19 +460,47 @@ export function findBody(doc: Document, lang: string): BodyResult {
  * still holds little text; the article's own wrappers hold far more.
  */
 function teaserCards(blocks: BlockInfo[], container: Element): Set<Element> {
+  const isLinkedHeadline = (b: BlockInfo) =>
+    b.length >= MIN_LINKED_HEADLINE && linkDensity(b) > MAX_BLOCK_LINK_DENSITY;
   const size = new Map<Element, number>();
+  const teaserHeadlines = new Map<Element, number>();
+  const opensWithTeaser = new Map<Element, boolean>();
   for (const b of blocks) {
+    const teaser = isLinkedHeadline(b) && linksElsewhere(b.element);
     for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
       size.set(a, (size.get(a) ?? 0) + b.length);
+      teaserHeadlines.set(a, (teaserHeadlines.get(a) ?? 0) + (teaser ? 1 : 0));
+      if (!opensWithTeaser.has(a)) opensWithTeaser.set(a, teaser);
     }
   }
+  const dated = new Map<Element, boolean>();
+  const isDated = (a: Element) => {
+    let known = dated.get(a);
+    if (known === undefined) {
+      known =
+        (size.get(a) ?? 0) <= MAX_DATED_CARD_LENGTH &&
+        teaserHeadlines.get(a) === 1 &&
+        opensWithTeaser.get(a) === true &&
+        a.getElementsByTagName('time').length > 0;
+      dated.set(a, known);
+    }
+    return known;
+  };
+  const isDatedCard = (a: Element) => {
+    if (!isDated(a)) return false;
+    let siblings = 0;
+    for (let c = a.parentElement?.firstElementChild; c; c = c.nextElementSibling)
+      if (isDated(c)) siblings++;
+    return siblings >= MIN_TRUNCATED_TEASERS;
+  };
   const cards = new Set<Element>();
   for (const b of blocks) {
-    if (b.length < MIN_LINKED_HEADLINE || linkDensity(b) <= MAX_BLOCK_LINK_DENSITY) continue;
+    if (!isLinkedHeadline(b)) continue;
     let card: Element | null = null;
     for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
-      if ((size.get(a) ?? 0) > MAX_CARD_LENGTH) break;
-      card = a;
+      const length = size.get(a) ?? 0;
+      if (length <= MAX_CARD_LENGTH || isDatedCard(a)) card = a;
+      else if (length > MAX_DATED_CARD_LENGTH) break;
     }
     if (card) cards.add(card);
   }
@@ -479,6 +514,20 @@ function teaserCards(blocks: BlockInfo[], container: Element): Set<Element> {
     if (teasers.length >= MIN_TRUNCATED_TEASERS) for (const el of teasers) cards.add(el);
   }
   return cards;
+}
+
+/** The block's link (around it or its first) leads to another page than the one shown. */
+function linksElsewhere(el: Element): boolean {
+  const link = el.closest('a[href]') ?? el.querySelector('a[href]');
+  const href = link?.getAttribute('href');
+  if (!href) return false;
+  try {
+    const page = new URL(el.ownerDocument.URL);
+    const target = new URL(href, el.ownerDocument.baseURI);
+    return target.origin !== page.origin || target.pathname !== page.pathname;
+  } catch {
+    return false;
+  }
 }
 
 /** A block that opens with a linked headline and ends in an ellipsis: a teaser's cut blurb. */

@@ -487,6 +487,21 @@ describe('body: lines in the text flow that are not the story', () => {
       expect(text.split('\n\n')).toContain(name);
   });
 
+  it('leaves out a list of dated teaser cards with long blurbs (en: Washington Examiner)', () => {
+    // "More Washington Examiner": each card a linked headline, author, <time> and a blurb of up
+    // to 500 characters, too long for a card by length alone.
+    const key = 'scrapinghub/e4c6a3b482403a8f60190ba27248cd52b250b86f5d4a8a10edcf7062c64fc3f5';
+    const text = bodyOf(key);
+    expect(text).not.toContain('Kurt Volker, a former special envoy to Ukraine');
+    expect(text).not.toContain('More Washington Examiner');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.95);
+  });
+
+  it("keeps a live blog's dated posts that end with links to other stories (en: Express)", () => {
+    const text = bodyOf('fundus/uk-Express_2024_07_18');
+    expect(text).toContain('Harry is said to have responded to his father with eight words');
+  });
+
   it('leaves out a short label closing the body (de)', () => {
     const news = bodyOf('trafilatura-eval/biathlon-antholz.it-jubeln');
     expect(news).not.toContain('Das könnte Sie auch interessieren');
