@@ -242,6 +242,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     modifiedTime: dates.modified,
     publisher,
     lang,
+    textLang: textLang || null,
     canonicalUrl,
   };
 }

@@ -47,6 +47,11 @@ export interface Article {
   publisher: string | null;
   /** BCP 47 language of the article, from the page. */
   lang: string | null;
+  /**
+   * The language the text is written in: `lang`, unless the text plainly is another language
+   * (`textLanguage`); a guess from the text when the page declares none.
+   */
+  textLang: string | null;
   canonicalUrl: string | null;
 }
 

@@ -1,5 +1,4 @@
 import { detectArticle } from '../article/detect';
-import { textLanguage } from '../article/language';
 import type { Article } from '../article/types';
 import { baseLanguage } from '../languages';
 import { sendToBackground, type PageCommand, type TranslateResult } from '../messaging/protocol';
@@ -35,6 +34,7 @@ const NO_ARTICLE: Article = {
   modifiedTime: null,
   publisher: null,
   lang: null,
+  textLang: null,
   canonicalUrl: null,
   declaredBody: null,
 };
@@ -251,9 +251,11 @@ export class PageController {
 
   /** What the page declares, unless its text plainly is another language. */
   private sourceLanguage(article: Article): string {
-    const declared =
-      article.lang ?? findSite(new URL(this.url).hostname)?.lang ?? this.doc.documentElement.lang;
-    return textLanguage(declared, [article.title, ...article.blocks.map((b) => b.text)].join(' '));
+    return (
+      article.textLang ??
+      findSite(new URL(this.url).hostname)?.lang ??
+      this.doc.documentElement.lang
+    );
   }
 
   /** The language translated from, which the popup shows as the article's. */
