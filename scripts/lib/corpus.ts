@@ -108,8 +108,3 @@ function safeUrl(url: string | undefined): string | undefined {
     return undefined;
   }
 }
-
-/** Runs `work` on shard `index` of `count` of the pages (round-robin, so shards stay balanced). */
-export function shardOf<T>(items: T[], index: number, count: number): T[] {
-  return items.filter((_, i) => i % count === index);
-}

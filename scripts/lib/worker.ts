@@ -1,27 +1,20 @@
 /**
- * One shard of an extraction run, started by `runShards`: loads its pages one by one, runs the
- * named extractors on it, and prints `{ name: { key: result } }` as JSON.
- * usage: worker.ts PAGES_DIR SHARD_INDEX SHARD_COUNT EXTRACTOR...
+ * One batch of an extraction run, started by `runShards`: loads pages FIRST to LAST (exclusive)
+ * of the folder one by one, runs the named extractors on each, and prints one JSON line a page,
+ * `{ "key": ..., "results": { name: result } }`, as soon as it is done.
+ * usage: worker.ts PAGES_DIR FIRST LAST EXTRACTOR...
  */
-import { listPages, loadDocument, shardOf, type PageRef } from './corpus';
+import { listPages, loadDocument, type PageRef } from './corpus';
 import { extractOurs, extractReadability, type ExtractorName, type PageResult } from './extractors';
 
-const [pagesDir, index, count, ...names] = process.argv.slice(2);
-if (!pagesDir || !index || !count)
-  throw new Error('usage: worker.ts PAGES_DIR INDEX COUNT EXTRACTOR...');
+const [pagesDir, first, last, ...names] = process.argv.slice(2);
+if (!pagesDir || !first || !last)
+  throw new Error('usage: worker.ts PAGES_DIR FIRST LAST EXTRACTOR...');
 
-const out: Record<string, Record<string, PageResult>> = {};
-for (const name of names) out[name] = {};
-/** Progress goes to stderr every this many pages, so a long run shows it is alive. */
-const PROGRESS_EVERY = 100;
-const pages = shardOf(listPages(pagesDir), Number(index), Number(count));
-pages.forEach((page, i) => {
+for (const page of listPages(pagesDir).slice(Number(first), Number(last))) {
   const results = runPage(page, names as ExtractorName[]);
-  for (const [name, result] of Object.entries(results)) out[name]![page.key] = result;
-  if ((i + 1) % PROGRESS_EVERY === 0)
-    process.stderr.write(`shard ${index}: ${i + 1}/${pages.length}\n`);
-});
-process.stdout.write(JSON.stringify(out));
+  process.stdout.write(`${JSON.stringify({ key: page.key, results })}\n`);
+}
 
 /**
  * Parses the page once and runs the extractors on it in the order given. Our detection only reads
