@@ -38,6 +38,8 @@ const DASH_SEPARATOR_RE = /^\s*[-–—]/u;
 const PREFIX_SEPARATOR_RE = /[|｜ㅣ\-–—»·•/]\s*$/u;
 /** A suffix this long (Latin-letter equivalents) or shorter may be a site's name or a date. */
 const MAX_SUFFIX_LENGTH = 30;
+/** The path of a site's front page: "/", "/index.html". */
+const FRONT_PAGE_PATH_RE = /^\/(?:index\.\w+)?$/;
 /** Elements other than `<h1>` that some sites use for the headline. */
 const HEADLINE_TOKENS = new Set(['headline', 'title', 'heading']);
 
@@ -58,6 +60,31 @@ function namesHeadline(el: Element): boolean {
   return (
     el.getAttribute('itemprop') === 'headline' || nameTokens(el).some((t) => HEADLINE_TOKENS.has(t))
   );
+}
+
+/** A heading inside a link, or whose text is a link: it points elsewhere. */
+function isLinkedHeading(el: Element): boolean {
+  if (el.closest('a')) return true;
+  const text = collapse(el.textContent).length;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += collapse(a.textContent).length;
+  return text > 0 && linked >= text / 2;
+}
+
+/** A heading linking to the site's front page is its logo (`<h1><a href="/">Internet-Law`). */
+function linksHome(el: Element): boolean {
+  const href = (el.closest('a') ?? el.querySelector('a'))?.getAttribute('href');
+  if (!href) return false;
+  try {
+    const target = new URL(href, el.ownerDocument.baseURI);
+    return (
+      target.host === new URL(el.ownerDocument.URL).host &&
+      FRONT_PAGE_PATH_RE.test(target.pathname) &&
+      !target.search
+    );
+  } catch {
+    return false; // A page parsed without an address: nothing to compare with.
+  }
 }
 
 /**
@@ -192,8 +219,14 @@ function locateHeadline(
       return { title: text, element: el };
   }
   const firstDeclared = declared.find((x): x is string => !!x);
-  const h1 = h1s.find((el) => collapse(shownText(el)).length >= MIN_HEADLINE_LENGTH);
-  if (h1 && (!firstDeclared || h1s.length === 1))
+  // The page's own headline, worded unlike every declared title. Among several <h1>, one that
+  // links to a section or another story is not it ("Mehr aus Sachsen-Anhalt" over teasers).
+  const long = h1s.filter(
+    (el) => collapse(shownText(el)).length >= MIN_HEADLINE_LENGTH && !linksHome(el),
+  );
+  const headlines = h1s.length > 1 ? long.filter((el) => !isLinkedHeading(el)) : long;
+  const h1 = headlines[0];
+  if (h1 && (!firstDeclared || headlines.length === 1))
     return { title: collapse(shownText(h1)), element: h1 };
   return {
     title: firstDeclared ? stripSiteName(firstDeclared, siteNames) : '',

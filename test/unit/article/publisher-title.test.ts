@@ -185,6 +185,22 @@ describe('a headline in a box also named for the byline', () => {
   });
 });
 
+describe('a headline worded unlike every declared title', () => {
+  it('is the page’s one unlinked <h1>, translated in place (de: MDR)', () => {
+    const key = 'fundus/de-MDR_2026_07_08';
+    // JSON-LD, og:title and <title> give three other headlines; a second <h1> links to the
+    // section ("Mehr aus Sachsen-Anhalt") over the teasers below the story.
+    const h1s = Array.from(loadPage(key).doc.querySelectorAll('h1'), (h) => h.textContent.trim());
+    expect(h1s).toEqual([
+      'So sind Straßenbahnen und Autobahnen auf künftige Hitzewellen vorbereitet',
+      'Mehr aus Sachsen-Anhalt',
+    ]);
+    const article = detect(key);
+    expect(article.titleElement?.textContent).toBe(h1s[0]);
+    expect(article.lead).toMatch(/^Auch bei aktuell erträglichen Temperaturen/);
+  });
+});
+
 describe('a logo set in an <h1>', () => {
   it('is not the headline, though the <title> ends with the same name (en: India Post)', () => {
     const key = 'scrapinghub/5f9c5ed5d64dfe682d9bde13b9b4f032a3ebdbf165c06ec49c0705bcbe106e3b';
@@ -195,6 +211,25 @@ describe('a logo set in an <h1>', () => {
     expect(article.titleElement?.textContent).toBe(
       'With shattered dreams, deportees return home from US',
     );
+  });
+
+  it('is not the headline when it links to the front page (de: Internet-Law)', () => {
+    const key = 'trafilatura-eval/internet-law.de.pseudonymen';
+    // The page's only <h1> is the blog's name linking home, its slogan below it; the post's
+    // title is an <h3>.
+    const h1 = loadPage(key).doc.querySelector('h1');
+    expect(h1?.innerHTML).toBe('<a href="http://www.internet-law.de">Internet-Law</a>');
+    const article = detect(key);
+    expect(article.title).toBe(
+      'Verstößt der Ausschluss von Pseudonymen bei Google+ gegen deutsches Recht?',
+    );
+    expect(article.lead).not.toBe('Onlinerecht und Bürgerrechte 2.0');
+  });
+
+  it('is the headline when it is the only one and links elsewhere (de: Professor PC)', () => {
+    // <h1><a href="https://www.youtube.com/watch?v=…">Time to say goodbye.</a></h1>: the post
+    // links its title to the song it is named after.
+    expect(detect('trafilatura-eval/prof-pc.de').title).toBe('Time to say goodbye.');
   });
 
   it('is not the headline of a blog that sets its name in one (de: WordPress blogs)', () => {
