@@ -142,14 +142,19 @@ function leadsAway(a: Element): boolean {
   return !!href && href !== '#' && !IMAGE_FILE_RE.test(href);
 }
 
-function isForeign(el: Element, scope: Element): boolean {
+/**
+ * In a teaser, a link elsewhere, navigation or a hidden box. A box named like a teaser that holds
+ * the story's own text is the story's (Nature sets its whole body in "article__teaser").
+ */
+function isForeign(el: Element, scope: Element, story: readonly Element[]): boolean {
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
     const tag = a.tagName;
     if ((tag === 'A' && leadsAway(a)) || tag === 'NAV' || tag === 'FOOTER') return true;
     if (isHidden(a)) return true;
     // An <aside> set into the story to hold a photo ("left image wide") is a figure.
     if (tag === 'ASIDE' && !nameTokens(a).some((t) => PHOTO_BOX_TOKENS.has(t))) return true;
-    if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t))) return true;
+    if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t)) && !story.some((s) => a.contains(s)))
+      return true;
   }
   return false;
 }
@@ -266,8 +271,8 @@ function isNamedCaption(el: Element): boolean {
 }
 
 /** Caption-like elements that are something else: other articles' teasers, headers, quotes. */
-function notCaption(el: Element, scope: Element): boolean {
-  if (isForeign(el, scope) || el.querySelector(HEADING_SELECTOR)) return true;
+function notCaption(el: Element, scope: Element, story: readonly Element[]): boolean {
+  if (isForeign(el, scope, story) || el.querySelector(HEADING_SELECTOR)) return true;
   // <figure><blockquote/><figcaption>, or a caption in a quote box: it names who is quoted.
   if (el.closest('figure')?.querySelector('blockquote, q')) return true;
   let a: Element | null = el;
@@ -366,7 +371,7 @@ export function findCaptions(scope: Element | null, story: readonly Element[] = 
   if (!scope) return [];
   const all = descendants(scope);
   const named = all.filter(
-    (el) => isNamedCaption(el) && !notCaption(el, scope) && !inOtherStory(el, scope, story),
+    (el) => isNamedCaption(el) && !notCaption(el, scope, story) && !inOtherStory(el, scope, story),
   );
   const inNamed = (el: Element) => named.some((n) => n.contains(el) || el.contains(n));
   const boxes = smallPictureBoxes(all);
@@ -375,7 +380,7 @@ export function findCaptions(scope: Element | null, story: readonly Element[] = 
         (el) =>
           isUnnamedCaption(el, boxes) &&
           !inNamed(el) &&
-          !isForeign(el, scope) &&
+          !isForeign(el, scope, story) &&
           !inOtherStory(el, scope, story),
       )
     : [];

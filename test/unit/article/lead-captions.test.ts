@@ -130,6 +130,18 @@ describe('captions', () => {
     );
   });
 
+  it('find photos in a box named like a teaser or a sidebar that holds the story (en)', () => {
+    // Nature sets its whole body in <div class="article__teaser">.
+    const nature = detect('fundus/uk-Nature_2025_11_04').captions;
+    const brazil = nature.find((c) => c.text.startsWith('Brazil will invest US$1 billion'));
+    expect(brazil?.credit).toBe('Credit: Pablo Porciuncula/AFP/Getty');
+    // The Verge's story sits in "l-sidebar-fixed l-segment l-article-body-segment".
+    expect(detect('trafilatura-eval/theverge.com.ios13').captions.map((c) => c.text)).toEqual([
+      'Normally if you look at a portrait phone screen, you appear to be looking below the front-facing camera.',
+      'With the new feature, you appear to be looking at the camera, even when you’re looking at the screen.',
+    ]);
+  });
+
   it('find the hero photo in the header of a layout named for its sidebar (en: Politico)', () => {
     // <header class="sidebar-grid__header">: the header of a grid that has a sidebar.
     const [caption] = detect('fundus/be-PoliticoEu_2025_10_23').captions;
