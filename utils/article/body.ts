@@ -166,17 +166,42 @@ interface BlockInfo {
   merged?: boolean;
 }
 
+/** An element being read: its children in turn, then whether it holds a block. */
+interface Visit {
+  el: Element;
+  linked: boolean;
+  first: number;
+  /** Text written straight into a container beside its blocks (`<div>text<br><br>text<h2>`). */
+  loose: number;
+  /**
+   * Inline elements holding sentences among the blocks (`<div><strong>Lead.</strong><h2>`),
+   * with the place in `blocks` where each falls.
+   */
+  runs: [number, BlockInfo][];
+  holdsBlock: boolean;
+  /** The next child to read. */
+  next: ChildNode | null;
+}
+
 /** The block's visible text and how much of it is link text, skipping non-article subtrees. */
 function readText(el: Element, inLink: boolean, acc: { text: string; linkLength: number }): void {
-  for (let node = el.firstChild; node; node = node.nextSibling) {
+  // A walk with its own stack, in document order: a page may nest elements deeper than the call
+  // stack goes.
+  const stack: [Node, boolean][] = [];
+  const pushChildren = (parent: Node, linked: boolean) => {
+    for (let c = parent.lastChild; c; c = c.previousSibling) stack.push([c, linked]);
+  };
+  pushChildren(el, inLink);
+  while (stack.length) {
+    const [node, linked] = stack.pop()!;
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       acc.text += value;
-      if (inLink) acc.linkLength += weightedLength(collapse(value));
+      if (linked) acc.linkLength += weightedLength(collapse(value));
     } else if (node.nodeType === 1) {
       const child = node as Element;
       if (child.tagName === 'BR') acc.text += ' ';
-      else if (!isBoilerplate(child)) readText(child, inLink || child.tagName === 'A', acc);
+      else if (!isBoilerplate(child)) pushChildren(child, linked || child.tagName === 'A');
     }
   }
 }
@@ -193,47 +218,42 @@ function collectBlocks(root: Element): BlockInfo[] {
     blocks.push({ element: el, text, length: weightedLength(text), linkLength: acc.linkLength });
     return true;
   };
-  const visit = (el: Element, inLink: boolean): boolean => {
-    let holdsBlock = false;
-    const linked = inLink || el.tagName === 'A';
-    const first = blocks.length;
-    // Text written straight into a container beside its blocks (`<div>text<br><br>text<h2>`).
-    let loose = 0;
-    // Inline elements holding sentences among the blocks (`<div><strong>Lead.</strong><h2>`),
-    // with the place in `blocks` where each falls.
-    const runs: [number, BlockInfo][] = [];
-    for (let node = el.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) {
-        loose += weightedLength(collapse(node.nodeValue));
-      } else if (node.nodeType === 1) {
-        const child = node as Element;
-        if (isBoilerplate(child)) continue;
-        if (visit(child, linked)) holdsBlock = true;
-        else if (INLINE_TAGS.has(child.tagName)) {
-          // Its shown text only: a <span> may hold the page's scripts.
-          const acc = { text: '', linkLength: 0 };
-          readText(child, linked || child.tagName === 'A', acc);
-          const text = collapse(acc.text);
-          const run = {
-            element: child,
-            text,
-            length: weightedLength(text),
-            linkLength: acc.linkLength,
-          };
-          loose += run.length;
-          if (run.length >= MIN_LOOSE_RUN && isProse(run) && SENTENCE_END_RE.test(text))
-            runs.push([blocks.length, run]);
-        }
-      }
+  const start = (el: Element, inLink: boolean): Visit => ({
+    el,
+    linked: inLink || el.tagName === 'A',
+    first: blocks.length,
+    loose: 0,
+    runs: [],
+    holdsBlock: false,
+    next: el.firstChild,
+  });
+  /** A child element's visit is over: it held a block, or it may be a run of inline text. */
+  const childDone = (v: Visit, child: Element, held: boolean) => {
+    if (held) {
+      v.holdsBlock = true;
+      return;
     }
-    if (holdsBlock) {
+    if (!INLINE_TAGS.has(child.tagName)) return;
+    // Its shown text only: a <span> may hold the page's scripts.
+    const acc = { text: '', linkLength: 0 };
+    readText(child, v.linked || child.tagName === 'A', acc);
+    const text = collapse(acc.text);
+    const run = { element: child, text, length: weightedLength(text), linkLength: acc.linkLength };
+    v.loose += run.length;
+    if (run.length >= MIN_LOOSE_RUN && isProse(run) && SENTENCE_END_RE.test(text))
+      v.runs.push([blocks.length, run]);
+  };
+  /** All children read: whether the element holds a block (pushing it if it is one). */
+  const finish = (v: Visit): boolean => {
+    const { el, linked, first } = v;
+    if (v.holdsBlock) {
       // Text beside a form's fields is its fine print ("By signing up, you agree...").
       if (el.tagName === 'FORM') return true;
       let inBlocks = 0;
       for (let i = first; i < blocks.length; i++) inBlocks += blocks[i]!.length;
-      if (loose < MIN_LOOSE_TEXT || loose <= inBlocks) {
+      if (v.loose < MIN_LOOSE_TEXT || v.loose <= inBlocks) {
         // Mostly blocks: a sentence set loose among them is one more.
-        for (const [at, run] of runs.reverse()) blocks.splice(at, 0, run);
+        for (const [at, run] of v.runs.reverse()) blocks.splice(at, 0, run);
         return true;
       }
       // Mostly loose text: the container is one block, its few inner blocks part of it.
@@ -245,7 +265,26 @@ function collectBlocks(root: Element): BlockInfo[] {
     if (!BLOCK_TAGS.has(tag) && !TEXT_CONTAINER_TAGS.has(tag)) return false;
     return pushBlock(el, linked);
   };
-  visit(root, false);
+  // The elements being read, innermost last: a stack of our own, since a page may nest
+  // elements deeper than the call stack goes.
+  const visits: Visit[] = [start(root, false)];
+  while (visits.length) {
+    const v = visits[visits.length - 1]!;
+    const node = v.next;
+    if (!node) {
+      visits.pop();
+      const held = finish(v);
+      const parent = visits[visits.length - 1];
+      if (parent) childDone(parent, v.el, held);
+      continue;
+    }
+    v.next = node.nextSibling;
+    if (node.nodeType === 3) {
+      v.loose += weightedLength(collapse(node.nodeValue));
+    } else if (node.nodeType === 1 && !isBoilerplate(node as Element)) {
+      visits.push(start(node as Element, v.linked));
+    }
+  }
   return blocks;
 }
 

@@ -215,25 +215,31 @@ function creditText(credit: string): string {
 function readCaption(el: Element): Caption | null {
   let credit: string | null = null;
   let text = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) text += child.nodeValue;
-      else if (child.nodeType === 1) {
-        const e = child as Element;
-        if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || isControl(e) || isHidden(e)) continue;
-        if (
-          nameTokens(e).some((t) => CREDIT_TOKENS.has(t)) ||
-          e.getAttribute('itemprop') === 'copyrightHolder'
-        ) {
-          credit = collapse(`${credit ?? ''} ${e.textContent}`) || null;
-        } else {
-          walk(e);
-          if (/^(BR|P|DIV|SPAN)$/.test(e.tagName)) text += ' ';
-        }
+  // A walk with its own stack (a page may nest deeper than the call stack goes); `null` stands
+  // for the space after a line or box.
+  const stack: (Node | null)[] = [];
+  const pushChildren = (node: Node) => {
+    for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+  };
+  pushChildren(el);
+  while (stack.length) {
+    const child = stack.pop()!;
+    if (child === null) text += ' ';
+    else if (child.nodeType === 3) text += child.nodeValue;
+    else if (child.nodeType === 1) {
+      const e = child as Element;
+      if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || isControl(e) || isHidden(e)) continue;
+      if (
+        nameTokens(e).some((t) => CREDIT_TOKENS.has(t)) ||
+        e.getAttribute('itemprop') === 'copyrightHolder'
+      ) {
+        credit = collapse(`${credit ?? ''} ${e.textContent}`) || null;
+      } else {
+        if (/^(BR|P|DIV|SPAN)$/.test(e.tagName)) stack.push(null);
+        pushChildren(e);
       }
     }
-  };
-  walk(el);
+  }
   text = collapse(text).replace(GALLERY_COUNTER_RE, '');
   const start = creditStart(text);
   // A caption that is only a credit line ("Foto: dpa") is a credit.

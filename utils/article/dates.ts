@@ -401,19 +401,19 @@ function textDate(doc: Document, scope: Element | null, lang: string): string | 
 /** The page's visible text from `root`, up to `limit` characters (scripts and styles skipped). */
 function visibleText(root: Element, limit: number): string {
   let text = '';
-  const visit = (el: Element) => {
-    for (let node = el.firstChild; node && text.length < limit; node = node.nextSibling) {
-      if (node.nodeType === 3) text += node.nodeValue;
-      else if (
-        node.nodeType === 1 &&
-        !UNSCANNED_TAGS.has((node as Element).tagName.toUpperCase())
-      ) {
-        visit(node as Element);
-        text += ' ';
-      }
+  // A walk with its own stack (a page may nest deeper than the call stack goes); `null` stands
+  // for the space that ends an element's text.
+  const stack: (Node | null)[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length && text.length < limit) {
+    const node = stack.pop()!;
+    if (node === null) text += ' ';
+    else if (node.nodeType === 3) text += node.nodeValue;
+    else if (node.nodeType === 1 && !UNSCANNED_TAGS.has((node as Element).tagName.toUpperCase())) {
+      stack.push(null);
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
     }
-  };
-  visit(root);
+  }
   return collapse(text);
 }
 

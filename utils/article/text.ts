@@ -18,10 +18,14 @@ export function shownText(el: Element): string {
   // Most elements hold none of these: the native textContent is then the same, and faster.
   if (!el.querySelector(UNREAD_SELECTOR)) return el.textContent ?? '';
   let text = '';
-  for (let node = el.firstChild; node; node = node.nextSibling) {
+  // A walk with its own stack: a page may nest elements deeper than the call stack goes.
+  const stack: Node[] = [];
+  for (let c = el.lastChild; c; c = c.previousSibling) stack.push(c);
+  while (stack.length) {
+    const node = stack.pop()!;
     if (node.nodeType === 3) text += node.nodeValue;
     else if (node.nodeType === 1 && !UNREAD_TAGS.has((node as Element).tagName.toUpperCase()))
-      text += shownText(node as Element);
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
   }
   return text;
 }
@@ -85,17 +89,22 @@ export function indexElements(root: Element | null): ElementIndex {
 
 /**
  * Elements under `root` in document order. A plain walk: iterating a live `getElementsByTagName`
- * collection or `querySelectorAll` with attribute selectors is many times slower in jsdom.
+ * collection or `querySelectorAll` with attribute selectors is many times slower in jsdom. It
+ * follows sibling and parent links, without recursion: a page may nest elements deeper than the
+ * call stack goes.
  */
 export function descendants(root: Element | null): Element[] {
   const out: Element[] = [];
-  const visit = (el: Element) => {
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      out.push(c);
-      visit(c);
+  let el = root?.firstElementChild ?? null;
+  while (el) {
+    out.push(el);
+    if (el.firstElementChild) {
+      el = el.firstElementChild;
+      continue;
     }
-  };
-  if (root) visit(root);
+    while (el && el !== root && !el.nextElementSibling) el = el.parentElement;
+    el = el && el !== root ? el.nextElementSibling : null;
+  }
   return out;
 }
 

@@ -132,4 +132,23 @@ describe('detectArticle on real news pages', () => {
       .insertAdjacentHTML('beforeend', [2, 3, 4, 5, 6, 7, 8].map(paragraph).join(''));
     expect(detectArticle(doc).blocks.length).toBeGreaterThanOrEqual(8);
   });
+
+  it('reads an article set 5,000 elements deep as it reads it on the page (hostile page)', () => {
+    // A page can nest its story as deep as it likes by script; detection walks the DOM
+    // without recursion, so the call stack never overflows.
+    const { doc, url } = loadPage('fundus/de-MDR_2026_07_08');
+    const plain = detectArticle(doc, { url });
+    let box = doc.body;
+    for (let i = 0; i < DEEP_NESTING; i++) box = box.appendChild(doc.createElement('div'));
+    while (doc.body.firstChild !== doc.body.lastChild) box.appendChild(doc.body.firstChild!);
+    const deep = detectArticle(doc, { url });
+    expect(deep.title).toBe(plain.title);
+    expect(deep.lead).toBe(plain.lead);
+    expect(deep.blocks.map((b) => b.text)).toEqual(plain.blocks.map((b) => b.text));
+    expect(deep.publishedTime).toBe(plain.publishedTime);
+    expect(deep.captions.map((c) => c.text)).toEqual(plain.captions.map((c) => c.text));
+  });
 });
+
+/** Twice as deep as a recursive walk went in Node before the call stack overflowed (~2,500). */
+const DEEP_NESTING = 5_000;
