@@ -187,13 +187,19 @@ interface Visit {
 function readText(el: Element, inLink: boolean, acc: { text: string; linkLength: number }): void {
   // A walk with its own stack, in document order: a page may nest elements deeper than the call
   // stack goes.
-  const stack: [Node, boolean][] = [];
+  // Nodes and whether each is inside a link, side by side (no pair allocated per node).
+  const stack: Node[] = [];
+  const inLinks: boolean[] = [];
   const pushChildren = (parent: Node, linked: boolean) => {
-    for (let c = parent.lastChild; c; c = c.previousSibling) stack.push([c, linked]);
+    for (let c = parent.lastChild; c; c = c.previousSibling) {
+      stack.push(c);
+      inLinks.push(linked);
+    }
   };
   pushChildren(el, inLink);
   while (stack.length) {
-    const [node, linked] = stack.pop()!;
+    const node = stack.pop()!;
+    const linked = inLinks.pop()!;
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
       acc.text += value;
