@@ -4,7 +4,7 @@ import { IndexedDbCache } from '@/utils/engines/cache';
 import { getEngineKeys, KEYED_ENGINES, setEngineKey, type EngineKeys } from '@/utils/engines/keys';
 import type { EngineTestResult } from '@/utils/engines/test-connection';
 import type { EngineId } from '@/utils/engines/types';
-import { t, uiLocale } from '@/utils/i18n';
+import { t, uiLocale, type MessageKey } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import { sendToBackground } from '@/utils/messaging/protocol';
 import {
@@ -21,7 +21,7 @@ import { enableSite, requestSiteAccess } from '@/utils/sites/access';
 import { findSite } from '@/utils/sites/registry';
 import { TARGET_LANGUAGES } from './Popup';
 
-const ENGINE_KEYS: Record<EngineChoice | 'none', string> = {
+const ENGINE_KEYS: Record<EngineChoice | 'none', MessageKey> = {
   auto: 'engineAuto',
   chrome: 'engineChrome',
   'google-web': 'engineGoogleWeb',
@@ -34,7 +34,7 @@ const ENGINE_KEYS: Record<EngineChoice | 'none', string> = {
   none: 'engineNone',
 };
 
-const SITE_MODE_KEYS: Record<SiteMode, string> = {
+const SITE_MODE_KEYS: Record<SiteMode, MessageKey> = {
   always: 'siteModeAlways',
   ask: 'siteModeAsk',
   never: 'siteModeNever',

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { commandTab } from '@/utils/actions/tab-page';
 import { displayDate } from '@/utils/dates';
 import { toMarkdown, toPlainText, type ExportedArticle } from '@/utils/format/article';
-import { t, uiLocale } from '@/utils/i18n';
+import { t, uiLocale, type MessageKey } from '@/utils/i18n';
 import { languageName, textDirection } from '@/utils/languages';
 import type { PageState } from '@/utils/page/state';
 import {
@@ -22,12 +22,12 @@ import { usePageState } from './usePageState';
 /** Languages offered as targets in the popup and the options page. */
 export const TARGET_LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt', 'ru', 'ja', 'zh', 'ar'];
 
-const SITE_MODE_KEYS: Record<SiteMode, string> = {
+const SITE_MODE_KEYS: Record<SiteMode, MessageKey> = {
   always: 'siteModeAlways',
   ask: 'siteModeAsk',
   never: 'siteModeNever',
 };
-const DISPLAY_MODE_KEYS: Record<DisplayMode, string> = {
+const DISPLAY_MODE_KEYS: Record<DisplayMode, MessageKey> = {
   bilingual: 'displayBilingual',
   replace: 'displayReplace',
 };

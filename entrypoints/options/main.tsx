@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { Options } from '@/components/Options';
 import '@/components/popup.css';
-import { applyDocumentLocale, t, useUiLocale } from '@/utils/i18n';
+import { applyDocumentLocale, t, loadUiLocale } from '@/utils/i18n';
 
-void useUiLocale(new URLSearchParams(location.search).get('ui')).then(() => {
+void loadUiLocale(new URLSearchParams(location.search).get('ui')).then(() => {
   applyDocumentLocale();
   document.title = t('optionsTitle');
   render(<Options />, document.getElementById('app')!);

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import '@/components/popup.css';
-import { applyDocumentLocale, t, useUiLocale } from '@/utils/i18n';
+import { applyDocumentLocale, t, loadUiLocale } from '@/utils/i18n';
 
 const params = new URLSearchParams(location.search);
 const tab = params.get('tab');
 // `?ui=ar`: the interface in another of its languages than the browser's (screenshots, tests).
-void useUiLocale(params.get('ui')).then(() => {
+void loadUiLocale(params.get('ui')).then(() => {
   applyDocumentLocale();
   document.title = t('extName');
   render(<Popup tabId={tab ? Number(tab) : null} />, document.getElementById('app')!);

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { Popup } from '@/components/Popup';
 import '@/components/popup.css';
-import { applyDocumentLocale, t, useUiLocale } from '@/utils/i18n';
+import { applyDocumentLocale, t, loadUiLocale } from '@/utils/i18n';
 
 // The popup's reader as a full page in its own tab, for long articles: the same component.
 const params = new URLSearchParams(location.search);
 const tab = params.get('tab');
-void useUiLocale(params.get('ui')).then(() => {
+void loadUiLocale(params.get('ui')).then(() => {
   applyDocumentLocale();
   document.title = t('readerTitle');
   render(<Popup tabId={tab ? Number(tab) : null} layout="page" />, document.getElementById('app')!);

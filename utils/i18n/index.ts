@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
+import type english from '../../public/_locales/en/messages.json';
 import { textDirection } from '../languages';
+
+/** The name of a UI string: a key of the English locale file, so a wrong key does not compile. */
+export type MessageKey = keyof typeof english;
 
 /** The locales Foreign Desk's interface is translated into (`public/_locales/<locale>`). */
 export const UI_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt', 'ru', 'ja', 'zh_CN', 'ar'] as const;
@@ -28,7 +32,7 @@ export function formatMessage(entry: MessageEntry, substitutions: readonly strin
  * Loads another UI locale's messages (tests, screenshots, a reader who wants another interface
  * language than the browser's). Without it, `t` is `browser.i18n.getMessage`.
  */
-export async function useUiLocale(locale: string | null): Promise<void> {
+export async function loadUiLocale(locale: string | null): Promise<void> {
   if (!locale || !(UI_LOCALES as readonly string[]).includes(locale)) return;
   const response = await fetch(
     browser.runtime.getURL(`/_locales/${locale}/messages.json` as `/popup.html${string}`),
@@ -41,13 +45,13 @@ export async function useUiLocale(locale: string | null): Promise<void> {
 }
 
 /** A UI string in the reader's language. Keys are the `_locales` message names. */
-export function t(key: string, ...substitutions: (string | number)[]): string {
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
   const subs = substitutions.map(String);
   if (override) {
     const entry = override.messages[key.toLowerCase()];
     if (entry) return formatMessage(entry, subs);
   }
-  return browser.i18n.getMessage(key as never, subs) || key;
+  return browser.i18n.getMessage(key, subs) || key;
 }
 
 /** The locale the interface is shown in (BCP 47), for dates, numbers and language names. */

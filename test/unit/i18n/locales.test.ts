@@ -17,13 +17,24 @@ const read = (locale: string) =>
   >;
 const en = read('en');
 
-/** Every `t('key')` and message key literal in the UI's source. */
+/** Every source file of the extension: its UI, its entrypoints and the utilities that speak. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : /\.tsx?$/.test(entry.name)
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+/**
+ * Every `t('key')` and message key literal in the extension's source. `t` takes only keys of the
+ * English file (`MessageKey`), so this also catches keys built where the compiler cannot see.
+ */
 function keysUsedInSource(): Set<string> {
   const used = new Set<string>();
-  const files = [
-    ...readdirSync(join(root, 'components')).map((f) => join(root, 'components', f)),
-    ...['popup', 'options', 'reader'].map((e) => join(root, 'entrypoints', e, 'main.tsx')),
-  ].filter((f) => /\.tsx?$/.test(f));
+  const files = ['components', 'entrypoints', 'utils'].flatMap((d) => sourceFiles(join(root, d)));
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
     for (const m of source.matchAll(/\bt\('([A-Za-z0-9_]+)'/g)) used.add(m[1]!);
