@@ -8,10 +8,8 @@ import { t, uiLocale, type MessageKey } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import { sendToBackground } from '@/utils/messaging/protocol';
 import {
-  DISPLAY_MODES,
   ENGINE_CHOICES,
   parseSettings,
-  SITE_MODES,
   type EngineChoice,
   type Settings,
   type SiteMode,
@@ -19,7 +17,7 @@ import {
 import { getSettings, updateSettings } from '@/utils/settings/store';
 import { enableSite, requestSiteAccess } from '@/utils/sites/access';
 import { findSite } from '@/utils/sites/registry';
-import { TARGET_LANGUAGES } from './Popup';
+import { DisplayModeRadios, SiteModeSelect, TargetLanguageSelect } from './fields';
 
 const ENGINE_KEYS: Record<EngineChoice | 'none', MessageKey> = {
   auto: 'engineAuto',
@@ -32,12 +30,6 @@ const ENGINE_KEYS: Record<EngineChoice | 'none', MessageKey> = {
   microsoft: 'engineMicrosoft',
   openai: 'engineOpenai',
   none: 'engineNone',
-};
-
-const SITE_MODE_KEYS: Record<SiteMode, MessageKey> = {
-  always: 'siteModeAlways',
-  ask: 'siteModeAsk',
-  never: 'siteModeNever',
 };
 
 /** Languages offered for "always translate from". */
@@ -222,33 +214,16 @@ export function Options() {
           <h2 id="h-reading">{t('sectionReading')}</h2>
           <p>
             <label for="target-lang">{t('targetLanguage')}</label>{' '}
-            <select
+            <TargetLanguageSelect
               id="target-lang"
               value={settings.targetLang}
-              onChange={(e) => set({ targetLang: e.currentTarget.value })}
-            >
-              {TARGET_LANGUAGES.map((code) => (
-                <option key={code} value={code}>
-                  {languageName(code, locale)}
-                </option>
-              ))}
-            </select>
+              onChange={(targetLang) => set({ targetLang })}
+            />
           </p>
-          <fieldset>
-            <legend>{t('displayModeLegend')}</legend>
-            {DISPLAY_MODES.map((m) => (
-              <label key={m} class="choice">
-                <input
-                  type="radio"
-                  name="display-mode"
-                  value={m}
-                  checked={settings.displayMode === m}
-                  onChange={() => set({ displayMode: m })}
-                />{' '}
-                {t(m === 'bilingual' ? 'displayBilingual' : 'displayReplace')}
-              </label>
-            ))}
-          </fieldset>
+          <DisplayModeRadios
+            value={settings.displayMode}
+            onChange={(displayMode) => set({ displayMode })}
+          />
           <fieldset data-testid="always-from">
             <legend>{t('alwaysFromLegend')}</legend>
             {SOURCE_LANGUAGES.map((code) => (
@@ -427,17 +402,11 @@ export function Options() {
                 <tr key={key} data-site={key}>
                   <td>{key}</td>
                   <td>
-                    <select
-                      aria-label={t('siteModeLegend', key)}
+                    <SiteModeSelect
+                      label={t('siteModeLegend', key)}
                       value={mode}
-                      onChange={(e) => void setSite(key, e.currentTarget.value as SiteMode)}
-                    >
-                      {SITE_MODES.map((m) => (
-                        <option key={m} value={m}>
-                          {t(SITE_MODE_KEYS[m])}
-                        </option>
-                      ))}
-                    </select>
+                      onChange={(m) => void setSite(key, m)}
+                    />
                   </td>
                   <td>
                     <button
@@ -464,17 +433,7 @@ export function Options() {
             value={newSite}
             onInput={(e) => setNewSite(e.currentTarget.value)}
           />{' '}
-          <select
-            aria-label={t('mode')}
-            value={newSiteMode}
-            onChange={(e) => setNewSiteMode(e.currentTarget.value as SiteMode)}
-          >
-            {SITE_MODES.map((m) => (
-              <option key={m} value={m}>
-                {t(SITE_MODE_KEYS[m])}
-              </option>
-            ))}
-          </select>{' '}
+          <SiteModeSelect label={t('mode')} value={newSiteMode} onChange={setNewSiteMode} />{' '}
           <button type="submit" data-testid="add-site">
             {t('add')}
           </button>

@@ -4,33 +4,15 @@ import { browser } from 'wxt/browser';
 import { commandTab } from '@/utils/actions/tab-page';
 import { displayDate } from '@/utils/dates';
 import { toMarkdown, toPlainText, type ExportedArticle } from '@/utils/format/article';
-import { t, uiLocale, type MessageKey } from '@/utils/i18n';
+import { t, uiLocale } from '@/utils/i18n';
 import { languageName, textDirection } from '@/utils/languages';
 import type { PageState } from '@/utils/page/state';
-import {
-  DISPLAY_MODES,
-  SITE_MODES,
-  type DisplayMode,
-  type Settings,
-  type SiteMode,
-} from '@/utils/settings/schema';
+import { type Settings, type SiteMode } from '@/utils/settings/schema';
 import { setSiteMode, siteModeOf, updateSettings } from '@/utils/settings/store';
 import { disableSite, enableSite, requestSiteAccess } from '@/utils/sites/access';
 import { findSite } from '@/utils/sites/registry';
+import { DisplayModeRadios, SiteModeRadios, TargetLanguageSelect } from './fields';
 import { usePageState } from './usePageState';
-
-/** Languages offered as targets in the popup and the options page. */
-export const TARGET_LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt', 'ru', 'ja', 'zh', 'ar'];
-
-const SITE_MODE_KEYS: Record<SiteMode, MessageKey> = {
-  always: 'siteModeAlways',
-  ask: 'siteModeAsk',
-  never: 'siteModeNever',
-};
-const DISPLAY_MODE_KEYS: Record<DisplayMode, MessageKey> = {
-  bilingual: 'displayBilingual',
-  replace: 'displayReplace',
-};
 
 /**
  * The reader: the translated article with its date and source, the page's status, and this
@@ -126,57 +108,30 @@ function SiteControls({
   settings: Settings;
   onMode: (mode: SiteMode) => void;
 }) {
-  const locale = uiLocale();
   return (
     <section class="controls" aria-label={t('controlsLabel')}>
-      <fieldset class="site-mode" data-testid="site-mode">
-        <legend>{t('siteModeLegend', siteKey)}</legend>
-        {SITE_MODES.map((m) => (
-          <label key={m}>
-            <input
-              type="radio"
-              name="site-mode"
-              value={m}
-              checked={mode === m}
-              onChange={() => onMode(m)}
-            />{' '}
-            {t(SITE_MODE_KEYS[m])}
-          </label>
-        ))}
-      </fieldset>
+      <SiteModeRadios
+        class="site-mode"
+        testId="site-mode"
+        legend={t('siteModeLegend', siteKey)}
+        value={mode}
+        onChange={onMode}
+      />
       <div class="row">
         <label for="popup-target">{t('targetLanguage')}</label>
-        <select
+        <TargetLanguageSelect
           id="popup-target"
-          data-testid="target-lang"
+          testId="target-lang"
           value={settings.targetLang}
-          onChange={(e) => {
-            const targetLang = e.currentTarget.value;
-            void updateSettings((s) => ({ ...s, targetLang }));
-          }}
-        >
-          {TARGET_LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code, locale)}
-            </option>
-          ))}
-        </select>
+          onChange={(targetLang) => void updateSettings((s) => ({ ...s, targetLang }))}
+        />
       </div>
-      <fieldset class="display-mode" data-testid="display-mode">
-        <legend>{t('displayModeLegend')}</legend>
-        {DISPLAY_MODES.map((m) => (
-          <label key={m}>
-            <input
-              type="radio"
-              name="display-mode"
-              value={m}
-              checked={settings.displayMode === m}
-              onChange={() => void updateSettings((s) => ({ ...s, displayMode: m }))}
-            />{' '}
-            {t(DISPLAY_MODE_KEYS[m])}
-          </label>
-        ))}
-      </fieldset>
+      <DisplayModeRadios
+        class="display-mode"
+        testId="display-mode"
+        value={settings.displayMode}
+        onChange={(displayMode) => void updateSettings((s) => ({ ...s, displayMode }))}
+      />
     </section>
   );
 }

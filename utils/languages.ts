@@ -1,5 +1,8 @@
 /** Language codes and names shared by the engines and the UI. */
 
+/** Languages offered as targets in the popup, the options page and the welcome page. */
+export const TARGET_LANGUAGES = ['en', 'es', 'de', 'fr', 'it', 'pt', 'ru', 'ja', 'zh', 'ar'];
+
 /** ISO 639-1 → ISO 639-3, for engines such as Apertium that name languages in three letters. */
 const ISO_639_3: Record<string, string> = {
   ar: 'ara',
