@@ -9,15 +9,13 @@ interface Props {
   initial: PageState;
   subscribe: (listener: (state: PageState) => void) => () => void;
   command: (command: PageCommand) => void;
-  /** Whether to offer translation when nothing runs yet (the site is in "ask" mode). */
-  offer: boolean;
 }
 
 /**
  * The small control shown on the page (in a shadow root, so the page's styles don't reach it):
  * the offer to translate, progress, the engine, errors with a retry, and original/translation.
  */
-export function PageControl({ initial, subscribe, command, offer }: Props) {
+export function PageControl({ initial, subscribe, command }: Props) {
   const [state, setState] = useState(initial);
   const [dismissed, setDismissed] = useState(false);
   // Layout effect: subscribes at once, also in a background tab where frames don't run.
@@ -28,7 +26,8 @@ export function PageControl({ initial, subscribe, command, offer }: Props) {
 
   const article = state.article;
   if (dismissed || !article?.isArticle) return null;
-  if (state.status === 'off' && !offer) return null;
+  // Translation is offered when nothing runs yet on a site in "ask" mode.
+  if (state.status === 'off' && state.siteMode !== 'ask') return null;
   if (state.status === 'same-language' || state.status === 'not-article') return null;
 
   const target = languageName(state.target, uiLocale());

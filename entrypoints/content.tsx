@@ -4,8 +4,7 @@ import { PageControl } from '@/components/PageControl';
 import '@/components/page-control.css';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
-import type { Settings } from '@/utils/settings/schema';
-import { getSettings, siteModeOf, watchSettings } from '@/utils/settings/store';
+import { getSettings, watchSettings } from '@/utils/settings/store';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
 export default defineContentScript({
@@ -15,7 +14,7 @@ export default defineContentScript({
   async main(ctx) {
     const controller = new PageController(document, location.href);
     handleMessages({
-      getPageState: () => controller.getState(),
+      getPageState: () => controller.stateWithArticle(),
       pageCommand: ({ command }) => controller.command(command),
     });
     ctx.onInvalidated(() => controller.stop());
@@ -32,46 +31,29 @@ export default defineContentScript({
       void controller.navigated(newUrl.href);
     });
 
-    // Watched before the first read: a choice made in the popup while this script starts (between
-    // reading the settings and mounting the control) must not be lost.
-    let latest: Settings | null = null;
-    let offer = false;
-    const control = { redraw: () => {} };
-    ctx.onInvalidated(
-      watchSettings((next) => {
-        latest = next;
-        offer = siteModeOf(next, controller.getState().siteKey) === 'ask';
-        control.redraw();
-        void controller.apply(next);
-      }),
-    );
-    const settings = await getSettings();
-    offer = siteModeOf(latest ?? settings, controller.getState().siteKey) === 'ask';
-    let root: HTMLElement | null = null;
+    // The control follows the page's state, site mode included.
     const ui = await createShadowRootUi(ctx, {
       name: 'foreign-desk-control',
       position: 'inline',
       anchor: 'body',
       append: 'last',
       onMount: (container) => {
-        root = container;
-        const draw = () =>
-          render(
-            <PageControl
-              initial={controller.getState()}
-              subscribe={(listener) => controller.subscribe(listener)}
-              command={(command) => controller.command(command)}
-              offer={offer}
-            />,
-            container,
-          );
-        draw();
-        return draw;
+        render(
+          <PageControl
+            initial={controller.getState()}
+            subscribe={(listener) => controller.subscribe(listener)}
+            command={(command) => controller.command(command)}
+          />,
+          container,
+        );
+        return container;
       },
-      onRemove: () => root && render(null, root),
+      onRemove: (container) => container && render(null, container),
     });
     ui.mount();
-    control.redraw = () => ui.mounted?.();
-    await controller.apply(latest ?? settings);
+
+    // Watched before the first read: a choice made in the popup while this script starts wins.
+    ctx.onInvalidated(watchSettings((next) => void controller.apply(next)));
+    await controller.applyFirst(await getSettings());
   },
 });

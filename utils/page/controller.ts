@@ -1,5 +1,6 @@
 import { detectArticle } from '../article/detect';
 import type { Article } from '../article/types';
+import { packBatches, type BatchLimits } from '../engines/batching';
 import { baseLanguage } from '../languages';
 import { sendToBackground, type PageCommand, type TranslateResult } from '../messaging/protocol';
 import type { DisplayMode, Settings } from '../settings/schema';
@@ -11,8 +12,13 @@ import { TranslationLayer } from './render';
 import type { PageState } from './state';
 import { unitsOf, type Unit } from './units';
 
-/** Blocks per request: one engine round trip fills the first screen. */
-const BLOCKS_PER_REQUEST = 12;
+/**
+ * The first messages, sent before the background has said what its engine takes: small, so one
+ * engine round trip fills the first screen. Later messages fill one engine request each.
+ */
+const FIRST_MESSAGE: BatchLimits = { maxSegments: 12, maxChars: 5_000 };
+/** Work on a long page is cut in slices this long, between which the page handles input. */
+const SLICE_MS = 8;
 /** Requests in flight at once from one page (the background limits each engine as well). */
 const MAX_IN_FLIGHT = 2;
 /** Blocks this far below or above the viewport are translated before the reader gets there. */
@@ -48,8 +54,16 @@ const NO_ARTICLE: Article = {
 export class PageController {
   private readonly layer: TranslationLayer;
   private article: Article | null = null;
+  /** Why detection could not read this page: kept while its article is, for the popup. */
+  private detectionFailure: PageState['error'] = null;
   private state: PageState;
   private units: Unit[] = [];
+  /** The unit of each block element, for the visibility reports. */
+  private readonly unitOf = new Map<Element, Unit>();
+  /** The reader asked for the whole article (the popup's reader), not what is near the view. */
+  private wholeArticle = false;
+  /** What one message carries: the engine's batch limits once the background has said them. */
+  private messageLimits = FIRST_MESSAGE;
   private queue: Unit[] = [];
   private inFlight = 0;
   private source = '';
@@ -74,9 +88,15 @@ export class PageController {
     this.state = this.freshState('en');
   }
 
+  /** The state as it is; the article is found only when translating or asked for. */
   getState(): PageState {
-    if (!this.article) this.detect();
     return structuredClone(this.state);
+  }
+
+  /** The state with the article found (now, if it was not yet): what the popup shows. */
+  stateWithArticle(): PageState {
+    if (!this.article) this.detect();
+    return this.getState();
   }
 
   /** Called with the new state after every change (the page control listens). */
@@ -91,8 +111,10 @@ export class PageController {
    */
   async apply(settings: Settings): Promise<void> {
     this.settings = settings;
-    this.setDisplayMode(settings.displayMode);
     const mode = siteModeOf(settings, this.state.siteKey);
+    this.state.siteMode = mode;
+    this.setDisplayMode(settings.displayMode);
+    // Nothing is read from the page of a site the reader set to Never.
     if (mode === 'never') return this.stop();
     if (this.chosenOnPage !== null) return this.setActive(this.chosenOnPage);
     const lang = mode === 'always' ? null : this.sourceLanguage(this.article ?? this.detect());
@@ -100,6 +122,14 @@ export class PageController {
       mode === 'always' ||
       (lang !== null && settings.alwaysTranslateFrom.includes(baseLanguage(lang)));
     if (wanted) await this.ensureRunning(settings.targetLang);
+  }
+
+  /**
+   * The settings read when the page loaded, unless a change reported since (`apply`) came first:
+   * the reader may choose in the popup while the content script starts.
+   */
+  async applyFirst(settings: Settings): Promise<void> {
+    if (!this.settings) await this.apply(settings);
   }
 
   /** The reader's choice for this page (popup, page control): translate now, or the original. */
@@ -132,7 +162,7 @@ export class PageController {
         this.retry();
         break;
     }
-    return this.getState();
+    return this.stateWithArticle();
   }
 
   /** Switches between bilingual and replace display from what is already translated. */
@@ -145,6 +175,7 @@ export class PageController {
   /** The whole article, not only what is near the viewport (the popup reader wants it all). */
   private translateAll(): void {
     if (this.state.status !== 'translating') return;
+    this.wholeArticle = true;
     for (const unit of this.units) this.enqueue(unit);
     this.pump();
   }
@@ -164,6 +195,7 @@ export class PageController {
     this.stop();
     this.url = url;
     this.article = null;
+    this.detectionFailure = null;
     this.chosenOnPage = null;
     this.anyway = false;
     this.state = this.freshState(this.state.target);
@@ -182,13 +214,15 @@ export class PageController {
     clearTimeout(this.firstLayout);
     this.layer.clear();
     this.units = [];
+    this.unitOf.clear();
+    this.wholeArticle = false;
     this.queue = [];
     this.inFlight = 0;
     this.state = {
       ...this.state,
       status: 'off',
       progress: { done: 0, total: 0 },
-      error: null,
+      error: this.detectionFailure,
       translation: { title: null, blocks: [] },
     };
     this.emit();
@@ -197,6 +231,9 @@ export class PageController {
   private freshState(target: string): PageState {
     return {
       siteKey: siteKey(new URL(this.url).hostname),
+      siteMode: this.settings
+        ? siteModeOf(this.settings, siteKey(new URL(this.url).hostname))
+        : null,
       article: null,
       status: 'off',
       progress: { done: 0, total: 0 },
@@ -217,7 +254,7 @@ export class PageController {
   private async ensureRunning(target: string): Promise<void> {
     if (this.state.status !== 'off' && this.state.target === target) return;
     this.stop();
-    this.start(target);
+    await this.start(target);
   }
 
   private detect(): Article {
@@ -227,10 +264,11 @@ export class PageController {
     } catch (error) {
       // A page that breaks detection is left alone, and the popup says why.
       article = { ...NO_ARTICLE, title: this.doc.title };
-      this.state.error = {
+      this.detectionFailure = {
         code: 'detection',
         message: `Could not read this page: ${String(error)}`,
       };
+      this.state.error = this.detectionFailure;
     }
     this.article = article;
     this.state.article = {
@@ -246,6 +284,7 @@ export class PageController {
       blockCount: article.blocks.length,
       captions: article.captions.map((c) => ({ text: c.text, credit: c.credit })),
     };
+    this.emit();
     return article;
   }
 
@@ -264,8 +303,8 @@ export class PageController {
     if (this.state.article && lang) this.state.article.lang = lang;
   }
 
-  private start(target: string): void {
-    const article = this.detect();
+  private async start(target: string): Promise<void> {
+    const article = this.article ?? this.detect();
     this.state.target = target;
     // "Translate anyway" (popup): the blocks detection found, though it is not sure of an article.
     if (!article.isArticle && !(this.anyway && article.blocks.length)) {
@@ -278,19 +317,51 @@ export class PageController {
       this.state.status = 'same-language';
       return this.emit();
     }
-    this.units = unitsOf(article, new Set());
     this.state.status = 'translating';
-    this.state.progress = { done: 0, total: this.units.length };
     this.state.translation = { title: null, blocks: [] };
-    this.observe(this.units);
+    this.emit();
+    const generation = this.generation;
+    const units = await this.collectUnits(article, [], generation);
+    if (generation !== this.generation) return;
+    this.addUnits(units);
     this.watchForLateBlocks();
+  }
+
+  /** The article's blocks as units, in time slices that leave the page free between them. */
+  private async collectUnits(
+    article: Article,
+    known: Iterable<Element>,
+    generation: number,
+  ): Promise<Unit[]> {
+    const units: Unit[] = [];
+    let sliceStart = performance.now();
+    for (const unit of unitsOf(article, known, this.units.length)) {
+      units.push(unit);
+      if (performance.now() - sliceStart < SLICE_MS) continue;
+      await yieldToPage();
+      if (generation !== this.generation) return [];
+      sliceStart = performance.now();
+    }
+    return units;
+  }
+
+  /** Starts translating units found on the page (at start, or added later). */
+  private addUnits(units: Unit[]): void {
+    for (const unit of units) {
+      this.units.push(unit);
+      this.unitOf.set(unit.element, unit);
+    }
+    this.state.progress.total += units.length;
+    this.state.status =
+      this.state.progress.done < this.state.progress.total ? 'translating' : 'done';
+    this.observe(units);
     this.emit();
   }
 
   /** Queues blocks as they come near the viewport; without layout (tests, print) queues all. */
   private observe(units: Unit[]): void {
     const view = this.doc.defaultView;
-    if (!view || typeof view.IntersectionObserver !== 'function') {
+    if (this.wholeArticle || !view || typeof view.IntersectionObserver !== 'function') {
       for (const unit of units) this.enqueue(unit);
       return this.pump();
     }
@@ -298,7 +369,7 @@ export class PageController {
       this.visibility = new view.IntersectionObserver(
         (entries) => {
           for (const entry of entries) {
-            const unit = this.units.find((u) => u.element === entry.target);
+            const unit = this.unitOf.get(entry.target);
             // Blocks without a box (a collapsed caption) never come into view: send them anyway.
             const unrendered = !entry.boundingClientRect.width && !entry.boundingClientRect.height;
             if (unit && (entry.isIntersecting || unrendered)) this.enqueue(unit);
@@ -320,7 +391,7 @@ export class PageController {
    */
   private startFromTopIfIdle(): void {
     if (!this.inFlight && !this.queue.length && this.state.progress.done === 0) {
-      for (const unit of this.units.slice(0, BLOCKS_PER_REQUEST)) this.enqueue(unit);
+      for (const unit of this.units.slice(0, FIRST_MESSAGE.maxSegments)) this.enqueue(unit);
     }
     this.pump();
   }
@@ -336,7 +407,12 @@ export class PageController {
     if (this.state.status !== 'translating') return;
     this.queue.sort((a, b) => a.order - b.order);
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
-      const batch = this.queue.splice(0, BLOCKS_PER_REQUEST);
+      const [first = []] = packBatches(
+        this.queue,
+        this.messageLimits,
+        (u) => u.encoded.html.length,
+      );
+      const batch = this.queue.splice(0, first.length);
       for (const unit of batch) unit.status = 'sent';
       void this.send(batch, this.generation);
     }
@@ -354,6 +430,7 @@ export class PageController {
     this.state.engine = result.engine;
     // The background checks the page's language against detection; later batches follow it.
     if (result.ok && result.source) this.setSource(result.source);
+    if (result.ok && result.limits) this.messageLimits = result.limits;
     if (!result.ok) {
       this.state.status = 'error';
       this.state.error = result.error;
@@ -412,12 +489,12 @@ export class PageController {
       );
       if (!foreign) return;
       clearTimeout(this.mutationTimer);
-      this.mutationTimer = setTimeout(() => this.addLateBlocks(), MUTATION_QUIET_MS);
+      this.mutationTimer = setTimeout(() => void this.addLateBlocks(), MUTATION_QUIET_MS);
     });
     this.mutations.observe(this.doc.body, { childList: true, subtree: true });
   }
 
-  private addLateBlocks(): void {
+  private async addLateBlocks(): Promise<void> {
     if (this.state.status !== 'translating' && this.state.status !== 'done') return;
     let article: Article;
     try {
@@ -425,16 +502,12 @@ export class PageController {
     } catch {
       return;
     }
-    const known = new Set(this.units.filter((u) => u.element.isConnected).map((u) => u.element));
-    const fresh = unitsOf(article, known, this.units.length).filter(
-      (u) => !this.layer.owns(u.element),
-    );
-    if (!fresh.length) return;
-    this.units.push(...fresh);
-    this.state.progress.total += fresh.length;
-    this.state.status = 'translating';
-    this.observe(fresh);
-    this.emit();
+    const generation = this.generation;
+    const known = this.units.filter((u) => u.element.isConnected).map((u) => u.element);
+    const found = await this.collectUnits(article, known, generation);
+    if (generation !== this.generation) return;
+    const fresh = found.filter((u) => !this.layer.owns(u.element));
+    if (fresh.length) this.addUnits(fresh);
   }
 }
 
@@ -443,4 +516,9 @@ function textOf(html: string, doc: Document): string {
   const parsed = doc.implementation.createHTMLDocument('');
   parsed.body.innerHTML = html;
   return parsed.body.textContent ?? '';
+}
+
+/** Lets the page run what waits (input, rendering) before the next slice of work. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

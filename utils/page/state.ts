@@ -1,10 +1,12 @@
 import type { BlockKind } from '../article/types';
-import type { DisplayMode } from '../settings/schema';
+import type { DisplayMode, SiteMode } from '../settings/schema';
 
 /** What the content script reports to the popup about its page. */
 export interface PageState {
   /** Registry id or hostname: the key of this site's mode in settings. */
   siteKey: string;
+  /** This site's mode in the reader's settings; `null` until they are read. */
+  siteMode: SiteMode | null;
   /** `null` while the page has not been looked at. */
   article: ArticleSummary | null;
   status: 'off' | 'not-article' | 'same-language' | 'translating' | 'done' | 'error';

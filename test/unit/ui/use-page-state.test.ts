@@ -9,6 +9,7 @@ vi.mock('@/utils/messaging/protocol', () => ({ sendToTab }));
 
 const DONE: PageState = {
   siteKey: 'elpais',
+  siteMode: 'always',
   article: null,
   status: 'done',
   progress: { done: 3, total: 3 },
