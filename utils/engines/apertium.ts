@@ -1,6 +1,13 @@
+import { storage } from 'wxt/utils/storage';
 import { fromIso639_3, languageName, toIso639_3 } from '../languages';
 import { failure, requestJson, stringAt, trimBase, type HttpEngineSpec } from './http';
-import type { EngineLimits, LanguagePair, TranslateRequest, TranslationEngine } from './types';
+import {
+  EngineError,
+  type EngineLimits,
+  type LanguagePair,
+  type TranslateRequest,
+  type TranslationEngine,
+} from './types';
 
 /**
  * Apertium APy (https://wiki.apertium.org/wiki/Apertium-apy): `GET /listPairs`,
@@ -20,6 +27,11 @@ const LIMITS: EngineLimits = {
 /** The installed pairs change only when the server is reinstalled. */
 const PAIRS_TTL_MS = 5 * 60_000;
 
+interface KnownPairs {
+  at: number;
+  value: LanguagePair[];
+}
+
 const SEGMENT_OPEN = (i: number) => `<div data-fd-seg="${i}">`;
 const SEGMENT_PATTERN = /<div data-fd-seg="(\d+)">([\s\S]*?)<\/div>/g;
 
@@ -29,7 +41,9 @@ export class ApertiumEngine implements TranslationEngine {
   readonly limits = LIMITS;
   readonly variant: string;
   private readonly spec: HttpEngineSpec;
-  private pairs: { at: number; value: LanguagePair[] } | null = null;
+  private pairs: KnownPairs | null = null;
+  /** The pair list being fetched: every batch that needs it meanwhile waits for this one. */
+  private pairsLoading: Promise<LanguagePair[]> | null = null;
 
   constructor(
     readonly baseUrl: string,
@@ -47,9 +61,25 @@ export class ApertiumEngine implements TranslationEngine {
     };
   }
 
+  /**
+   * The server's pairs: one request per server and five minutes, shared by every batch and kept
+   * in session storage, so that a restarted background worker does not ask again.
+   */
   async listPairs(signal?: AbortSignal): Promise<LanguagePair[]> {
     if (this.pairs && Date.now() - this.pairs.at < PAIRS_TTL_MS) return this.pairs.value;
-    const reply = await this.call('listPairs', undefined, signal);
+    this.pairsLoading ??= this.loadPairs().finally(() => (this.pairsLoading = null));
+    // One batch being cancelled does not cancel the others' pair list.
+    return abortable(this.pairsLoading, signal);
+  }
+
+  private async loadPairs(): Promise<LanguagePair[]> {
+    const storageKey = `session:apertium-pairs:${this.variant}` as const;
+    const stored = await storage.getItem<KnownPairs>(storageKey).catch(() => null);
+    if (stored && Date.now() - stored.at < PAIRS_TTL_MS) {
+      this.pairs = stored;
+      return stored.value;
+    }
+    const reply = await this.call('listPairs', undefined);
     const data = (reply as { responseData?: unknown }).responseData;
     if (!Array.isArray(data)) throw failure(this.spec, 'bad-reply', 'the pair list is not a list');
     const value: LanguagePair[] = [];
@@ -62,6 +92,8 @@ export class ApertiumEngine implements TranslationEngine {
         value.push(pair);
     }
     this.pairs = { at: Date.now(), value };
+    // Outside the extension (scripts, tests without a browser) there is no storage to keep it in.
+    await storage.setItem(storageKey, this.pairs).catch(() => undefined);
     return value;
   }
 
@@ -123,4 +155,15 @@ export class ApertiumEngine implements TranslationEngine {
     }
     return reply;
   }
+}
+
+/** `promise`, or a cancellation as soon as `signal` aborts (the work itself goes on). */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new EngineError('cancelled', 'Translation was cancelled.'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

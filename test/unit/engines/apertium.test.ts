@@ -59,6 +59,34 @@ describe('Apertium APy contract', () => {
     expect(server.seen.some((r) => r.url.pathname === '/translate')).toBe(false);
   });
 
+  it('asks for the pair list once for concurrent batches, and not again after a restart', async () => {
+    const server = await apy((q) => ok(shout(q)));
+    const listPairs = () => server.seen.filter((r) => r.url.pathname === '/listPairs');
+    const engine = new ApertiumEngine(server.url);
+    const checks = await Promise.all([
+      engine.supports('es', 'en'),
+      engine.supports('es', 'en'),
+      engine.supports('en', 'es'),
+    ]);
+    expect(checks).toEqual([true, true, true]);
+    expect(listPairs()).toHaveLength(1);
+    // A new background worker (a new engine for the same server) finds it in session storage.
+    expect(await new ApertiumEngine(server.url).supports('es', 'en')).toBe(true);
+    expect(listPairs()).toHaveLength(1);
+  });
+
+  it('lets one batch give up waiting for the pair list without failing the others', async () => {
+    const server = await apy((q) => ok(q));
+    const engine = new ApertiumEngine(server.url);
+    const cancelled = new AbortController();
+    const first = engine.supports('es', 'en', cancelled.signal).catch((e: unknown) => e);
+    const second = engine.supports('es', 'en');
+    cancelled.abort();
+    expect(await first).toMatchObject({ code: 'cancelled' });
+    expect(await second).toBe(true);
+    expect(server.seen.filter((r) => r.url.pathname === '/listPairs')).toHaveLength(1);
+  });
+
   it('falls back to one request per segment when the reply loses a boundary', async () => {
     let first = true;
     const server = await apy((q) => {

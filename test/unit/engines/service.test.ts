@@ -12,13 +12,16 @@ const PAIRS = {
   responseStatus: 200,
 };
 
-/** A stand-in APy whose /translate answers when `release` is called (or at once). */
-async function apy(hold = false) {
+/** A stand-in APy whose /translate (or /listPairs) answers when `release` is called, or at once. */
+async function apy(hold: 'translate' | 'listPairs' | false = false) {
   let release = () => {};
   const held = new Promise<void>((r) => (release = r));
   const server = await loopback(async (req) => {
-    if (req.url.pathname === '/listPairs') return { body: PAIRS };
-    if (hold) await held;
+    if (req.url.pathname === '/listPairs') {
+      if (hold === 'listPairs') await held;
+      return { body: PAIRS };
+    }
+    if (hold === 'translate') await held;
     const q = new URLSearchParams(req.body).get('q') ?? '';
     return { body: { responseData: { translatedText: shout(q) }, responseStatus: 200 } };
   });
@@ -26,6 +29,7 @@ async function apy(hold = false) {
     ...server,
     release,
     translations: () => server.seen.filter((r) => r.url.pathname === '/translate'),
+    pairLists: () => server.seen.filter((r) => r.url.pathname === '/listPairs'),
   };
 }
 
@@ -55,8 +59,26 @@ describe('translateForTab (the background’s entry)', () => {
     expect(again).not.toHaveProperty('stats');
   });
 
+  it('asks APy for its pairs once for messages in flight together, beside the first translation', async () => {
+    const server = await apy('listPairs');
+    await updateSettings((s) => ({ ...s, engine: 'apertium', apertium: { baseUrl: server.url } }));
+    const pending = Promise.all(
+      ['uno', 'dos'].map((segment) =>
+        translateForTab({ segments: [segment], source: 'es', target: 'en', tabId: 2 }),
+      ),
+    );
+    // Both texts are on their way while the pair list has not come back yet.
+    while (server.translations().length < 2) await new Promise((r) => setTimeout(r, 5));
+    server.release();
+    expect(await pending).toMatchObject([
+      { ok: true, translations: ['UNO'] },
+      { ok: true, translations: ['DOS'] },
+    ]);
+    expect(server.pairLists()).toHaveLength(1);
+  });
+
   it('keeps translating while the page rewrites its hash', async () => {
-    const server = await apy(true);
+    const server = await apy('translate');
     await updateSettings((s) => ({ ...s, engine: 'apertium', apertium: { baseUrl: server.url } }));
     const pending = translateForTab({
       segments: ['sigue'],
@@ -72,7 +94,7 @@ describe('translateForTab (the background’s entry)', () => {
   });
 
   it('cancels a tab’s pending translation when the tab navigates', async () => {
-    const server = await apy(true);
+    const server = await apy('translate');
     await updateSettings((s) => ({ ...s, engine: 'apertium', apertium: { baseUrl: server.url } }));
     const pending = translateForTab({
       segments: ['texto que no llega'],
