@@ -1,13 +1,21 @@
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadDocument } from '../../../scripts/lib/corpus';
 import { fakeEngine, MapCache } from '../engines/fakes';
 import { shout } from '../engines/loopback';
+import { detectArticle } from '@/utils/article/detect';
 import { TranslationPipeline } from '@/utils/engines/pipeline';
 import type { Message } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
+
+// Detection, spied on: it is the content script's heaviest step.
+vi.mock('@/utils/article/detect', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/utils/article/detect')>();
+  return { ...actual, detectArticle: vi.fn(actual.detectArticle) };
+});
+const detections = () => vi.mocked(detectArticle).mock.calls.length;
 
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/pages');
 const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
@@ -52,7 +60,11 @@ function settled(controller: PageController): Promise<void> {
 const ON: Settings = { ...DEFAULT_SETTINGS, sites: { elpais: 'always' } };
 
 describe('PageController on a real El País article', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.mocked(detectArticle).mockClear();
+  });
+  afterEach(() => vi.restoreAllMocks());
 
   it('shows a translation inside each block, keeping links, and restores the page byte for byte', async () => {
     const { doc, url } = loadElPais();
@@ -289,5 +301,92 @@ describe('PageController on a real El País article', () => {
     await settled(controller);
     expect(controller.getState().status).toBe('done');
     expect(requests.length).toBeGreaterThan(0);
+  });
+
+  it('reads the page once on a site set to always, and not at all on one set to never', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    expect(controller.stateWithArticle().article?.title).toContain('Bruselas');
+    expect(detections()).toBe(1);
+
+    const other = loadElPais();
+    const never = new PageController(other.doc, other.url);
+    await never.apply({ ...ON, sites: { elpais: 'never' } });
+    expect(never.getState()).toMatchObject({ siteMode: 'never', status: 'off', article: null });
+    expect(detections()).toBe(1);
+    // The popup asking for the article is what makes it read the page.
+    expect(never.stateWithArticle().article?.title).toContain('Bruselas');
+    expect(detections()).toBe(2);
+  });
+
+  it('reads the page once in ask mode, to offer translation, and not again to translate', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply({ ...DEFAULT_SETTINGS, sites: {} });
+    // The page control offers translation on an article in a site left on "ask".
+    expect(controller.getState()).toMatchObject({
+      siteMode: 'ask',
+      status: 'off',
+      article: { isArticle: true },
+    });
+    await controller.setActive(true);
+    await settled(controller);
+    expect(controller.getState().status).toBe('done');
+    expect(detections()).toBe(1);
+  });
+
+  it('sizes its messages by what the engine takes once the background has said it', async () => {
+    /** Translates the article with a background whose engine takes `maxSegments` blocks. */
+    const messagesFor = async (maxSegments: number) => {
+      fakeBrowser.reset();
+      const { doc, url } = loadElPais();
+      const requests = fakeBackground((segments) => ({
+        ok: true,
+        engine: 'Fake',
+        translations: segments.map(shout),
+        limits: { maxSegments, maxChars: 100_000 },
+      }));
+      const controller = new PageController(doc, url);
+      await controller.apply(ON);
+      await settled(controller);
+      expect(controller.getState().status).toBe('done');
+      expect(requests.flat()).toHaveLength(controller.getState().progress.total);
+      return requests.map((r) => r.length);
+    };
+    const small = await messagesFor(5);
+    expect(small.reduce((a, b) => a + b)).toBeGreaterThan(30);
+    // Two small first messages go before any reply; the later ones fill the engine's batches.
+    expect(small[0]).toBeLessThanOrEqual(12);
+    expect(small[1]).toBeLessThanOrEqual(12);
+    for (const size of small.slice(2, -1)) expect(size).toBe(5);
+    // An engine that takes the rest of the article at once gets it in one more message.
+    expect(await messagesFor(100)).toHaveLength(3);
+  });
+
+  it('leaves the page a turn between slices of a long article', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    // A clock that moves 5 ms per reading: every second block ends a slice.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
+    const controller = new PageController(doc, url);
+    const states: string[] = [];
+    const running = controller.apply(ON);
+    // A task of the page's, queued when translation starts: it runs before the blocks are all read.
+    await new Promise<void>((resolve) =>
+      setTimeout(() => {
+        const { status, progress } = controller.getState();
+        states.push(`${status} ${progress.total}`);
+        resolve();
+      }, 0),
+    );
+    await running;
+    await settled(controller);
+    expect(states).toEqual(['translating 0']);
+    expect(controller.getState().status).toBe('done');
   });
 });
