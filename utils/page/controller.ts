@@ -506,7 +506,8 @@ export class PageController {
     const known = this.units.filter((u) => u.element.isConnected).map((u) => u.element);
     const found = await this.collectUnits(article, known, generation);
     if (generation !== this.generation) return;
-    const fresh = found.filter((u) => !this.layer.owns(u.element));
+    // Another scan may have taken some of them while this one was reading.
+    const fresh = found.filter((u) => !this.layer.owns(u.element) && !this.unitOf.has(u.element));
     if (fresh.length) this.addUnits(fresh);
   }
 }
