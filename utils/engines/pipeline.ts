@@ -2,7 +2,7 @@ import { baseLanguage } from '../languages';
 import { packBatches } from './batching';
 import { cacheKey, type TranslationCache } from './cache';
 import { DEFAULT_RETRY, Lane, withRetry, type RetryPolicy } from './limiter';
-import { markersIntact, plainText } from './markers';
+import { escapeText, markersIntact, plainText } from './markers';
 import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
 
 /** Shorter texts are too short to detect their language reliably; they are always sent. */
@@ -95,7 +95,12 @@ export class TranslationPipeline {
     };
   }
 
-  /** Translates what it can of `todo` with one engine; returns the segments still untranslated. */
+  /**
+   * Translates what it can of `todo` with one engine; returns the segments still untranslated.
+   * The engine's pair check runs beside its first requests, not before them (a pair list can
+   * cost a round trip): when the engine lacks the pair, those requests are cancelled and their
+   * replies dropped.
+   */
   private async runEngine(
     engine: TranslationEngine,
     todo: string[],
@@ -104,10 +109,7 @@ export class TranslationPipeline {
     stats: PipelineStats,
     errors: EngineError[],
   ): Promise<string[]> {
-    const { source, target, signal } = request;
-    if (!(await engine.supports(source, target, signal))) {
-      throw new EngineError('unsupported-pair', `${engine.name} does not translate this pair.`);
-    }
+    const { source, target } = request;
     const keys = await Promise.all(
       todo.map((segment) =>
         cacheKey({
@@ -131,37 +133,63 @@ export class TranslationPipeline {
         stats.cacheHits++;
       }
     });
+    if (!misses.length) return [];
 
+    const pairCheck = new AbortController();
+    const pairProblem = engine.supports(source, target, request.signal).then(
+      (ok) =>
+        ok
+          ? undefined
+          : new EngineError('unsupported-pair', `${engine.name} does not translate this pair.`),
+      (error: unknown) => asEngineError(error),
+    );
+    void pairProblem.then((problem) => problem && pairCheck.abort());
+    const signal = request.signal
+      ? AbortSignal.any([request.signal, pairCheck.signal])
+      : pairCheck.signal;
     const lane = this.laneFor(engine);
     const policy = this.deps.retry ?? DEFAULT_RETRY;
+    const translated = new Map<string, string>();
     const failed: string[] = [];
-    const fresh: [string, string][] = [];
-    await Promise.all(
+    let failure: EngineError | undefined;
+    const sending = Promise.all(
       packBatches(misses, engine.limits).map(async (batch) => {
         try {
           const replies = await withRetry(
-            () => lane.run(() => this.translateBatch(engine, batch, request, stats), signal),
+            () =>
+              lane.run(
+                () => this.translateBatch(engine, batch, { ...request, signal }, stats),
+                signal,
+              ),
             policy,
             signal,
           );
-          batch.forEach((segment, i) => {
-            const reply = replies[i] ?? '';
-            done.set(segment, reply);
-            // A reply with broken markers is shown (the page falls back to text) but not kept.
-            if (markersIntact(segment, reply)) fresh.push([keyOf.get(segment) ?? '', reply]);
-          });
+          batch.forEach((segment, i) => translated.set(segment, replies[i] ?? ''));
         } catch (error) {
-          if (error instanceof EngineError && error.code === 'cancelled') throw error;
-          if (!failed.length) errors.push(asEngineError(error));
+          failure ??= asEngineError(error);
           failed.push(...batch);
         }
       }),
     );
+    const [problem] = await Promise.all([pairProblem, sending]);
+    if (problem) throw problem;
+    if (failure?.code === 'cancelled') throw failure;
+    if (failure) errors.push(failure);
+    const fresh: [string, string][] = [];
+    for (const [segment, reply] of translated) {
+      done.set(segment, reply);
+      // Only replies that kept their markers are kept: a plain-text fallback may do better later.
+      if (markersIntact(segment, reply)) fresh.push([keyOf.get(segment) ?? '', reply]);
+    }
     await this.deps.cache.putMany(fresh).catch(() => undefined);
     return failed;
   }
 
-  /** One request; replies that lost, duplicated or invented a marker get one more try alone. */
+  /**
+   * One request. A reply that lost, duplicated or invented a marker is asked again alone, and
+   * if that breaks too, as plain text: the reader gets the sentence without its links rather
+   * than none. Every reply that leaves here has its markers intact or carries none.
+   */
   private async translateBatch(
     engine: TranslationEngine,
     batch: string[],
@@ -180,11 +208,17 @@ export class TranslationPipeline {
       return replies;
     };
     const replies = await ask(batch);
-    if (batch.length === 1) return replies;
     for (const [i, segment] of batch.entries()) {
       if (markersIntact(segment, replies[i] ?? '')) continue;
-      const [again] = await ask([segment]);
-      if (again !== undefined && markersIntact(segment, again)) replies[i] = again;
+      if (batch.length > 1) {
+        const [again = ''] = await ask([segment]);
+        if (markersIntact(segment, again)) {
+          replies[i] = again;
+          continue;
+        }
+      }
+      const [plain = ''] = await ask([escapeText(plainText(segment))]);
+      replies[i] = escapeText(plainText(plain));
     }
     return replies;
   }

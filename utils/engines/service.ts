@@ -91,12 +91,13 @@ async function translateWith(
   const { source, target } = request;
   try {
     const result = await pipeline.translate(chain, request);
+    const limits = chain[0]?.limits;
     return {
       ok: true,
       translations: result.translations,
       engine: result.engines.join(' + '),
       source: result.source,
-      stats: result.stats,
+      limits: limits && { maxSegments: limits.maxSegments, maxChars: limits.maxChars },
     };
   } catch (error) {
     const info =

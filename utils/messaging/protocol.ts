@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PipelineStats } from '../engines/pipeline';
+import type { BatchLimits } from '../engines/batching';
 import type { EngineTestResult } from '../engines/test-connection';
 import type { EngineId } from '../engines/types';
 import type { EngineErrorCode } from '../engines/types';
@@ -42,7 +42,8 @@ export type TranslateResult =
       engine: string;
       /** The language translated from, when detection corrected the page's. */
       source?: string;
-      stats?: PipelineStats;
+      /** What one request to the reader's engine carries: the page sizes its messages by it. */
+      limits?: BatchLimits;
     }
   | { ok: false; error: { code: EngineErrorCode | 'internal'; message: string }; engine: string };
 

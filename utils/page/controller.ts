@@ -360,10 +360,8 @@ export class PageController {
       this.queue = [];
       return this.emit();
     }
-    for (const [i, unit] of batch.entries()) {
-      await this.show(unit, result.translations[i] ?? '', target, generation);
-      if (generation !== this.generation) return;
-    }
+    for (const [i, unit] of batch.entries()) this.show(unit, result.translations[i] ?? '', target);
+    this.state.translation = this.translationSoFar();
     if (this.state.progress.done === this.state.progress.total) this.state.status = 'done';
     this.emit();
     this.pump();
@@ -377,27 +375,24 @@ export class PageController {
     }
   }
 
-  /** Shows one translation; a reply that broke the markup is retried once, then shown as text. */
-  private async show(unit: Unit, html: string, target: string, generation: number) {
+  /**
+   * Shows one translation. The background answers with the markers intact or, when the engine
+   * kept breaking them, with none (its plain-text fallback), shown as text.
+   */
+  private show(unit: Unit, html: string, target: string): void {
     const { refs, text: original } = unit.encoded;
-    let content: DocumentFragment | string | null = decodeTranslation(html, refs, this.doc);
-    if (!content) {
-      const retry = await this.request([unit.encoded.html], target);
-      if (generation !== this.generation) return;
-      if (retry.ok) content = decodeTranslation(retry.translations[0] ?? '', refs, this.doc);
-    }
-    if (!content) {
-      const plain = await this.request([escapeText(original)], target);
-      if (generation !== this.generation) return;
-      content = plain.ok ? textOf(plain.translations[0] ?? '', this.doc) : original;
-    }
+    const content = decodeTranslation(html, refs, this.doc) ?? textOf(html, this.doc);
     unit.text = (typeof content === 'string' ? content : (content.textContent ?? '')).trim();
     unit.status = 'shown';
     this.layer.show(unit.element, content, target, original);
     this.visibility?.unobserve(unit.element);
     this.state.progress.done++;
+  }
+
+  /** What the popup shows: the headline and blocks translated so far, in reading order. */
+  private translationSoFar(): PageState['translation'] {
     const shown = this.units.filter((u) => u.status === 'shown' && u.text !== undefined);
-    this.state.translation = {
+    return {
       title: shown.find((u) => u.kind === 'headline')?.text ?? null,
       blocks: shown
         .filter((u) => u.kind !== 'headline')
@@ -441,10 +436,6 @@ export class PageController {
     this.observe(fresh);
     this.emit();
   }
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt' }[c]};`);
 }
 
 /** Text of an engine's HTML reply, parsed inertly (never run, never inserted as HTML). */

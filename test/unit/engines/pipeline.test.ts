@@ -215,6 +215,62 @@ describe('translation pipeline', () => {
     expect(brokenCache.entries.size).toBe(0);
   });
 
+  it('falls back to plain text, in the pipeline, for a segment whose markers keep breaking', async () => {
+    // An engine that drops every inline tag: the batch, then the segment alone, lose the link.
+    const { engine, calls } = fakeEngine('E', (r) =>
+      r.segments.map((s) => s.replace(/<[^>]+>/g, '').toUpperCase()),
+    );
+    const cache = new MapCache();
+    const segments = ['uno', 'dos <a data-m="0">tres</a> &amp; <b data-m="1">más</b>'];
+    const result = await new TranslationPipeline({ cache }).translate([engine], request(segments));
+    // The text is translated, without markers: the page shows it as text, with no request of its own.
+    expect(result.translations).toEqual(['UNO', 'DOS TRES &amp; MÁS']);
+    expect(calls).toEqual([segments, [segments[1]], ['dos tres &amp; más']]);
+    // Only the intact reply is kept: a later visit may get the link back.
+    expect(cache.entries.size).toBe(1);
+  });
+
+  it('sends the first batch without waiting for the engine’s pair check', async () => {
+    let answerPairCheck = () => {};
+    const pairChecked = new Promise<void>((resolve) => (answerPairCheck = resolve));
+    const { engine, calls, called } = fakeEngine('E');
+    engine.supports = async () => {
+      await pairChecked;
+      return true;
+    };
+    const pending = new TranslationPipeline({ cache: new MapCache() }).translate(
+      [engine],
+      request(['hola']),
+    );
+    await called(1);
+    expect(calls).toEqual([['hola']]);
+    answerPairCheck();
+    expect((await pending).translations).toEqual(['HOLA']);
+  });
+
+  it('drops what an engine sent for a pair it then says it lacks, and falls back', async () => {
+    let answerPairCheck = () => {};
+    const pairChecked = new Promise<void>((resolve) => (answerPairCheck = resolve));
+    const first = fakeEngine('A');
+    first.engine.supports = async () => {
+      await pairChecked;
+      throw new EngineError('unsupported-pair', 'A has no Spanish → English pair.');
+    };
+    const second = fakeEngine('B', (r) => r.segments.map((s) => `B:${s}`));
+    const cache = new MapCache();
+    const pending = new TranslationPipeline({ cache }).translate(
+      [first.engine, second.engine],
+      request(['hola']),
+    );
+    await first.called(1);
+    answerPairCheck();
+    const result = await pending;
+    expect(result.translations).toEqual(['B:hola']);
+    expect(result.engines).toEqual(['B']);
+    // Only B's translation is kept.
+    expect([...cache.entries.values()]).toEqual(['B:hola']);
+  });
+
   it('does not send blocks already in the target language', async () => {
     const { engine, calls } = fakeEngine('E');
     const english = 'This paragraph was written in English by the newspaper itself.';

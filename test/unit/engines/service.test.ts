@@ -44,11 +44,15 @@ describe('translateForTab (the background’s entry)', () => {
       ok: true,
       engine: 'Apertium',
       translations: ['HOLA <a data-m="0">MUNDO</a>', 'ADIÓS'],
-      stats: { requests: 1, cacheHits: 0 },
+      // The page sizes its messages by what one APy request carries.
+      limits: { maxSegments: 100, maxChars: 8_000 },
     });
-    const again = await translateForTab({ segments, source: 'es', target: 'en', tabId: 1 });
-    expect(again).toMatchObject({ ok: true, stats: { requests: 0, cacheHits: 2 } });
     expect(server.translations()).toHaveLength(1);
+    const again = await translateForTab({ segments, source: 'es', target: 'en', tabId: 1 });
+    expect(again).toMatchObject({ ok: true, translations: first.ok ? first.translations : [] });
+    expect(server.translations()).toHaveLength(1);
+    // What the pipeline counted stays in the background.
+    expect(again).not.toHaveProperty('stats');
   });
 
   it('keeps translating while the page rewrites its hash', async () => {

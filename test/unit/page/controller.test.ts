@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loadDocument } from '../../../scripts/lib/corpus';
+import { fakeEngine, MapCache } from '../engines/fakes';
+import { shout } from '../engines/loopback';
+import { TranslationPipeline } from '@/utils/engines/pipeline';
 import type { Message } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
@@ -121,7 +124,7 @@ describe('PageController on a real El País article', () => {
 
   it('falls back to plain text for a block whose reply keeps breaking the markup', async () => {
     const { doc, url } = loadElPais();
-    fakeBackground((segments) => ({
+    const requests = fakeBackground((segments) => ({
       ok: true,
       engine: 'Fake',
       translations: segments.map(() => 'LOST <i data-m="99">x</i>'),
@@ -132,6 +135,41 @@ describe('PageController on a real El País article', () => {
     const shown = Array.from(doc.querySelectorAll('.foreign-desk-translation'));
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((el) => el.children.length === 0 && el.textContent === 'LOST x')).toBe(true);
+    // The page asks nothing again: retrying is the background's work.
+    expect(requests.flat()).toHaveLength(controller.getState().progress.total);
+  });
+
+  it('sends each block once when the engine drops its links: the background falls back to text', async () => {
+    const { doc, url } = loadElPais();
+    const dropper = fakeEngine('Dropper', (r) =>
+      r.segments.map((s) => shout(s).replace(/<[^>]+>/g, '')),
+    );
+    const pipeline = new TranslationPipeline({ cache: new MapCache() });
+    const requests: string[][] = [];
+    fakeBrowser.runtime.onMessage.addListener((async (message: Message<'translate'>) => {
+      requests.push(message.segments);
+      const { translations } = await pipeline.translate([dropper.engine], message);
+      return { ok: true, engine: 'Dropper', translations };
+    }) as never);
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+
+    const state = controller.getState();
+    expect(state.status).toBe('done');
+    expect(requests.flat()).toHaveLength(state.progress.total);
+    const linked = Array.from(doc.querySelectorAll('.foreign-desk-translation')).filter((t) =>
+      t.parentElement!.querySelector(':scope > a[href]'),
+    );
+    expect(linked.length).toBeGreaterThan(0);
+    for (const translation of linked) {
+      expect(translation.querySelector('a')).toBeNull();
+      expect(translation.textContent).toBe(translation.textContent!.toUpperCase());
+      expect(translation.textContent!.length).toBeGreaterThan(0);
+    }
+    // The engine was asked once more for each of them, as plain text.
+    const plainAsks = dropper.calls.filter((c) => c.length === 1 && !c[0]!.includes('<'));
+    expect(plainAsks.length).toBeGreaterThanOrEqual(linked.length);
   });
 
   it('in ask mode waits for the reader, then translates and restores on their word', async () => {
