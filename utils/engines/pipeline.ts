@@ -220,11 +220,11 @@ export class TranslationPipeline {
       }
       const text = escapeText(plainText(segment));
       const [plain = ''] = await ask([text]);
+      replies[i] = escapeText(plainText(plain));
       // Empty or oversized even as plain text: the engine is broken, not the markup.
-      if (!usableReply(text, plain)) {
+      if (!usableReply(text, replies[i])) {
         throw new EngineError('bad-reply', `${engine.name} sent no usable translation.`);
       }
-      replies[i] = escapeText(plainText(plain));
     }
     return replies;
   }

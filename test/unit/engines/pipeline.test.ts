@@ -252,6 +252,18 @@ describe('translation pipeline', () => {
     expect([...cache.entries.values()].sort()).toEqual(['DOS <a data-m="0">TRES</a>', 'UNO']);
   });
 
+  it('keeps the text of a plain-text reply that carries markup of its own', async () => {
+    const { engine } = fakeEngine('E', (r) =>
+      r.segments.map((s) => `<a data-m="0">x</a><img src=x onerror=alert(1)> ${shout(s)}`),
+    );
+    const result = await new TranslationPipeline({ cache: new MapCache() }).translate(
+      [engine],
+      request(['uno <b data-m="0">dos</b>']),
+    );
+    // Escaped: what is left of foreign markup is shown as text, never parsed.
+    expect(result.translations).toEqual(['x &lt;img src=x onerror=alert(1)&gt; UNO DOS']);
+  });
+
   it('shows a reply that echoes its source but does not keep it', async () => {
     const { engine } = fakeEngine('E', (r) => r.segments);
     const cache = new MapCache();
