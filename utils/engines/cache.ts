@@ -71,12 +71,17 @@ export class IndexedDbCache implements TranslationCache {
     return found.map((entry) => entry?.translation);
   }
 
+  /**
+   * Stores translations the pipeline validated (see `cacheableReply`). An empty one is never
+   * kept whatever the caller says: served from here, it would hide a block without asking anyone.
+   */
   async putMany(entries: [string, string][]): Promise<void> {
-    if (!entries.length) return;
+    const kept = entries.filter(([, translation]) => translation.trim() !== '');
+    if (!kept.length) return;
     const db = await this.open();
     const tx = db.transaction(STORE, 'readwrite');
     const usedAt = this.now();
-    for (const [key, translation] of entries) void tx.store.put({ key, translation, usedAt });
+    for (const [key, translation] of kept) void tx.store.put({ key, translation, usedAt });
     await tx.done;
     await this.evict(db);
   }

@@ -1,7 +1,14 @@
 import { EngineError, type EngineErrorCode } from './types';
 
-/** An engine that does not answer within this is reported as down rather than waited for. */
-const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * An engine that has not answered (headers and whole body) within this is reported as down
+ * rather than waited for, and not asked again: the reader hears within ~20 s, queueing included.
+ */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** No reply to a batch within an engine's limits comes near this; a bigger one is no reply. */
+const MAX_REPLY_BYTES = 1_000_000;
+/** An engine's own words about a failure, as far as they are kept and shown to the reader. */
+const MAX_DETAIL_CHARS = 300;
 
 /** How one HTTP engine speaks about failure: its name, its error bodies, what readers can do. */
 export interface HttpEngineSpec {
@@ -64,12 +71,20 @@ export async function requestJson(
       credentials: 'omit',
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > MAX_REPLY_BYTES) {
+      void response.body?.cancel().catch(() => undefined);
+      throw failure(spec, 'bad-reply', `a reply of ${declared} bytes`);
+    }
     text = await response.text();
   } catch (error) {
+    if (error instanceof EngineError) throw error;
     if (signal?.aborted) throw new EngineError('cancelled', 'Translation was cancelled.');
     if (timeout.aborted) throw failure(spec, 'timeout', 'no answer');
     throw failure(spec, 'network', `${String(error)}`);
   }
+  // Without a Content-Length (chunked), the size is known once read.
+  if (text.length > MAX_REPLY_BYTES) throw failure(spec, 'bad-reply', 'a reply over 1 MB');
   let body: unknown;
   let parsed = true;
   try {
@@ -80,7 +95,7 @@ export async function requestJson(
   if (!response.ok) {
     const code =
       spec.classify?.(response.status, body) ?? STATUS_CODES[response.status] ?? ('http' as const);
-    const said = (parsed && spec.detail?.(body)) || text.slice(0, 200).trim();
+    const said = (parsed && spec.detail?.(body)) || text.trim();
     throw failure(spec, code, `HTTP ${response.status}${said ? `: ${said}` : ''}`, {
       retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
       transient: response.status >= 500,
@@ -98,9 +113,11 @@ export function failure(
   options?: { retryAfterMs?: number; transient?: boolean },
 ): EngineError {
   const hint = spec.hints?.[code] ?? DEFAULT_HINTS[code];
+  const said =
+    detail.length > MAX_DETAIL_CHARS ? `${detail.slice(0, MAX_DETAIL_CHARS).trimEnd()}…` : detail;
   return new EngineError(
     code,
-    `${spec.name} ${WHAT[code]} (${detail}).${hint ? ` ${hint}` : ''}`,
+    `${spec.name} ${WHAT[code]} (${said}).${hint ? ` ${hint}` : ''}`,
     options,
   );
 }

@@ -7,6 +7,23 @@
 
 const TAG = /<(\/?)([a-z][a-z0-9]*)((?:\s+data-m="\d+")?)\s*\/?>/gi;
 const VOID = new Set(['br']);
+/** A marker number as we write it: canonical decimal, no sign, space or leading zero. */
+const MARKER_NUMBER = /^(?:0|[1-9]\d{0,5})$/;
+
+/**
+ * The marker number a `data-m` value names, or undefined: `""`, `"0x0"`, `" 1 "`, `"01"` and a
+ * missing attribute (null) are no markers, whatever `Number()` would make of them.
+ */
+export function markerNumber(value: string | null | undefined): number | undefined {
+  return value != null && MARKER_NUMBER.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * A reply longer than this many times its source (plus a little for short ones) is no
+ * translation: no language pair multiplies a text's length by ten.
+ */
+const MAX_GROWTH = 10;
+const MIN_ALLOWED_LENGTH = 200;
 
 /** Placeholders a machine translator treats as opaque symbols and keeps in place. */
 const open = (n: number) => `⟦${n}⟧`;
@@ -55,11 +72,11 @@ export function toPlaceholders(html: string): Placeheld {
     last = match.index + match[0].length;
     const [, slash, rawName = '', attr = ''] = match;
     const name = rawName.toLowerCase();
-    const n = Number(/\d+/.exec(attr)?.[0] ?? NaN);
+    const n = markerNumber(/"(.*)"/.exec(attr)?.[1]);
     if (slash) {
       const opened = stack.pop();
       if (opened !== undefined) text += close(opened);
-    } else if (Number.isInteger(n)) {
+    } else if (n !== undefined) {
       tags.set(n, name);
       if (VOID.has(name)) text += empty(n);
       else {
@@ -96,7 +113,7 @@ export function fromPlaceholders(text: string, tags: Map<number, string>): strin
 function markerList(html: string): string[] {
   const found: string[] = [];
   for (const match of html.matchAll(TAG)) {
-    const n = /\d+/.exec(match[3] ?? '')?.[0];
+    const n = markerNumber(/"(.*)"/.exec(match[3] ?? '')?.[1]);
     if (!match[1] && n !== undefined) found.push(`${(match[2] ?? '').toLowerCase()}:${n}`);
   }
   return found.sort();
@@ -110,6 +127,30 @@ export function markersIntact(source: string, translation: string): boolean {
   const a = markerList(source);
   const b = markerList(translation);
   return a.length === b.length && a.every((m, i) => m === b[i]);
+}
+
+/**
+ * Whether a reply can stand as the translation of `source`: the same markers, some text where
+ * the source has text, and no more than a translation's length. Only such replies are cached;
+ * others are retried alone, and an empty one fails the request (the page offers Retry).
+ */
+export function usableReply(source: string, reply: string): boolean {
+  if (reply.length > Math.max(MIN_ALLOWED_LENGTH, source.length * MAX_GROWTH)) return false;
+  if (emptyReply(source, reply)) return false;
+  return markersIntact(source, reply);
+}
+
+/**
+ * Whether to keep a usable reply in the cache. One identical to its source may be right (a name,
+ * a number) but as likely comes from an engine that did nothing; asking again costs little.
+ */
+export function cacheableReply(source: string, reply: string): boolean {
+  return reply !== source && usableReply(source, reply);
+}
+
+/** A reply with no text for a source that has some: the engine failed, whatever its status. */
+export function emptyReply(source: string, reply: string): boolean {
+  return plainText(source) !== '' && plainText(reply) === '';
 }
 
 /** The text of a segment without markup, for language detection. */

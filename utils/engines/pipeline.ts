@@ -2,7 +2,7 @@ import { baseLanguage } from '../languages';
 import { packBatches } from './batching';
 import { cacheKey, type TranslationCache } from './cache';
 import { DEFAULT_RETRY, Lane, withRetry, type RetryPolicy } from './limiter';
-import { escapeText, markersIntact, plainText } from './markers';
+import { cacheableReply, escapeText, plainText, usableReply } from './markers';
 import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
 
 /** Shorter texts are too short to detect their language reliably; they are always sent. */
@@ -179,16 +179,17 @@ export class TranslationPipeline {
     for (const [segment, reply] of translated) {
       done.set(segment, reply);
       // Only replies that kept their markers are kept: a plain-text fallback may do better later.
-      if (markersIntact(segment, reply)) fresh.push([keyOf.get(segment) ?? '', reply]);
+      if (cacheableReply(segment, reply)) fresh.push([keyOf.get(segment) ?? '', reply]);
     }
     await this.deps.cache.putMany(fresh).catch(() => undefined);
     return failed;
   }
 
   /**
-   * One request. A reply that lost, duplicated or invented a marker is asked again alone, and
-   * if that breaks too, as plain text: the reader gets the sentence without its links rather
-   * than none. Every reply that leaves here has its markers intact or carries none.
+   * One request. A broken reply (a marker lost, duplicated or invented, no text, far too long)
+   * is asked again alone, and if that breaks too, as plain text: the reader gets the sentence
+   * without its links rather than none. Every reply that leaves here has text, and its markers
+   * intact or none; an engine that cannot give that even as plain text fails the batch.
    */
   private async translateBatch(
     engine: TranslationEngine,
@@ -209,16 +210,21 @@ export class TranslationPipeline {
     };
     const replies = await ask(batch);
     for (const [i, segment] of batch.entries()) {
-      if (markersIntact(segment, replies[i] ?? '')) continue;
+      if (usableReply(segment, replies[i] ?? '')) continue;
       if (batch.length > 1) {
         const [again = ''] = await ask([segment]);
-        if (markersIntact(segment, again)) {
+        if (usableReply(segment, again)) {
           replies[i] = again;
           continue;
         }
       }
-      const [plain = ''] = await ask([escapeText(plainText(segment))]);
+      const text = escapeText(plainText(segment));
+      const [plain = ''] = await ask([text]);
       replies[i] = escapeText(plainText(plain));
+      // Empty or oversized even as plain text: the engine is broken, not the markup.
+      if (!usableReply(text, replies[i])) {
+        throw new EngineError('bad-reply', `${engine.name} sent no usable translation.`);
+      }
     }
     return replies;
   }

@@ -43,14 +43,12 @@ export class EngineError extends Error {
     this.transient = options.transient ?? false;
   }
 
-  /** Failures that may pass on their own: worth another try with the same engine. */
+  /**
+   * Failures that may pass on their own: worth another try with the same engine. Not a timeout:
+   * the reader has already waited the whole of it; the fallback engine or Retry comes next.
+   */
   get retryable(): boolean {
-    return (
-      this.code === 'rate-limited' ||
-      this.code === 'network' ||
-      this.code === 'timeout' ||
-      this.transient
-    );
+    return this.code === 'rate-limited' || this.code === 'network' || this.transient;
   }
 }
 

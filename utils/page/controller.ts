@@ -66,6 +66,8 @@ export class PageController {
   private messageLimits = FIRST_MESSAGE;
   private queue: Unit[] = [];
   private inFlight = 0;
+  /** Bumped by Retry: a request sent before it that then fails queues its blocks again. */
+  private attempt = 0;
   private source = '';
   /** Bumped on every start and stop: replies for an older generation are dropped. */
   private generation = 0;
@@ -183,9 +185,12 @@ export class PageController {
   /** After an engine error: tries the blocks not yet translated again. */
   private retry(): void {
     if (this.state.status !== 'error') return;
+    this.attempt++;
     this.state.status = 'translating';
     this.state.error = null;
-    for (const unit of this.units) if (unit.status === 'sent') unit.status = 'waiting';
+    // Blocks still in flight from before are re-queued if their request fails (see `send`).
+    for (const unit of this.queue) unit.status = 'waiting';
+    this.queue = [];
     this.observe(this.units.filter((u) => u.status === 'waiting'));
     this.emit();
   }
@@ -382,7 +387,11 @@ export class PageController {
       // The first report says what is on screen; should it be late, start anyway.
       this.firstLayout = setTimeout(() => this.startFromTopIfIdle(), FIRST_LAYOUT_WAIT_MS);
     }
-    for (const unit of units) this.visibility.observe(unit.element);
+    // Observed anew, a block is reported again (Retry: the ones on screen go first once more).
+    for (const unit of units) {
+      this.visibility.unobserve(unit.element);
+      this.visibility.observe(unit.element);
+    }
   }
 
   /**
@@ -420,6 +429,7 @@ export class PageController {
 
   private async send(batch: Unit[], generation: number): Promise<void> {
     this.inFlight++;
+    const attempt = this.attempt;
     const target = this.state.target;
     const result = await this.request(
       batch.map((u) => u.encoded.html),
@@ -432,9 +442,13 @@ export class PageController {
     if (result.ok && result.source) this.setSource(result.source);
     if (result.ok && result.limits) this.messageLimits = result.limits;
     if (!result.ok) {
+      for (const unit of batch) unit.status = 'waiting';
+      if (attempt !== this.attempt) return this.observe(batch);
+      // What waited behind the failed request waits for Retry with it.
+      for (const unit of this.queue) unit.status = 'waiting';
+      this.queue = [];
       this.state.status = 'error';
       this.state.error = result.error;
-      this.queue = [];
       return this.emit();
     }
     for (const [i, unit] of batch.entries()) this.show(unit, result.translations[i] ?? '', target);
@@ -458,7 +472,9 @@ export class PageController {
    */
   private show(unit: Unit, html: string, target: string): void {
     const { refs, text: original } = unit.encoded;
-    const content = decodeTranslation(html, refs, this.doc) ?? textOf(html, this.doc);
+    // A reply with no text never empties a block (in replace mode it would vanish).
+    const content =
+      decodeTranslation(html, refs, this.doc) ?? (textOf(html, this.doc).trim() || original);
     unit.text = (typeof content === 'string' ? content : (content.textContent ?? '')).trim();
     unit.status = 'shown';
     this.layer.show(unit.element, content, target, original);

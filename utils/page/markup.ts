@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { markerNumber } from '../engines/markers';
 
 /**
  * Inline markup through an engine. A block's content goes out as HTML whose inline elements carry
@@ -60,6 +61,12 @@ const SKIPPED = new Set([
   'rp',
 ]);
 const MARKER = 'data-m';
+/** Inline elements nest a few levels in real text; a reply nested deeper is no translation. */
+const MAX_REPLY_DEPTH = 64;
+/** Every `data-m` value as written in a reply (the sanitiser trims them, so read them before). */
+const RAW_MARKER_VALUES = /\bdata-m\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*))/gi;
+/** The background drops replies over ten times their source; this bounds what a page parses. */
+const MAX_REPLY_CHARS = 200_000;
 /**
  * Line-breaking hints inside words (soft hyphen "Mit&shy;tel&shy;al&shy;ter", zero-width space,
  * word joiner, byte-order mark): engines read a word so broken as two unknown ones.
@@ -127,43 +134,55 @@ export function encodeBlock(block: Element): EncodedBlock {
 }
 
 /**
- * The translated content rebuilt on the original inline elements, or `null` when the engine lost,
- * duplicated or invented a marker (the caller retries, then falls back to plain text).
+ * The translated content rebuilt on the original inline elements, or `null` when the reply is
+ * broken: a marker lost, duplicated or invented, no text for a block that has some, too long or
+ * too deeply nested, or beyond what the sanitiser can parse (a `<frameset>` reply). The caller
+ * retries, then falls back to plain text; nothing here throws.
  */
 export function decodeTranslation(
   html: string,
   refs: Element[],
   doc: Document,
 ): DocumentFragment | null {
-  const clean = DOMPurify.sanitize(html, {
-    ALLOWED_TAGS: INLINE_TAGS,
-    ALLOWED_ATTR: [MARKER],
-    RETURN_DOM_FRAGMENT: true,
-  }) as DocumentFragment;
+  if (html.length > MAX_REPLY_CHARS) return null;
+  for (const [, double, single, bare] of html.matchAll(RAW_MARKER_VALUES)) {
+    if (markerNumber(double ?? single ?? bare) === undefined) return null;
+  }
   const used = new Set<number>();
-  let intact = true;
-  const rebuild = (from: Node, into: Node) => {
+  /** Copies `from` into `into` on the original elements; false at the first broken marker. */
+  const rebuild = (from: Node, into: Node, depth: number): boolean => {
+    if (depth > MAX_REPLY_DEPTH) return false;
     for (const child of Array.from(from.childNodes)) {
       if (child.nodeType === 3) {
         into.appendChild(doc.createTextNode(child.nodeValue ?? ''));
         continue;
       }
       if (child.nodeType !== 1) continue;
-      const n = Number((child as Element).getAttribute(MARKER));
-      const original = Number.isInteger(n) ? refs[n] : undefined;
-      if (!original || used.has(n) || original.localName !== (child as Element).localName) {
-        intact = false;
-        rebuild(child, into);
-        continue;
-      }
+      const n = markerNumber((child as Element).getAttribute(MARKER));
+      const original = n === undefined ? undefined : refs[n];
+      if (n === undefined || !original || used.has(n)) return false;
+      if (original.localName !== (child as Element).localName) return false;
       used.add(n);
       const copy = original.cloneNode(false) as Element;
       copy.removeAttribute('id');
-      rebuild(child, copy);
+      if (!rebuild(child, copy, depth + 1)) return false;
       into.appendChild(copy);
     }
+    return true;
   };
   const out = doc.createDocumentFragment();
-  rebuild(clean, out);
-  return intact && used.size === refs.length ? out : null;
+  try {
+    const clean = DOMPurify.sanitize(html, {
+      ALLOWED_TAGS: INLINE_TAGS,
+      ALLOWED_ATTR: [MARKER],
+      RETURN_DOM_FRAGMENT: true,
+    }) as DocumentFragment | null;
+    if (!clean || !rebuild(clean, out, 0)) return null;
+  } catch {
+    // DOMPurify throws on replies it cannot parse as a fragment (`<frameset onload=…>`).
+    return null;
+  }
+  if (used.size !== refs.length) return null;
+  // What the sanitiser dropped may have been all the text: no translation, never an empty block.
+  return out.textContent?.trim() ? out : null;
 }

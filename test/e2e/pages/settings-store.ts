@@ -1,8 +1,13 @@
 import type { ExtensionBrowser } from '../harness/index.ts';
+import { SETTINGS_VERSION } from '../../../utils/settings/schema.ts';
 
 /**
  * Test set-up only: merges `patch` into the extension's stored settings from an extension page,
  * for the settings the UI under test is not about. The content scripts follow the change.
+ *
+ * Written as the settings store writes them (WXT storage): the value under `settings` and its
+ * version under `settings$`. Settings without that version would be migrated as version 1 on the
+ * next read, which resets the engine.
  */
 export async function patchSettings(
   browser: ExtensionBrowser,
@@ -10,17 +15,22 @@ export async function patchSettings(
 ): Promise<void> {
   const page = await browser.openExtensionPage('/options.html');
   try {
-    await page.evaluate(async (changes: Record<string, unknown>) => {
-      type Area = {
-        get(key: string): Promise<Record<string, unknown>>;
-        set(items: Record<string, unknown>): Promise<void>;
-      };
-      const api = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome;
-      const { settings } = await api.storage.local.get('settings');
-      await api.storage.local.set({
-        settings: { ...((settings as object | undefined) ?? {}), ...changes },
-      });
-    }, patch);
+    await page.evaluate(
+      async (changes: Record<string, unknown>, version: number) => {
+        type Area = {
+          get(keys: string[]): Promise<Record<string, unknown>>;
+          set(items: Record<string, unknown>): Promise<void>;
+        };
+        const api = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome;
+        const stored = await api.storage.local.get(['settings', 'settings$']);
+        await api.storage.local.set({
+          settings: { ...((stored.settings as object | undefined) ?? {}), ...changes },
+          settings$: { ...((stored.settings$ as object | undefined) ?? {}), v: version },
+        });
+      },
+      patch,
+      SETTINGS_VERSION,
+    );
   } finally {
     await page.close();
   }

@@ -38,4 +38,18 @@ describe('IndexedDB cache', () => {
     expect(all[1]).toBeUndefined();
     expect(all.at(-1)).toBe('new');
   });
+
+  it('never keeps an empty translation', async () => {
+    const cache = new IndexedDbCache();
+    await cache.putMany([
+      ['empty-0', ''],
+      ['empty-1', '  '],
+      ['empty-2', 'kept'],
+    ]);
+    expect(await cache.getMany(['empty-0', 'empty-1', 'empty-2'])).toEqual([
+      undefined,
+      undefined,
+      'kept',
+    ]);
+  });
 });

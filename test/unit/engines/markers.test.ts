@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cacheableReply,
   fromPlaceholders,
+  markerNumber,
   markersIntact,
   plainText,
   toPlaceholders,
+  usableReply,
 } from '@/utils/engines/markers';
 import { packBatches } from '@/utils/engines/batching';
 
@@ -30,6 +33,40 @@ describe('markers for text-only engines', () => {
     expect(markersIntact(source, `${source}<a data-m="0">d</a>`)).toBe(false);
     expect(markersIntact(source, `${source}<b data-m="2">e</b>`)).toBe(false);
     expect(markersIntact(source, 'a <b data-m="0">b</b> <i data-m="1">c</i>')).toBe(false);
+  });
+
+  it('reads only canonical decimal marker numbers', () => {
+    expect(markerNumber('0')).toBe(0);
+    expect(markerNumber('12')).toBe(12);
+    for (const value of [null, undefined, '', '0x0', ' 1 ', '01', '-1', '1.0', '1e1', '９']) {
+      expect(markerNumber(value)).toBeUndefined();
+    }
+    const source = 'a <a data-m="0">b</a>';
+    expect(markersIntact(source, 'A <a data-m="00">B</a>')).toBe(false);
+    expect(markersIntact(source, 'A <a data-m="">B</a>')).toBe(false);
+    expect(markersIntact(source, 'A <a>B</a>')).toBe(false);
+    expect(toPlaceholders('<a data-m="01">x</a> <a>y</a>').text).toBe('x y');
+  });
+
+  it('takes empty, oversized or marker-breaking replies for broken, and caches no echo', () => {
+    const source = 'Hola <a data-m="0">mundo</a>';
+    const good = 'Hello <a data-m="0">world</a>';
+    expect(usableReply(source, good)).toBe(true);
+    expect(cacheableReply(source, good)).toBe(true);
+    for (const broken of [
+      '',
+      '  ',
+      '<a data-m="0"></a>',
+      `Hello <a data-m="0">${'w'.repeat(5_000)}</a>`,
+    ]) {
+      expect(usableReply(source, broken)).toBe(false);
+      expect(cacheableReply(source, broken)).toBe(false);
+    }
+    // An echo can be shown (it may be a name) but is not kept.
+    expect(usableReply(source, source)).toBe(true);
+    expect(cacheableReply(source, source)).toBe(false);
+    // A segment without text (a lone line break) may come back without text.
+    expect(usableReply('<br data-m="0">', '<br data-m="0">')).toBe(true);
   });
 
   it('gives plain text for language detection', () => {

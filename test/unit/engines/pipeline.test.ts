@@ -6,6 +6,7 @@ import type { RetryPolicy } from '@/utils/engines/limiter';
 import { TranslationPipeline } from '@/utils/engines/pipeline';
 import { EngineError } from '@/utils/engines/types';
 import { fakeEngine, MapCache } from './fakes';
+import { shout } from './loopback';
 
 const NO_JITTER: RetryPolicy = {
   attempts: 4,
@@ -194,13 +195,13 @@ describe('translation pipeline', () => {
   it('retries alone a reply that lost a marker, and never caches a broken one', async () => {
     // Drops the link from a batch; sent alone, the segment comes back right.
     const { engine, calls } = fakeEngine('E', (r) =>
-      r.segments.map((s) => (r.segments.length > 1 ? s.replace(/<[^>]+>/g, '') : s)),
+      r.segments.map((s) => shout(r.segments.length > 1 ? s.replace(/<[^>]+>/g, '') : s)),
     );
     const cache = new MapCache();
     const pipeline = new TranslationPipeline({ cache });
     const segments = ['uno', 'dos <a data-m="0">tres</a>'];
     const result = await pipeline.translate([engine], request(segments));
-    expect(result.translations).toEqual(['uno', 'dos <a data-m="0">tres</a>']);
+    expect(result.translations).toEqual(['UNO', 'DOS <a data-m="0">TRES</a>']);
     expect(calls).toEqual([segments, ['dos <a data-m="0">tres</a>']]);
     expect(cache.entries.size).toBe(2);
 
@@ -228,6 +229,50 @@ describe('translation pipeline', () => {
     expect(calls).toEqual([segments, [segments[1]], ['dos tres &amp; más']]);
     // Only the intact reply is kept: a later visit may get the link back.
     expect(cache.entries.size).toBe(1);
+  });
+
+  it('takes empty translations for a broken reply: asked again, then an error, never cached', async () => {
+    const { engine, calls } = fakeEngine('E', (r) => r.segments.map(() => ''));
+    const cache = new MapCache();
+    const segments = ['uno', 'dos <a data-m="0">tres</a>'];
+    const failed = await new TranslationPipeline({ cache })
+      .translate([engine], request(segments))
+      .catch((e: unknown) => e);
+    expect(failed).toMatchObject({ code: 'bad-reply' });
+    expect(calls).toEqual([segments, ['uno'], ['uno']]);
+    expect(cache.entries.size).toBe(0);
+
+    // With a fallback, the fallback translates the article.
+    const fallback = fakeEngine('F');
+    const result = await new TranslationPipeline({ cache }).translate(
+      [engine, fallback.engine],
+      request(segments),
+    );
+    expect(result.translations).toEqual(['UNO', 'DOS <a data-m="0">TRES</a>']);
+    expect([...cache.entries.values()].sort()).toEqual(['DOS <a data-m="0">TRES</a>', 'UNO']);
+  });
+
+  it('keeps the text of a plain-text reply that carries markup of its own', async () => {
+    const { engine } = fakeEngine('E', (r) =>
+      r.segments.map((s) => `<a data-m="0">x</a><img src=x onerror=alert(1)> ${shout(s)}`),
+    );
+    const result = await new TranslationPipeline({ cache: new MapCache() }).translate(
+      [engine],
+      request(['uno <b data-m="0">dos</b>']),
+    );
+    // Escaped: what is left of foreign markup is shown as text, never parsed.
+    expect(result.translations).toEqual(['x &lt;img src=x onerror=alert(1)&gt; UNO DOS']);
+  });
+
+  it('shows a reply that echoes its source but does not keep it', async () => {
+    const { engine } = fakeEngine('E', (r) => r.segments);
+    const cache = new MapCache();
+    const result = await new TranslationPipeline({ cache }).translate(
+      [engine],
+      request(['uno <a data-m="0">dos</a>']),
+    );
+    expect(result.translations).toEqual(['uno <a data-m="0">dos</a>']);
+    expect(cache.entries.size).toBe(0);
   });
 
   it('sends the first batch without waiting for the engine’s pair check', async () => {

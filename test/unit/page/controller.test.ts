@@ -134,6 +134,37 @@ describe('PageController on a real El País article', () => {
     expect(doc.documentElement.outerHTML).toBe(before);
   });
 
+  it('completes the whole article on Retry after a fault that hit requests in flight', async () => {
+    const { doc, url } = loadElPais();
+    const failure = {
+      ok: false,
+      engine: 'LibreTranslate',
+      error: { code: 'timeout', message: 'LibreTranslate did not answer in time.' },
+    };
+    // The engine hangs, then fails every request it holds; after that it is healthy again.
+    let healthy = false;
+    const held: (() => void)[] = [];
+    fakeBackground((): unknown =>
+      healthy ? undefined : new Promise((resolve) => held.push(() => resolve(failure))),
+    );
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    while (held.length < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    held.shift()!();
+    await settled(controller);
+    expect(controller.getState().status).toBe('error');
+
+    // Retry while the other request is still in flight: it fails too, and its blocks go again.
+    healthy = true;
+    controller.command('retry');
+    held.shift()!();
+    await settled(controller);
+    const state = controller.getState();
+    expect(state.status).toBe('done');
+    expect(state.progress.done).toBe(state.progress.total);
+    expect(doc.querySelectorAll('.foreign-desk-translation')).toHaveLength(state.progress.total);
+  });
+
   it('falls back to plain text for a block whose reply keeps breaking the markup', async () => {
     const { doc, url } = loadElPais();
     const requests = fakeBackground((segments) => ({

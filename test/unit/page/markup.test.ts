@@ -86,4 +86,36 @@ describe('decodeTranslation', () => {
     div.append(out!);
     expect(div.innerHTML).toBe('one');
   });
+
+  it('reads as markers only canonical numbers of markers sent, on tags that carry one', () => {
+    const { refs } = encodeBlock(block('<a href="/a">uno</a> y <b>dos</b>'));
+    const withMarkers = (a: string, b: string) => `<a${a}>one</a> and <b${b}>two</b>`;
+    expect(
+      decodeTranslation(withMarkers(' data-m="0"', ' data-m="1"'), refs, document),
+    ).not.toBeNull();
+    for (const forged of ['', ' data-m=""', ' data-m="0x0"', ' data-m=" 0 "', ' data-m="00"']) {
+      expect(
+        decodeTranslation(withMarkers(forged, ' data-m="1"'), refs, document),
+        forged,
+      ).toBeNull();
+    }
+    expect(
+      decodeTranslation(withMarkers(' data-m="0"', ' data-m=" 1 "'), refs, document),
+    ).toBeNull();
+  });
+
+  it('takes a reply it cannot sanitise, an empty one or a too deep one for no translation', () => {
+    const { refs } = encodeBlock(block('<i>uno</i> dos'));
+    for (const broken of [
+      '<frameset onload="alert(1)"><i data-m="0"> </i>',
+      '<i data-m="0"> </i>',
+      '',
+      '   ',
+      `<i data-m="0">one</i>${'<span>'.repeat(100)}two`,
+      `<i data-m="0">${'x'.repeat(300_000)}</i>`,
+    ]) {
+      expect(() => decodeTranslation(broken, refs, document)).not.toThrow();
+      expect(decodeTranslation(broken, refs, document)).toBeNull();
+    }
+  });
 });
