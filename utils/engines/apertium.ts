@@ -1,6 +1,7 @@
 import { fromIso639_3, languageName, toIso639_3 } from '../languages';
 import { failure, requestJson, stringAt, trimBase, type HttpEngineSpec } from './http';
 import type { EngineLimits, LanguagePair, TranslateRequest, TranslationEngine } from './types';
+import { defineEngine, originPattern } from './descriptor';
 
 /**
  * Apertium APy (https://wiki.apertium.org/wiki/Apertium-apy): `GET /listPairs`,
@@ -124,3 +125,17 @@ export class ApertiumEngine implements TranslationEngine {
     return reply;
   }
 }
+
+/** Apertium's public instance; readers who run their own APy point this at it. */
+export const DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
+
+export const apertiumEngine = defineEngine({
+  id: 'apertium',
+  label: 'engineApertium',
+  takesKey: false,
+  settingsKey: 'apertium',
+  fields: { baseUrl: { kind: 'url', label: 'apertiumUrl', default: DEFAULT_APERTIUM_URL } },
+  limits: LIMITS,
+  origins: ({ baseUrl }) => originPattern(baseUrl),
+  create: ({ baseUrl }, _key, deps) => new ApertiumEngine(baseUrl, deps.fetchImpl),
+});

@@ -7,7 +7,8 @@ import { IndexedDbCache } from './cache';
 import { offscreenHost } from './chrome';
 import { getEngineKeys, type EngineKeys } from './keys';
 import { TranslationPipeline } from './pipeline';
-import { ENGINE_IDS, EngineRegistry } from './registry';
+import { ENGINE_IDS } from './catalog';
+import { EngineRegistry } from './registry';
 import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
 
 /** Checking which other engines have a pair must not hold up the error message for long. */
