@@ -94,3 +94,22 @@ export function originPattern(url: string): string[] {
     return [];
   }
 }
+
+const PATTERN = /^(\*|https?):\/\/([^/]+)\//;
+
+/** The patterns of `needed` that the granted host permissions do not cover yet. */
+export function missingOrigins(granted: readonly string[], needed: readonly string[]): string[] {
+  const covers = (grant: string, pattern: string) => {
+    if (grant === '<all_urls>' || grant === pattern) return true;
+    const [, grantScheme, grantHost = ''] = PATTERN.exec(grant) ?? [];
+    const [, scheme, host = ''] = PATTERN.exec(pattern) ?? [];
+    if (!grantScheme || !scheme || (grantScheme !== '*' && grantScheme !== scheme)) return false;
+    return (
+      grantHost === '*' ||
+      grantHost === host ||
+      (grantHost.startsWith('*.') &&
+        (host === grantHost.slice(2) || host.endsWith(grantHost.slice(1))))
+    );
+  };
+  return needed.filter((pattern) => !granted.some((grant) => covers(grant, pattern)));
+}

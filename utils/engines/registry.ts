@@ -1,3 +1,4 @@
+import { baseLanguage } from '../languages';
 import type { Settings } from '../settings/schema';
 import { DEFAULT_APERTIUM_URL } from './apertium';
 import { engineById, type EngineChoice, type EngineId } from './catalog';
@@ -59,6 +60,18 @@ export class EngineRegistry {
     return ids.map((id) => this.get(id, settings, keys));
   }
 
+  /**
+   * What `auto` uses now for articles into `target`: whether this browser's on-device translator
+   * translates into it (it is tried first, for the pairs whose pack is ready), then which server.
+   */
+  async automatic(settings: Settings, keys: EngineKeys, target: string): Promise<AutomaticChoice> {
+    const chrome = this.get('chrome', settings, keys) as ChromeTranslatorEngine;
+    // Any other language will do as the source: the question is about the target.
+    const probe = baseLanguage(target) === 'en' ? 'es' : 'en';
+    const onDevice = await chrome.availability(probe, target).catch(() => 'unavailable');
+    return { onDevice: onDevice !== 'unavailable', server: automaticServer(settings) };
+  }
+
   private async resolve(
     choice: EngineChoice,
     settings: Settings,
@@ -71,6 +84,11 @@ export class EngineRegistry {
     const onDevice = await chrome.availability(source, target).catch(() => 'unavailable');
     return [...(onDevice === 'available' ? (['chrome'] as const) : []), automaticServer(settings)];
   }
+}
+
+export interface AutomaticChoice {
+  onDevice: boolean;
+  server: EngineId;
 }
 
 /** What `auto` uses when the on-device translator lacks the pair: the reader's own APy, else Google. */
