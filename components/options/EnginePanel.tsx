@@ -55,9 +55,10 @@ export function EnginePanel({
   const invalid = (name: string, field: EngineField) =>
     validFieldValue(field, drafts[name] ?? '') === undefined;
 
-  const commit = (name: string, field: EngineField) => {
-    const value = validFieldValue(field, drafts[name] ?? '');
-    if (value === undefined || value === stored[name]) return;
+  /** Stores what the input holds now (the draft state may not have caught up yet). */
+  const commit = (name: string, field: EngineField, input: string) => {
+    const value = validFieldValue(field, input);
+    if (value === undefined) return;
     const values = { ...stored, [name]: value };
     setDrafts((d) => ({ ...d, [name]: value }));
     void allow(values).then((allowed) => {
@@ -114,7 +115,7 @@ export function EnginePanel({
                 const value = e.currentTarget.value;
                 setDrafts((d) => ({ ...d, [name]: value }));
               }}
-              onChange={() => commit(name, field)}
+              onChange={(e) => commit(name, field, e.currentTarget.value)}
             />
             {bad && (
               <span id={`${id}-error`} class="error" data-testid={`${id}-error`}>
@@ -136,7 +137,7 @@ export function EnginePanel({
             size={40}
             value={key}
             onInput={(e) => setKey(e.currentTarget.value)}
-            onChange={() => onKey(key)}
+            onChange={(e) => onKey(e.currentTarget.value)}
           />
         </p>
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/schema';
 import { getSettings, updateSettings } from '@/utils/settings/store';
@@ -14,15 +14,30 @@ import type { ApplySettings, ShowStatus } from './types';
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState('');
+  // Changes are stored one after the other (each reads what the one before wrote), and "Saved."
+  // shows once the last of them is stored.
+  const saving = useRef({ queue: Promise.resolve(), pending: 0 });
 
   useEffect(() => void getSettings().then(setSettings), []);
   if (!settings) return <p>{t('loading')}</p>;
 
-  const apply: ApplySettings = async (change) => {
+  const apply: ApplySettings = (change) => {
+    const run = saving.current;
+    run.pending++;
     setStatus('');
-    const next = await updateSettings(change);
-    setSettings(next);
-    setStatus(t('saved'));
+    run.queue = run.queue
+      .then(() => updateSettings(change))
+      .then(
+        (next) => {
+          setSettings(next);
+          if (--run.pending === 0) setStatus(t('saved'));
+        },
+        (error: unknown) => {
+          run.pending--;
+          setStatus(String(error));
+        },
+      );
+    return run.queue;
   };
   const showStatus: ShowStatus = setStatus;
 
