@@ -5,7 +5,6 @@ import { siteMatchPatterns } from './utils/sites/registry';
 // background, `scripting`, optional host permissions), see README "Why MV3 on Firefox".
 export default defineConfig({
   manifestVersion: 3,
-  modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
@@ -34,16 +33,18 @@ export default defineConfig({
         description: '__MSG_commandToggle__',
       },
     },
-    // Content scripts declared for the supported sites need their hosts; engine fetches run from
-    // the background and rely on the engine's CORS headers or on these grants. The default engine
-    // (Google's keyless endpoint) must not depend on its CORS headers; DeepL documents none.
+    // Content scripts declared for the supported sites need their hosts. Engine fetches run from
+    // the background: the default engine's host (Google's keyless endpoint, which must not depend
+    // on its CORS headers) is granted at install; any other engine's hosts are asked for when the
+    // reader picks it in the options (its descriptor's `origins`, through optional_host_permissions).
+    // Loopback stays granted (a self-hosted APy or LibreTranslate on the reader's own machine):
+    // the end-to-end tests set APy on 127.0.0.1 in stored settings and translate with it, where
+    // a permission prompt would wait for an answer no test browser gives.
     host_permissions: [
       ...siteMatchPatterns(),
       'http://127.0.0.1/*',
       'http://localhost/*',
       'https://translate-pa.googleapis.com/*',
-      'https://api-free.deepl.com/*',
-      'https://api.deepl.com/*',
     ],
     // Any other news site the reader turns on is asked for at that moment (utils/sites/access).
     optional_host_permissions: ['*://*/*'],

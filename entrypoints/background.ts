@@ -1,7 +1,12 @@
 import { pageStatusChanged, registerReaderActions } from '@/utils/actions/reader-actions';
 import { handleMessages } from '@/utils/messaging/protocol';
 import { syncSiteRegistrations } from '@/utils/sites/access';
-import { cancelOnNavigation, cancelTab, translateForTab } from '@/utils/engines/service';
+import {
+  automaticEngineFor,
+  cancelOnNavigation,
+  cancelTab,
+  translateForTab,
+} from '@/utils/engines/service';
 import { getEngineKeys } from '@/utils/engines/keys';
 import { testEngine } from '@/utils/engines/test-connection';
 import { parseSettings } from '@/utils/settings/schema';
@@ -36,5 +41,6 @@ export default defineBackground(() => {
       if (key && engine in keys) (keys as Record<string, string>)[engine] = key;
       return testEngine(engine, parsed, keys, parsed.targetLang);
     },
+    automaticEngine: ({ target }) => automaticEngineFor(target),
   });
 });

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { Options } from '@/components/Options';
+import { Options } from '@/components/options/Options';
 import '@/components/popup.css';
 import { applyDocumentLocale, t, loadUiLocale } from '@/utils/i18n';
 

@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { fromIso639_3, languageName, toIso639_3 } from '../languages';
 import { failure, requestJson, stringAt, trimBase, type HttpEngineSpec } from './http';
+import { defineEngine, originPattern } from './descriptor';
 import {
   EngineError,
   type EngineLimits,
@@ -167,3 +168,17 @@ function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+
+/** Apertium's public instance; readers who run their own APy point this at it. */
+export const DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
+
+export const apertiumEngine = defineEngine({
+  id: 'apertium',
+  label: 'engineApertium',
+  takesKey: false,
+  settingsKey: 'apertium',
+  fields: { baseUrl: { kind: 'url', label: 'apertiumUrl', default: DEFAULT_APERTIUM_URL } },
+  limits: LIMITS,
+  origins: ({ baseUrl }) => originPattern(baseUrl),
+  create: ({ baseUrl }, _key, deps) => new ApertiumEngine(baseUrl, deps.fetchImpl),
+});

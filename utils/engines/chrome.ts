@@ -17,6 +17,7 @@ import {
   type TranslateRequest,
   type TranslationEngine,
 } from './types';
+import { defineEngine, NO_SETTINGS } from './descriptor';
 
 /**
  * Chrome's on-device Translator API, through the offscreen document (see chrome-offscreen.ts).
@@ -152,3 +153,14 @@ export class ChromeTranslatorEngine implements TranslationEngine {
     return value.map((text, i) => fromPlaceholders(String(text), held[i]?.tags ?? new Map()));
   }
 }
+
+export const chromeEngine = defineEngine({
+  id: 'chrome',
+  label: 'engineChrome',
+  takesKey: false,
+  ...NO_SETTINGS,
+  limits: LIMITS,
+  // On-device: nothing leaves the browser.
+  origins: () => [],
+  create: (_values, _key, deps) => new ChromeTranslatorEngine(deps.chromeHost),
+});

@@ -9,6 +9,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
+import { defineEngine, originPattern } from './descriptor';
 
 /**
  * DeepL API (https://developers.deepl.com/docs/api-reference/translate): `POST /v2/translate`,
@@ -108,3 +109,24 @@ export class DeepLEngine implements TranslationEngine {
     return expectStrings(this.spec, texts, segments.length);
   }
 }
+
+export const deeplEngine = defineEngine({
+  id: 'deepl',
+  label: 'engineDeepl',
+  takesKey: true,
+  settingsKey: 'deepl',
+  fields: {
+    baseUrl: {
+      kind: 'url',
+      label: 'baseUrl',
+      default: '',
+      optional: true,
+      placeholder: 'defaultAddress',
+    },
+  },
+  limits: LIMITS,
+  // Which of its own two hosts depends on the key (Free or Pro): both are asked for.
+  origins: ({ baseUrl }) =>
+    baseUrl ? originPattern(baseUrl) : [DEEPL_FREE_URL, DEEPL_PRO_URL].flatMap(originPattern),
+  create: ({ baseUrl }, key, deps) => new DeepLEngine(key, baseUrl || undefined, deps.fetchImpl),
+});

@@ -7,6 +7,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from './types';
+import { defineEngine, originPattern } from './descriptor';
 
 /**
  * Google Cloud Translation v2 (https://cloud.google.com/translate/docs/reference/rest/v2/translate):
@@ -107,3 +108,23 @@ export class GoogleCloudEngine implements TranslationEngine {
     return expectStrings(this.spec, texts, segments.length);
   }
 }
+
+export const googleCloudEngine = defineEngine({
+  id: 'google-cloud',
+  label: 'engineGoogleCloud',
+  takesKey: true,
+  settingsKey: 'googleCloud',
+  fields: {
+    baseUrl: {
+      kind: 'url',
+      label: 'baseUrl',
+      default: '',
+      optional: true,
+      placeholder: 'defaultAddress',
+    },
+  },
+  limits: LIMITS,
+  origins: ({ baseUrl }) => originPattern(baseUrl || GOOGLE_CLOUD_URL),
+  create: ({ baseUrl }, key, deps) =>
+    new GoogleCloudEngine(key, baseUrl || undefined, deps.fetchImpl),
+});

@@ -1,6 +1,7 @@
 import { expectStrings, failure, requestJson, stringAt, type HttpEngineSpec } from './http';
 import { googleLanguage } from './google-cloud';
 import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
+import { defineEngine, NO_SETTINGS, originPattern } from './descriptor';
 
 /**
  * Google Translate without a key of the reader's: the endpoint behind Chrome's own "translate
@@ -69,3 +70,14 @@ export class GoogleWebEngine implements TranslationEngine {
     return expectStrings(this.spec, reply[0], segments.length);
   }
 }
+
+/** The default engine: its host is in the manifest's host_permissions (wxt.config.ts). */
+export const googleWebEngine = defineEngine({
+  id: 'google-web',
+  label: 'engineGoogleWeb',
+  takesKey: false,
+  ...NO_SETTINGS,
+  limits: LIMITS,
+  origins: () => originPattern(GOOGLE_WEB_URL),
+  create: (_values, _key, deps) => new GoogleWebEngine(undefined, deps.fetchImpl),
+});

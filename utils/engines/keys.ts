@@ -1,4 +1,5 @@
 import { openDB, type DBSchema } from 'idb';
+import { KEYED_ENGINES, type KeyedEngine } from './catalog';
 
 /**
  * API keys, kept in the extension's own IndexedDB: extension storage (`storage.local`) is
@@ -6,14 +7,6 @@ import { openDB, type DBSchema } from 'idb';
  * Read by the background (to call engines) and written by the options page; never sent to a
  * content script or a page, and each key only to its own engine.
  */
-export const KEYED_ENGINES = [
-  'libretranslate',
-  'deepl',
-  'google-cloud',
-  'microsoft',
-  'openai',
-] as const;
-export type KeyedEngine = (typeof KEYED_ENGINES)[number];
 export type EngineKeys = Record<KeyedEngine, string>;
 
 const DB_NAME = 'foreign-desk-keys';

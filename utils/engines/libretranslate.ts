@@ -8,6 +8,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
+import { defineEngine, originPattern } from './descriptor';
 
 /**
  * LibreTranslate (https://docs.libretranslate.com): `POST /translate` with a JSON body
@@ -98,3 +99,16 @@ export class LibreTranslateEngine implements TranslationEngine {
     );
   }
 }
+
+export const libreTranslateEngine = defineEngine({
+  id: 'libretranslate',
+  label: 'engineLibre',
+  takesKey: true,
+  settingsKey: 'libretranslate',
+  fields: {
+    baseUrl: { kind: 'url', label: 'baseUrl', default: 'https://libretranslate.com' },
+  },
+  limits: LIMITS,
+  origins: ({ baseUrl }) => originPattern(baseUrl),
+  create: ({ baseUrl }, key, deps) => new LibreTranslateEngine(baseUrl, key, deps.fetchImpl),
+});

@@ -7,6 +7,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from './types';
+import { defineEngine, originPattern } from './descriptor';
 
 /**
  * Microsoft Translator v3 (https://learn.microsoft.com/azure/ai-services/translator/reference/v3-0-translate):
@@ -105,3 +106,25 @@ export class MicrosoftEngine implements TranslationEngine {
     return expectStrings(this.spec, texts, segments.length);
   }
 }
+
+export const microsoftEngine = defineEngine({
+  id: 'microsoft',
+  label: 'engineMicrosoft',
+  takesKey: true,
+  settingsKey: 'microsoft',
+  fields: {
+    /** The Azure resource's region (e.g. `westeurope`); empty for global resources. */
+    region: { kind: 'text', label: 'region', default: '', optional: true, pattern: /^[a-z0-9]+$/i },
+    baseUrl: {
+      kind: 'url',
+      label: 'baseUrl',
+      default: '',
+      optional: true,
+      placeholder: 'defaultAddress',
+    },
+  },
+  limits: LIMITS,
+  origins: ({ baseUrl }) => originPattern(baseUrl || MICROSOFT_URL),
+  create: ({ region, baseUrl }, key, deps) =>
+    new MicrosoftEngine(key, region, baseUrl || undefined, deps.fetchImpl),
+});

@@ -8,6 +8,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
+import { defineEngine, originPattern } from './descriptor';
 
 /**
  * Any OpenAI-compatible chat completions server (OpenAI, Ollama, LM Studio, OpenRouter, …):
@@ -132,3 +133,17 @@ export class OpenAiEngine implements TranslationEngine {
     return parseArray(content);
   }
 }
+
+export const openAiEngine = defineEngine({
+  id: 'openai',
+  label: 'engineOpenai',
+  takesKey: true,
+  settingsKey: 'openai',
+  fields: {
+    baseUrl: { kind: 'url', label: 'baseUrl', default: 'https://api.openai.com/v1' },
+    model: { kind: 'text', label: 'model', default: 'gpt-4o-mini' },
+  },
+  limits: LIMITS,
+  origins: ({ baseUrl }) => originPattern(baseUrl),
+  create: ({ baseUrl, model }, key, deps) => new OpenAiEngine(baseUrl, model, key, deps.fetchImpl),
+});

@@ -1,59 +1,21 @@
-import { DEFAULT_APERTIUM_URL, type EngineChoice, type Settings } from '../settings/schema';
-import { ApertiumEngine } from './apertium';
-import { ChromeTranslatorEngine, type TranslatorHost } from './chrome';
-import { DeepLEngine } from './deepl';
-import { GoogleCloudEngine } from './google-cloud';
-import { GoogleWebEngine } from './google-web';
+import { baseLanguage } from '../languages';
+import type { Settings } from '../settings/schema';
+import { DEFAULT_APERTIUM_URL } from './apertium';
+import { engineById, type EngineChoice, type EngineId } from './catalog';
+import type { ChromeTranslatorEngine } from './chrome';
+import type { EngineDeps } from './descriptor';
 import type { EngineKeys } from './keys';
-import { LibreTranslateEngine } from './libretranslate';
-import { MicrosoftEngine } from './microsoft';
-import { OpenAiEngine } from './openai';
-import type { EngineId, TranslationEngine } from './types';
+import type { TranslationEngine } from './types';
 
-/** The one place engines are registered: each builds from the reader's settings and keys. */
-const FACTORIES: Record<
-  EngineId,
-  (settings: Settings, keys: EngineKeys, deps: EngineDeps) => TranslationEngine
-> = {
-  chrome: (_s, _k, deps) => new ChromeTranslatorEngine(deps.chromeHost),
-  'google-web': (_s, _k, deps) => new GoogleWebEngine(undefined, deps.fetchImpl),
-  apertium: (s, _k, deps) => new ApertiumEngine(s.apertium.baseUrl, deps.fetchImpl),
-  libretranslate: (s, k, deps) =>
-    new LibreTranslateEngine(s.libretranslate.baseUrl, k.libretranslate, deps.fetchImpl),
-  deepl: (s, k, deps) => new DeepLEngine(k.deepl, s.deepl.baseUrl || undefined, deps.fetchImpl),
-  'google-cloud': (s, k, deps) =>
-    new GoogleCloudEngine(k['google-cloud'], s.googleCloud.baseUrl || undefined, deps.fetchImpl),
-  microsoft: (s, k, deps) =>
-    new MicrosoftEngine(
-      k.microsoft,
-      s.microsoft.region,
-      s.microsoft.baseUrl || undefined,
-      deps.fetchImpl,
-    ),
-  openai: (s, k, deps) =>
-    new OpenAiEngine(s.openai.baseUrl, s.openai.model, k.openai, deps.fetchImpl),
-};
+export type { EngineDeps };
 
-export const ENGINE_IDS = Object.keys(FACTORIES) as EngineId[];
-
-export interface EngineDeps {
-  chromeHost?: TranslatorHost;
-  fetchImpl?: typeof fetch;
-}
-
-/** What an engine is built from, so a kept instance is rebuilt when any of it changes. */
-function configOf(id: EngineId, s: Settings, k: EngineKeys): unknown {
-  const byId: Record<EngineId, unknown> = {
-    chrome: null,
-    'google-web': null,
-    apertium: s.apertium,
-    libretranslate: [s.libretranslate, k.libretranslate],
-    deepl: [s.deepl, k.deepl],
-    'google-cloud': [s.googleCloud, k['google-cloud']],
-    microsoft: [s.microsoft, k.microsoft],
-    openai: [s.openai, k.openai],
-  };
-  return byId[id];
+/** What an engine is built from: its own settings (if any) and its key (if it takes one). */
+function configOf(id: EngineId, settings: Settings, keys: EngineKeys) {
+  const engine = engineById(id);
+  const values =
+    engine.settingsKey === '' ? {} : (settings[engine.settingsKey as keyof Settings] as object);
+  const key = engine.takesKey ? keys[id as keyof EngineKeys] : '';
+  return { engine, values: values as Record<string, string>, key };
 }
 
 /**
@@ -66,13 +28,15 @@ export class EngineRegistry {
   constructor(private readonly deps: EngineDeps = {}) {}
 
   get(id: EngineId, settings: Settings, keys: EngineKeys): TranslationEngine {
-    const key = JSON.stringify([id, configOf(id, settings, keys)]);
-    let engine = this.instances.get(key);
-    if (!engine) {
-      engine = FACTORIES[id](settings, keys, this.deps);
-      this.instances.set(key, engine);
+    const { engine, values, key } = configOf(id, settings, keys);
+    // A kept instance is rebuilt when anything it is built from changes.
+    const cacheKey = JSON.stringify([id, values, key]);
+    let instance = this.instances.get(cacheKey);
+    if (!instance) {
+      instance = engine.create(values, key, this.deps);
+      this.instances.set(cacheKey, instance);
     }
-    return engine;
+    return instance;
   }
 
   /**
@@ -96,6 +60,18 @@ export class EngineRegistry {
     return ids.map((id) => this.get(id, settings, keys));
   }
 
+  /**
+   * What `auto` uses now for articles into `target`: whether this browser's on-device translator
+   * translates into it (it is tried first, for the pairs whose pack is ready), then which server.
+   */
+  async automatic(settings: Settings, keys: EngineKeys, target: string): Promise<AutomaticChoice> {
+    const chrome = this.get('chrome', settings, keys) as ChromeTranslatorEngine;
+    // Any other language will do as the source: the question is about the target.
+    const probe = baseLanguage(target) === 'en' ? 'es' : 'en';
+    const onDevice = await chrome.availability(probe, target).catch(() => 'unavailable');
+    return { onDevice: onDevice !== 'unavailable', server: automaticServer(settings) };
+  }
+
   private async resolve(
     choice: EngineChoice,
     settings: Settings,
@@ -106,10 +82,17 @@ export class EngineRegistry {
     if (choice !== 'auto') return [choice];
     const chrome = this.get('chrome', settings, keys) as ChromeTranslatorEngine;
     const onDevice = await chrome.availability(source, target).catch(() => 'unavailable');
-    const selfHosted = settings.apertium.baseUrl.replace(/\/+$/, '') !== DEFAULT_APERTIUM_URL;
-    return [
-      ...(onDevice === 'available' ? (['chrome'] as const) : []),
-      selfHosted ? 'apertium' : 'google-web',
-    ];
+    return [...(onDevice === 'available' ? (['chrome'] as const) : []), automaticServer(settings)];
   }
+}
+
+export interface AutomaticChoice {
+  onDevice: boolean;
+  server: EngineId;
+}
+
+/** What `auto` uses when the on-device translator lacks the pair: the reader's own APy, else Google. */
+export function automaticServer(settings: Settings): EngineId {
+  const selfHosted = settings.apertium.baseUrl.replace(/\/+$/, '') !== DEFAULT_APERTIUM_URL;
+  return selfHosted ? 'apertium' : 'google-web';
 }

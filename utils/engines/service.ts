@@ -7,7 +7,8 @@ import { IndexedDbCache } from './cache';
 import { offscreenHost } from './chrome';
 import { getEngineKeys, type EngineKeys } from './keys';
 import { TranslationPipeline } from './pipeline';
-import { ENGINE_IDS, EngineRegistry } from './registry';
+import { ENGINE_IDS } from './catalog';
+import { EngineRegistry, type AutomaticChoice } from './registry';
 import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
 
 /** Checking which other engines have a pair must not hold up the error message for long. */
@@ -79,6 +80,12 @@ export async function translateForTab(request: {
       engine: chain.map((e) => e.name).join(' + '),
     };
   }
+}
+
+/** What `auto` uses now for articles into `target`, with the reader's settings (options page). */
+export async function automaticEngineFor(target: string): Promise<AutomaticChoice> {
+  const [settings, keys] = await Promise.all([getSettings(), getEngineKeys()]);
+  return registry.automatic(settings, keys, target);
 }
 
 /** The pipeline's answer, or its failure as a message that names engines that could help. */

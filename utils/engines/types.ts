@@ -1,3 +1,5 @@
+import type { EngineId } from './catalog';
+
 /** One interface for every translation engine; engines run in the background only. */
 
 export interface TranslateRequest {
@@ -70,18 +72,11 @@ export interface EngineLimits {
   burst: number;
 }
 
-export type EngineId =
-  | 'chrome'
-  | 'google-web'
-  | 'apertium'
-  | 'libretranslate'
-  | 'deepl'
-  | 'google-cloud'
-  | 'microsoft'
-  | 'openai';
+/** Engine ids come from the one list of engines (catalog.ts). */
+export type { EngineId };
 
-export interface TranslationEngine {
-  readonly id: EngineId;
+export interface TranslationEngine<Id extends string = EngineId> {
+  readonly id: Id;
   readonly name: string;
   readonly limits: EngineLimits;
   /**

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { BatchLimits } from '../engines/batching';
+import type { AutomaticChoice } from '../engines/registry';
 import type { EngineTestResult } from '../engines/test-connection';
 import type { EngineId } from '../engines/types';
 import type { EngineErrorCode } from '../engines/types';
@@ -25,6 +26,8 @@ export interface Protocol {
     request: { engine: EngineId; settings: unknown; key: string };
     response: EngineTestResult;
   };
+  /** options → background: what the `auto` engine uses now for this target language. */
+  automaticEngine: { request: { target: string }; response: AutomaticChoice };
 }
 
 /**

@@ -1,4 +1,6 @@
 import * as v from 'valibot';
+import { CONFIGURABLE_ENGINES, ENGINE_CHOICES, type EngineSettings } from '../engines/catalog';
+import { fieldSchema, type EngineField } from '../engines/descriptor';
 
 /**
  * The reader's settings, as stored. Every field has its own fallback so that one corrupt value
@@ -18,70 +20,31 @@ export const DEFAULT_SITE_MODE: SiteMode = 'ask';
 export const DISPLAY_MODES = ['bilingual', 'replace'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
-/** Apertium's public instance; readers who run their own APy point this at it. */
-export const DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
-
-const httpUrl = v.pipe(
-  v.string(),
-  v.url(),
-  v.check((url) => /^https?:\/\//i.test(url), 'Only http and https engine URLs are allowed'),
-);
-
 const languageCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
 /**
- * `auto`: Chrome's on-device translator where it has the pair, else a self-hosted Apertium the
- * reader pointed Foreign Desk at, else Google Translate's keyless web endpoint.
+ * Each engine's own settings, from its descriptor: every field trimmed and validated on its own,
+ * falling back to its default, so one bad address never resets the engine's other fields.
+ * API keys are not settings: content scripts can read extension storage, so keys live in the
+ * extension's own IndexedDB (utils/engines/keys.ts), out of their reach.
  */
-export const ENGINE_CHOICES = [
-  'auto',
-  'chrome',
-  'google-web',
-  'apertium',
-  'libretranslate',
-  'deepl',
-  'google-cloud',
-  'microsoft',
-  'openai',
-] as const;
-export type EngineChoice = (typeof ENGINE_CHOICES)[number];
-
-const DEFAULT_LIBRETRANSLATE_URL = 'https://libretranslate.com';
-const DEFAULT_OPENAI_URL = 'https://api.openai.com/v1';
-const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
-
-/** An empty string means "use the engine's own address". */
-const optionalUrl = v.union([v.literal(''), httpUrl]);
-const trimmed = v.pipe(v.string(), v.trim());
+const ENGINE_SETTINGS_ENTRIES = Object.fromEntries(
+  CONFIGURABLE_ENGINES.map((engine) => {
+    const fields = Object.entries<EngineField>(engine.fields);
+    const defaults = Object.fromEntries(fields.map(([name, field]) => [name, field.default]));
+    const entries = Object.fromEntries(
+      fields.map(([name, field]) => [name, v.fallback(fieldSchema(field), field.default)]),
+    );
+    return [engine.settingsKey, v.fallback(v.object(entries), defaults)];
+  }),
+) as unknown as { [K in keyof EngineSettings]: v.GenericSchema<unknown, EngineSettings[K]> };
 
 export const SettingsSchema = v.object({
   targetLang: v.fallback(languageCode, 'en'),
   engine: v.fallback(v.picklist(ENGINE_CHOICES), 'auto'),
   /** Used for what the first engine could not translate (quota, 429, down); `none`: no fallback. */
   fallbackEngine: v.fallback(v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
-  apertium: v.fallback(v.object({ baseUrl: httpUrl }), { baseUrl: DEFAULT_APERTIUM_URL }),
-  // API keys are not settings: content scripts can read extension storage, so keys live in the
-  // extension's own IndexedDB (utils/engines/keys.ts), out of their reach.
-  libretranslate: v.fallback(v.object({ baseUrl: httpUrl }), {
-    baseUrl: DEFAULT_LIBRETRANSLATE_URL,
-  }),
-  deepl: v.fallback(v.object({ baseUrl: v.fallback(optionalUrl, '') }), { baseUrl: '' }),
-  googleCloud: v.fallback(v.object({ baseUrl: v.fallback(optionalUrl, '') }), { baseUrl: '' }),
-  microsoft: v.fallback(
-    v.object({
-      /** The Azure resource's region (e.g. `westeurope`); empty for global resources. */
-      region: v.fallback(v.pipe(trimmed, v.regex(/^[a-z0-9]*$/i)), ''),
-      baseUrl: v.fallback(optionalUrl, ''),
-    }),
-    { region: '', baseUrl: '' },
-  ),
-  openai: v.fallback(
-    v.object({
-      baseUrl: v.fallback(httpUrl, DEFAULT_OPENAI_URL),
-      model: v.fallback(v.pipe(trimmed, v.minLength(1)), DEFAULT_OPENAI_MODEL),
-    }),
-    { baseUrl: DEFAULT_OPENAI_URL, model: DEFAULT_OPENAI_MODEL },
-  ),
+  ...ENGINE_SETTINGS_ENTRIES,
   displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
   /** Source languages translated on every site the reader has not set to `never`. */
   alwaysTranslateFrom: v.fallback(

@@ -1,6 +1,5 @@
 import { storage } from 'wxt/utils/storage';
 import {
-  DEFAULT_APERTIUM_URL,
   DEFAULT_SITE_MODE,
   parseSettings,
   SETTINGS_VERSION,
@@ -8,6 +7,11 @@ import {
   type SiteMode,
 } from './schema';
 
+/** Apertium's public instance, v2's default address. */
+const V2_DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
+
+// Stored settings are brought to the current version when this module loads, in every context;
+// reads and writes wait for that.
 const settingsItem = storage.defineItem<unknown>('local:settings', {
   fallback: {},
   version: SETTINGS_VERSION,
@@ -29,18 +33,13 @@ const settingsItem = storage.defineItem<unknown>('local:settings', {
       ...v2,
       engine:
         typeof v2?.apertium?.baseUrl === 'string' &&
-        v2.apertium.baseUrl.replace(/\/+$/, '') !== DEFAULT_APERTIUM_URL
+        v2.apertium.baseUrl.replace(/\/+$/, '') !== V2_DEFAULT_APERTIUM_URL
           ? 'apertium'
           : 'auto',
       fallbackEngine: 'none',
     }),
   },
 });
-
-/** Brings stored settings to the current version (also done lazily on first read). */
-export async function migrateSettings(): Promise<void> {
-  await settingsItem.migrate();
-}
 
 export async function getSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());

@@ -1,6 +1,13 @@
-import type { ExtensionBrowser } from '../harness/index.ts';
+import type { ExtensionBrowser, PageHandle } from '../harness/index.ts';
 
-/** The options page, driven as a reader would: fill the engine address, save. */
+/** Waits until every change made on the options page is stored and the page says so. */
+export async function waitForSaved(page: PageHandle): Promise<void> {
+  await page.waitFor(() => document.querySelector('#save-status')?.textContent === 'Saved.', {
+    message: 'the options page to say Saved.',
+  });
+}
+
+/** The options page, driven as a reader would: type the engine address, leave the field. */
 export async function setApertiumUrl(browser: ExtensionBrowser, url: string): Promise<void> {
   const page = await browser.openExtensionPage('/options.html');
   try {
@@ -13,10 +20,8 @@ export async function setApertiumUrl(browser: ExtensionBrowser, url: string): Pr
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
     await page.type('#apertium-url', url);
-    await page.click('#save');
-    await page.waitFor(() => document.querySelector('#save-status')?.textContent === 'Saved.', {
-      message: 'the options page to say Saved.',
-    });
+    await page.press('Tab');
+    await waitForSaved(page);
   } finally {
     await page.close();
   }

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TranslatorHost } from '@/utils/engines/chrome';
 import type { EngineKeys } from '@/utils/engines/keys';
-import { ENGINE_IDS, EngineRegistry } from '@/utils/engines/registry';
+import { ENGINE_IDS } from '@/utils/engines/catalog';
+import { EngineRegistry } from '@/utils/engines/registry';
 import { parseSettings } from '@/utils/settings/schema';
 
 const chromeSaying = (availability: string): TranslatorHost => ({
@@ -22,7 +23,7 @@ const names = async (registry: EngineRegistry, settings: object) =>
 
 describe('engine registry', () => {
   it('registers all eight engines', () => {
-    expect(ENGINE_IDS.sort()).toEqual(
+    expect([...ENGINE_IDS].sort()).toEqual(
       [
         'apertium',
         'chrome',

@@ -1,22 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, parseSettings, SETTINGS_VERSION } from '@/utils/settings/schema';
-import { getSettings, migrateSettings } from '@/utils/settings/store';
 
 const fixture = (version: number) =>
   JSON.parse(
     readFileSync(join(import.meta.dirname, 'fixtures', `v${version}.json`), 'utf8'),
   ) as Record<string, { apertium?: object }>;
 
+/** The store as a new build loads it over what an older one left: migrations run on load. */
+async function storeAfterUpdate() {
+  vi.resetModules();
+  return import('@/utils/settings/store');
+}
+
 describe('settings v3: engines', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('v2 → v3: the public Apertium default becomes auto, sites and display are kept', async () => {
     await fakeBrowser.storage.local.set(fixture(2));
-    await migrateSettings();
-    const settings = await getSettings();
+    const settings = await (await storeAfterUpdate()).getSettings();
     expect(settings.engine).toBe('auto');
     expect(settings.fallbackEngine).toBe('none');
     expect(settings.sites).toEqual({ elpais: 'always', spiegel: 'never' });
@@ -29,7 +33,7 @@ describe('settings v3: engines', () => {
     const v2 = fixture(2);
     v2.settings!.apertium = { baseUrl: 'http://127.0.0.1:2737/' };
     await fakeBrowser.storage.local.set(v2);
-    await migrateSettings();
+    const { getSettings } = await storeAfterUpdate();
     expect((await getSettings()).engine).toBe('apertium');
   });
 

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n';
+
+/** The keyboard shortcut as the browser has it, and where the reader can change it. */
+export function ShortcutSection() {
+  const [shortcut, setShortcut] = useState('');
+  useEffect(() => {
+    void browser.commands
+      .getAll()
+      .then((all) => setShortcut(all.find((c) => c.name === 'toggle-translation')?.shortcut ?? ''))
+      .catch(() => setShortcut(''));
+  }, []);
+  const firefox = location.protocol === 'moz-extension:';
+  return (
+    <section aria-labelledby="h-shortcut">
+      <h2 id="h-shortcut">{t('sectionShortcut')}</h2>
+      <p data-testid="shortcut">
+        {shortcut ? t('shortcutIs', shortcut) : t('shortcutNone')}{' '}
+        {firefox ? t('shortcutWhereFirefox') : t('shortcutWhereChrome')}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+import type { Settings } from '@/utils/settings/schema';
+
+/** Stores a change to the settings at once; the options page then says "Saved." */
+export type ApplySettings = (change: (current: Settings) => Settings) => Promise<void>;
+
+/** Puts a message (saved, refused, invalid) in the page's one status line. */
+export type ShowStatus = (message: string) => void;
