@@ -1,10 +1,17 @@
-/** The translated article as text to take elsewhere: Markdown and plain text, with attribution. */
+/**
+ * The translated article as the reader holds it, and as text to take elsewhere: Markdown and
+ * plain text, with attribution. No UI here: labels come from the translator passed in.
+ */
+import { displayDate, type DisplayDate } from '../dates';
+import type { MessageKey } from '../i18n';
+import { languageName } from '../languages';
+import type { PageState } from '../page/state';
 
 export interface ExportedArticle {
   title: string;
-  /** The publication date as the reader reads it, and its ISO 8601 form. */
-  date: { local: string; iso: string } | null;
-  updated: { local: string; iso: string } | null;
+  /** The publication date as the reader reads it, its ISO 8601 form, and how long ago. */
+  date: DisplayDate | null;
+  updated: DisplayDate | null;
   byline: string | null;
   blocks: { kind: string; text: string }[];
   captions: { text: string; credit: string | null }[];
@@ -81,4 +88,68 @@ export function toPlainText(article: ExportedArticle): string {
   out.push(`${labels.source}: ${clean(article.source.name)} — ${article.source.url}`);
   if (labels.translatedBy) out.push(labels.translatedBy);
   return out.join('\n').trimEnd() + '\n';
+}
+
+/** Localised UI strings by key (`t` from utils/i18n, or a stand-in in tests). */
+export type Translator = (key: MessageKey, ...substitutions: (string | number)[]) => string;
+
+/** The article as the reader holds it: translated where translated, original elsewhere. */
+export function exportedArticle(
+  page: PageState,
+  { locale, t, now = Date.now() }: { locale: string; t: Translator; now?: number },
+): ExportedArticle | null {
+  const article = page.article;
+  if (!article) return null;
+  const date = displayDate(article.publishedTime, locale, now);
+  const updated =
+    article.modifiedTime && article.modifiedTime !== article.publishedTime
+      ? displayDate(article.modifiedTime, locale, now)
+      : null;
+  const blocks = page.translation.blocks.filter((b) => b.kind !== 'caption');
+  const captionTexts = page.translation.blocks.filter((b) => b.kind === 'caption');
+  // Credits pair with captions by position only when every caption came back translated.
+  const paired = captionTexts.length === article.captions.length;
+  const captions = captionTexts.map((c, i) =>
+    separateCredit(c.text, paired ? (article.captions[i]?.credit ?? null) : null),
+  );
+  const source = article.lang ? languageName(article.lang, locale) : null;
+  return {
+    title: page.translation.title ?? article.title,
+    date,
+    updated,
+    byline: article.byline,
+    blocks,
+    captions,
+    source: { name: article.publisher ?? new URL(article.url).hostname, url: article.url },
+    labels: {
+      published: t('published'),
+      updated: t('updated'),
+      source: t('source'),
+      photo: t('photo'),
+      translatedBy:
+        page.engine && source && page.translation.blocks.length
+          ? t('statusDone', source, page.engine)
+          : null,
+    },
+  };
+}
+
+/**
+ * A caption and its credit as two parts. Pages often print the credit at the end of the caption
+ * ("…in Qatar.AFP"): it is taken off the text; a credit elsewhere in the text is not repeated.
+ * Only whole words count: "…el JEFE" holds no credit "EFE".
+ */
+export function separateCredit(
+  text: string,
+  credit: string | null,
+): { text: string; credit: string | null } {
+  const trimmed = text.trim();
+  const name = credit?.trim();
+  if (!name) return { text: trimmed, credit: null };
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const word = (suffix: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])${suffix}`, 'u');
+  const atEnd = word('$').exec(trimmed);
+  if (atEnd && atEnd.index > 0) return { text: trimmed.slice(0, atEnd.index).trim(), credit: name };
+  return word('').test(trimmed) ? { text: trimmed, credit: null } : { text: trimmed, credit: name };
 }
