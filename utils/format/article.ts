@@ -134,10 +134,17 @@ export function exportedArticle(
   };
 }
 
+/** `text` as a whole word (not inside a longer one), optionally only at the end. */
+function wordPattern(text: string, flags = 'u', atEnd = false): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])${atEnd ? '$' : ''}`, flags);
+}
+
 /**
- * A caption and its credit as two parts. Pages often print the credit at the end of the caption
- * ("…in Qatar.AFP"): it is taken off the text; a credit elsewhere in the text is not repeated.
- * Only whole words count: "…el JEFE" holds no credit "EFE".
+ * A caption and its credit as two parts. A page's caption element often holds the credit too, so
+ * its translation ends with it ("…in Qatar.AFP", "…in Albania.Photo: Florion Goga (REUTERS)"):
+ * the credit is taken off the end, found by its words that came through translation unchanged
+ * (names), with a label before them ("Photo:"). A credit inside the text is not repeated.
  */
 export function separateCredit(
   text: string,
@@ -146,10 +153,26 @@ export function separateCredit(
   const trimmed = text.trim();
   const name = credit?.trim();
   if (!name) return { text: trimmed, credit: null };
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const word = (suffix: string) =>
-    new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])${suffix}`, 'u');
-  const atEnd = word('$').exec(trimmed);
-  if (atEnd && atEnd.index > 0) return { text: trimmed.slice(0, atEnd.index).trim(), credit: name };
-  return word('').test(trimmed) ? { text: trimmed, credit: null } : { text: trimmed, credit: name };
+  const start = creditStart(trimmed, name);
+  if (start > 0) return { text: trimmed.slice(0, start).trim(), credit: name };
+  return wordPattern(name).test(trimmed)
+    ? { text: trimmed, credit: null }
+    : { text: trimmed, credit: name };
+}
+
+/** Where the credit begins at the end of `text`, or -1. */
+function creditStart(text: string, credit: string): number {
+  const exact = wordPattern(credit, 'u', true).exec(text);
+  if (exact) return exact.index;
+  const names = credit.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const found = names
+    .map((w) => wordPattern(w).exec(text)?.index ?? -1)
+    .filter((index) => index >= 0);
+  if (!found.length) return -1;
+  let start = Math.min(...found);
+  // A label of one word before the names ("Photo:", "Foto:") belongs to the credit.
+  const label = /[\p{L}]+:\s*$/u.exec(text.slice(0, start));
+  if (label) start = label.index;
+  // Only a tail about the credit's length is the credit; a name earlier is part of the caption.
+  return text.length - start <= credit.length * 1.5 + 10 ? start : -1;
 }

@@ -183,4 +183,19 @@ describe('a caption and its credit', () => {
     });
     expect(separateCredit('La plaza', null)).toEqual({ text: 'La plaza', credit: null });
   });
+
+  it('finds a credit whose label was translated by the names that were not', () => {
+    expect(
+      separateCredit(
+        'A centre for migrants built by Italy in Albania.Photo: Florion Goga (REUTERS) | Video: EPV',
+        'Foto: Florion Goga (REUTERS) | Vídeo: EPV',
+      ),
+    ).toEqual({
+      text: 'A centre for migrants built by Italy in Albania.',
+      credit: 'Foto: Florion Goga (REUTERS) | Vídeo: EPV',
+    });
+    // A name of the credit early in a long caption is the caption's own.
+    const reuters = 'A Reuters photographer waits at the border crossing near the camp all night.';
+    expect(separateCredit(reuters, 'Reuters')).toEqual({ text: reuters, credit: null });
+  });
 });
