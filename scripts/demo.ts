@@ -22,7 +22,9 @@ try {
   const news = await NewsPage.open(browser, corpus.urlFor(ARTICLE));
   const popup = await PopupPage.open(browser, news.tabId);
   await popup.setSiteMode('always');
-  const view = await popup.waitForMessage(/Translated from|Could not|no .* pair|Cannot reach/);
+  const view = await popup.waitForMessage(
+    /Translated from|could not|no .* pair|cannot be reached|went wrong/i,
+  );
   const shown = await news.translations();
 
   writeFileSync(

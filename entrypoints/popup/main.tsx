@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { Popup } from '@/components/Popup';
+import { Popup } from '@/components/popup/Popup';
 import '@/components/popup.css';
 import { applyDocumentLocale, t, loadUiLocale } from '@/utils/i18n';
 

@@ -3,10 +3,14 @@ import { browserNames } from './harness/index.ts';
 import { useBrowser, useServers } from './suite.ts';
 import { NewsPage } from './pages/news-page.ts';
 import { PopupPage } from './pages/popup-page.ts';
+import { patchSettings } from './pages/settings-store.ts';
 import { focusStops, screenshot, seriousAxeViolations } from './pages/ui-checks.ts';
 
 const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
 const SPIEGEL = 'fundus/de-SpiegelOnline_2023_04_28';
+const ABC = 'fundus/es-ABC_2025_01_13';
+/** Nothing listens there: every request to it fails as the network would. */
+const DEAD_ENGINE = 'http://127.0.0.1:9';
 
 const servers = useServers();
 
@@ -27,6 +31,9 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
       expect(details.iso).toBe(view.dateIso);
       expect(view.dateText).toMatch(/October 15, 2024|15 October 2024/);
       expect(details.relative).toMatch(/ago|year/);
+      // The site by its name, never by Foreign Desk's id for it ("elpais").
+      expect(view.siteName).toBe('El País');
+      expect(view.siteModeLegend).toBe('On El País');
       // Source: the publisher, linked to the original; who translated it, from what.
       expect(view.sourceName).toMatch(/pa[ií]s/i);
       expect(view.sourceHref).toContain('elpais.com/internacional/2024-10-15/');
@@ -40,10 +47,12 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
       const positions = view.paragraphs.map((p) => shown.indexOf(p.replace(/\s+/g, ' ').trim()));
       expect(positions.every((p) => p >= 0)).toBe(true);
       expect(positions).toEqual([...positions].sort((a, b) => a - b));
-      // Photo captions, translated, with their credits.
+      // Photo captions, translated, each with its credit as a separate element, not run into it.
       expect(details.captions.length).toBeGreaterThan(0);
-      expect(details.captions.join(' ')).toMatch(/Albania/);
-      expect(details.captions.join(' ')).toMatch(/Misja|Goga/);
+      expect(details.captions.map((c) => c.text).join(' ')).toMatch(/Albania/);
+      const credits = details.captions.flatMap((c) => (c.credit ? [c.credit] : []));
+      expect(credits.join(' ')).toMatch(/Misja|Goga/);
+      expect(details.captions.map((c) => c.text).join(' ')).not.toMatch(/Misja|Goga/);
       await screenshot(popup.page, `${name}-popup-spanish-article-en`);
 
       // Copy as Markdown and as text: headline, date, body, source attribution.
@@ -75,6 +84,8 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
         const full = await reader.waitForMessage(/Translated from Spanish/);
         expect(full.headline).toBe(view.headline);
         expect(full.paragraphs).toEqual(view.paragraphs);
+        expect(full.siteName).toBe('El País');
+        expect(full.siteModeLegend).toBe('On El País');
         await screenshot(reader.page, `${name}-reader-tab-spanish-article-en`);
       } finally {
         await reader.close();
@@ -99,6 +110,32 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
       expect(view.dateText).toMatch(/أكتوبر|[٠-٩]/);
       expect(view.headline).toMatch(/Brussels/);
       await screenshot(popup.page, `${name}-popup-spanish-article-ar`);
+    } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+
+  it('at 480×600 puts what the page is, the main action and the site controls before the article', async () => {
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS));
+    // The site is on "always" from the tests before: it translates on load.
+    const popup = await PopupPage.open(session.browser, news.tabId);
+    try {
+      await popup.waitForMessage(/Translated from Spanish/);
+      const layout = await popup.layoutAt(480, 600);
+      expect(layout.viewport).toEqual({ width: 480, height: 600 });
+      // In the DOM (screen readers, keyboard) and on screen: the controls come first…
+      expect(layout.controlsFirstInDom).toBe(true);
+      expect(layout.action.bottom).toBeLessThanOrEqual(layout.controls.top);
+      expect(layout.controls.bottom).toBeLessThanOrEqual(layout.article.top);
+      // …and all of them within the popup's first screen, no scrolling needed.
+      for (const box of [layout.action, layout.controls]) {
+        expect(box.top).toBeGreaterThanOrEqual(0);
+        expect(box.bottom).toBeLessThanOrEqual(600);
+        expect(box.right).toBeLessThanOrEqual(480);
+      }
+      expect(layout.article.top).toBeLessThan(600);
+      await screenshot(popup.page, `${name}-popup-layout-480x600`);
     } finally {
       await popup.close();
       await news.page.close();
@@ -154,10 +191,15 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
       expect(view.dateIso?.slice(0, 10)).toBe('2023-04-28');
       expect(view.sourceHref).toContain('spiegel.de/wirtschaft/');
       expect(details.buttons).toEqual(expect.arrayContaining(['Retry', 'Settings']));
+      // Nothing was translated: the main action tries again, it does not offer the original.
+      expect(view.toggle).toBe('Retry');
+      // What APy does translate is in the engine's own words, behind a closed details line.
+      expect(view.detail).toContain('Spanish → English');
+      expect(view.detailOpen).toBe(false);
       await screenshot(popup.page, `${name}-popup-german-article-en`);
       const arabic = await PopupPage.open(session.browser, news.tabId, { ui: 'ar' });
       try {
-        await arabic.waitForMessage(/German → English/);
+        await arabic.waitForMessage(/الألمانية → الإنجليزية/);
         expect((await arabic.readDetails()).buttons).toEqual(
           expect.arrayContaining(['إعادة المحاولة', 'الإعدادات']),
         );
@@ -165,7 +207,26 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
       } finally {
         await arabic.close();
       }
+
+      // One click: an engine that translates German, from now on, and this article with it.
+      await popup.page.click('[data-testid=use-engine-google-web]');
+      const engine = await popup.page.waitFor(
+        async () => {
+          type Area = { get(key: string): Promise<{ settings?: { engine?: string } }> };
+          const api = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome;
+          const { settings } = await api.storage.local.get('settings');
+          return settings?.engine === 'google-web' ? settings.engine : null;
+        },
+        { message: 'Google Translate chosen as the engine' },
+      );
+      expect(engine).toBe('google-web');
+      await popup.page.waitFor(
+        () =>
+          !/German → English/.test(document.querySelector('[data-testid=message]')!.textContent!),
+        { message: 'the article tried again with the new engine' },
+      );
     } finally {
+      await patchSettings(session.browser, { engine: 'auto' });
       await popup.close();
       await news.page.close();
     }
@@ -186,13 +247,47 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
       for (const ui of ['ar']) {
         const other = await PopupPage.open(session.browser, news.tabId, { ui });
         try {
-          await other.waitForMessage(/German → English/);
+          await other.waitForMessage(/الألمانية → الإنجليزية/);
           if (name === 'chromium') expect(await seriousAxeViolations(other.page)).toEqual([]);
         } finally {
           await other.close();
         }
       }
     } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+
+  it('with a German interface, says in German that the engine cannot be reached, the exception only in details', async () => {
+    await patchSettings(session.browser, {
+      engine: 'apertium',
+      fallbackEngine: 'none',
+      apertium: { baseUrl: DEAD_ENGINE },
+    });
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(ABC));
+    const popup = await PopupPage.open(session.browser, news.tabId, { ui: 'de' });
+    try {
+      // The site by its name in German too, not by its id ("abc-es").
+      const before = await popup.read();
+      expect(before.siteName).toBe('ABC');
+      expect(before.siteModeLegend).toBe('Auf ABC');
+      expect(before.toggle).toBe('Diesen Artikel übersetzen');
+      await popup.togglePage();
+      const view = await popup.waitForMessage(/Apertium ist nicht erreichbar/);
+      expect(view.message).not.toMatch(/TypeError|Failed to fetch|NetworkError|fetch|reach/i);
+      // The engine's own words are there for who asks, behind a closed details line.
+      expect(view.detail).toBeTruthy();
+      expect(view.detailOpen).toBe(false);
+      // Nothing was translated: the main action is to try again, not "Show original".
+      expect(view.toggle).toBe('Erneut versuchen');
+      expect((await popup.readDetails()).buttons).not.toContain('Original zeigen');
+      await screenshot(popup.page, `${name}-popup-engine-error-de`);
+    } finally {
+      await patchSettings(session.browser, {
+        engine: 'auto',
+        apertium: { baseUrl: servers.apy.url },
+      });
       await popup.close();
       await news.page.close();
     }

@@ -90,7 +90,7 @@ describe.each(browserNames)('%s: reading a foreign article', (name) => {
     try {
       await popup.togglePage();
       const view = await popup.waitForMessage(/no German → English pair/);
-      expect(view.message).toContain('Spanish → English');
+      expect(view.detail).toContain('Spanish → English');
       expect(view.headline).toContain('Kollaps der Silicon Valley Bank');
       expect(view.dateIso?.slice(0, 10)).toBe('2023-04-28');
       expect(view.sourceName).toMatch(/spiegel/i);

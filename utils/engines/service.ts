@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { languageName } from '../languages';
-import type { TranslateResult } from '../messaging/protocol';
+import type { EngineFailure, EngineSuggestion, TranslateResult } from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { getSettings } from '../settings/store';
 import { IndexedDbCache } from './cache';
@@ -107,42 +107,51 @@ async function translateWith(
       limits: limits && { maxSegments: limits.maxSegments, maxChars: limits.maxChars },
     };
   } catch (error) {
-    const info =
+    const info: EngineFailure =
       error instanceof EngineError
         ? { code: error.code, message: error.message }
         : { code: 'internal' as const, message: `Translation failed: ${String(error)}` };
     if (info.code === 'unsupported-pair') {
       const others = ENGINE_IDS.filter((id) => !chain.some((e) => e.id === id));
-      info.message += await suggestEngines(
+      info.alternatives = await suggestEngines(
         others.map((id) => registry.get(id, settings, keys)),
         source,
         target,
       );
+      info.message += describeSuggestions(info.alternatives, source, target);
     }
     return { ok: false, error: info, engine: chain.map((e) => e.name).join(' + ') };
   }
 }
 
-/** " German → English: DeepL (needs a key), Google Translate." for engines that have the pair. */
+/** The engines that have the pair, or would have it with a key. */
 async function suggestEngines(
   engines: TranslationEngine[],
   source: string,
   target: string,
-): Promise<string> {
+): Promise<EngineSuggestion[]> {
   const timeout = AbortSignal.timeout(SUGGESTION_TIMEOUT_MS);
-  const names = await Promise.all(
-    engines.map(async (engine) => {
+  const found = await Promise.all(
+    engines.map(async (engine): Promise<EngineSuggestion | undefined> => {
+      const { id, name } = engine;
       try {
-        return (await engine.supports(source, target, timeout)) ? engine.name : undefined;
+        return (await engine.supports(source, target, timeout))
+          ? { id, name, needsKey: false }
+          : undefined;
       } catch (error) {
         return error instanceof EngineError && error.code === 'auth'
-          ? `${engine.name} (needs a key)`
+          ? { id, name, needsKey: true }
           : undefined;
       }
     }),
   );
-  const found = names.filter(Boolean);
-  return found.length
-    ? ` Engines that translate ${languageName(source)} → ${languageName(target)}: ${found.join(', ')}.`
+  return found.filter((s) => s !== undefined);
+}
+
+/** " Engines that translate German → English: DeepL (needs a key), Google Translate." */
+function describeSuggestions(found: EngineSuggestion[], source: string, target: string): string {
+  const names = found.map((s) => (s.needsKey ? `${s.name} (needs a key)` : s.name));
+  return names.length
+    ? ` Engines that translate ${languageName(source)} → ${languageName(target)}: ${names.join(', ')}.`
     : '';
 }

@@ -1,10 +1,17 @@
-/** The translated article as text to take elsewhere: Markdown and plain text, with attribution. */
+/**
+ * The translated article as the reader holds it, and as text to take elsewhere: Markdown and
+ * plain text, with attribution. No UI here: labels come from the translator passed in.
+ */
+import { displayDate, type DisplayDate } from '../dates';
+import type { MessageKey } from '../i18n';
+import { languageName } from '../languages';
+import type { PageState } from '../page/state';
 
 export interface ExportedArticle {
   title: string;
-  /** The publication date as the reader reads it, and its ISO 8601 form. */
-  date: { local: string; iso: string } | null;
-  updated: { local: string; iso: string } | null;
+  /** The publication date as the reader reads it, its ISO 8601 form, and how long ago. */
+  date: DisplayDate | null;
+  updated: DisplayDate | null;
   byline: string | null;
   blocks: { kind: string; text: string }[];
   captions: { text: string; credit: string | null }[];
@@ -81,4 +88,91 @@ export function toPlainText(article: ExportedArticle): string {
   out.push(`${labels.source}: ${clean(article.source.name)} — ${article.source.url}`);
   if (labels.translatedBy) out.push(labels.translatedBy);
   return out.join('\n').trimEnd() + '\n';
+}
+
+/** Localised UI strings by key (`t` from utils/i18n, or a stand-in in tests). */
+export type Translator = (key: MessageKey, ...substitutions: (string | number)[]) => string;
+
+/** The article as the reader holds it: translated where translated, original elsewhere. */
+export function exportedArticle(
+  page: PageState,
+  { locale, t, now = Date.now() }: { locale: string; t: Translator; now?: number },
+): ExportedArticle | null {
+  const article = page.article;
+  if (!article) return null;
+  const date = displayDate(article.publishedTime, locale, now);
+  const updated =
+    article.modifiedTime && article.modifiedTime !== article.publishedTime
+      ? displayDate(article.modifiedTime, locale, now)
+      : null;
+  const blocks = page.translation.blocks.filter((b) => b.kind !== 'caption');
+  const captionTexts = page.translation.blocks.filter((b) => b.kind === 'caption');
+  // Credits pair with captions by position only when every caption came back translated.
+  const paired = captionTexts.length === article.captions.length;
+  const captions = captionTexts.map((c, i) =>
+    separateCredit(c.text, paired ? (article.captions[i]?.credit ?? null) : null),
+  );
+  const source = article.lang ? languageName(article.lang, locale) : null;
+  return {
+    title: page.translation.title ?? article.title,
+    date,
+    updated,
+    byline: article.byline,
+    blocks,
+    captions,
+    source: { name: article.publisher ?? new URL(article.url).hostname, url: article.url },
+    labels: {
+      published: t('published'),
+      updated: t('updated'),
+      source: t('source'),
+      photo: t('photo'),
+      translatedBy:
+        page.engine && source && page.translation.blocks.length
+          ? t('statusDone', source, page.engine)
+          : null,
+    },
+  };
+}
+
+/** `text` as a whole word (not inside a longer one), optionally only at the end. */
+function wordPattern(text: string, flags = 'u', atEnd = false): RegExp {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])${atEnd ? '$' : ''}`, flags);
+}
+
+/**
+ * A caption and its credit as two parts. A page's caption element often holds the credit too, so
+ * its translation ends with it ("…in Qatar.AFP", "…in Albania.Photo: Florion Goga (REUTERS)"):
+ * the credit is taken off the end, found by its words that came through translation unchanged
+ * (names), with a label before them ("Photo:"). A credit inside the text is not repeated.
+ */
+export function separateCredit(
+  text: string,
+  credit: string | null,
+): { text: string; credit: string | null } {
+  const trimmed = text.trim();
+  const name = credit?.trim();
+  if (!name) return { text: trimmed, credit: null };
+  const start = creditStart(trimmed, name);
+  if (start > 0) return { text: trimmed.slice(0, start).trim(), credit: name };
+  return wordPattern(name).test(trimmed)
+    ? { text: trimmed, credit: null }
+    : { text: trimmed, credit: name };
+}
+
+/** Where the credit begins at the end of `text`, or -1. */
+function creditStart(text: string, credit: string): number {
+  const exact = wordPattern(credit, 'u', true).exec(text);
+  if (exact) return exact.index;
+  const names = credit.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const found = names
+    .map((w) => wordPattern(w).exec(text)?.index ?? -1)
+    .filter((index) => index >= 0);
+  if (!found.length) return -1;
+  let start = Math.min(...found);
+  // A label of one word before the names ("Photo:", "Foto:") belongs to the credit.
+  const label = /[\p{L}]+:\s*$/u.exec(text.slice(0, start));
+  if (label) start = label.index;
+  // Only a tail about the credit's length is the credit; a name earlier is part of the caption.
+  return text.length - start <= credit.length * 1.5 + 10 ? start : -1;
 }

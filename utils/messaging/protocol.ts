@@ -48,7 +48,21 @@ export type TranslateResult =
       /** What one request to the reader's engine carries: the page sizes its messages by it. */
       limits?: BatchLimits;
     }
-  | { ok: false; error: { code: EngineErrorCode | 'internal'; message: string }; engine: string };
+  | { ok: false; error: EngineFailure; engine: string };
+
+export interface EngineFailure {
+  code: EngineErrorCode | 'internal';
+  message: string;
+  /** For `unsupported-pair`: the other engines that translate the pair (the popup offers them). */
+  alternatives?: EngineSuggestion[];
+}
+
+export interface EngineSuggestion {
+  id: EngineId;
+  name: string;
+  /** It has the pair but the reader has not given it an API key yet. */
+  needsKey: boolean;
+}
 
 export type MessageType = keyof Protocol;
 export type Message<T extends MessageType = MessageType> = { type: T } & Protocol[T]['request'];

@@ -1,4 +1,5 @@
 import type { BlockKind } from '../article/types';
+import type { EngineFailure } from '../messaging/protocol';
 import type { DisplayMode, SiteMode } from '../settings/schema';
 
 /** What the content script reports to the popup about its page. */
@@ -15,7 +16,12 @@ export interface PageState {
   engine: string | null;
   target: string;
   displayMode: DisplayMode;
-  error: { code: string; message: string } | null;
+  /** `code`: an engine's (EngineErrorCode), `internal`, or `detection` (the page broke it). */
+  error: {
+    code: EngineFailure['code'] | 'detection';
+    message: string;
+    alternatives?: EngineFailure['alternatives'];
+  } | null;
   /** Translated so far: the headline, and the blocks in reading order (captions last). */
   translation: { title: string | null; blocks: { kind: BlockKind; text: string }[] };
 }

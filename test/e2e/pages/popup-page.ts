@@ -2,7 +2,15 @@ import type { ExtensionBrowser, PageHandle } from '../harness/index.ts';
 
 export interface PopupView {
   headline: string;
+  /** The status line in the interface language. */
   message: string;
+  /** The engine's own words about an error, in a collapsed details line. */
+  detail: string | null;
+  /** Whether that details line is open (it starts closed). */
+  detailOpen: boolean;
+  /** The site as the popup names it at the top, and in the site-mode legend. */
+  siteName: string | null;
+  siteModeLegend: string | null;
   dateText: string | null;
   dateIso: string | null;
   sourceName: string | null;
@@ -13,17 +21,34 @@ export interface PopupView {
 }
 
 export interface ReaderDetails {
+  /** The ISO 8601 form, as the date's tooltip. */
   iso: string | null;
   relative: string | null;
   updatedIso: string | null;
   byline: string | null;
   translatedBy: string | null;
-  captions: string[];
+  /** Each caption and its credit, as the separate elements they are shown in. */
+  captions: { text: string; credit: string | null }[];
   /** Tag names of the body's blocks in order (p, h2, blockquote). */
   blocks: string[];
   dir: string;
   lang: string;
   buttons: string[];
+}
+
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface PopupLayout {
+  viewport: { width: number; height: number };
+  action: Box;
+  controls: Box;
+  article: Box;
+  controlsFirstInDom: boolean;
 }
 
 /** The popup opened for one tab (`/popup.html?tab=ID`), read through what it shows. */
@@ -55,9 +80,14 @@ export class PopupPage {
       const q = (s: string) => document.querySelector(s);
       const time = q('[data-testid=published] time');
       const link = q('[data-testid=source] a');
+      const details = document.querySelector<HTMLDetailsElement>('[data-testid=error-detail]');
       return {
         headline: q('[data-testid=headline]')?.textContent ?? '',
         message: q('[data-testid=message]')?.textContent ?? '',
+        detail: details?.querySelector('p')?.textContent ?? null,
+        detailOpen: details?.open ?? false,
+        siteName: q('[data-testid=site-name]')?.textContent ?? null,
+        siteModeLegend: q('[data-testid=site-mode] legend')?.textContent ?? null,
         dateText: time?.textContent ?? null,
         dateIso: time?.getAttribute('datetime') ?? null,
         sourceName: link?.textContent ?? null,
@@ -92,13 +122,16 @@ export class PopupPage {
     return this.page.evaluate(() => {
       const q = (s: string) => document.querySelector(s);
       return {
-        iso: q('[data-testid=iso]')?.textContent ?? null,
-        relative: q('[data-testid=relative]')?.textContent ?? null,
+        iso: q('[data-testid=published] time')?.getAttribute('title') ?? null,
+        relative: q('[data-testid=published-relative]')?.textContent ?? null,
         updatedIso: q('[data-testid=updated] time')?.getAttribute('datetime') ?? null,
         byline: q('[data-testid=byline]')?.textContent ?? null,
         translatedBy: q('[data-testid=translated-by]')?.textContent ?? null,
         captions: Array.from(document.querySelectorAll('[data-testid=captions] figcaption')).map(
-          (c) => c.textContent ?? '',
+          (c) => ({
+            text: c.querySelector('[data-testid=caption-text]')?.textContent ?? '',
+            credit: c.querySelector('[data-testid=caption-credit]')?.textContent ?? null,
+          }),
         ),
         blocks: Array.from(document.querySelectorAll('[data-testid=paragraphs] > *')).map((p) =>
           p.tagName.toLowerCase(),
@@ -108,6 +141,51 @@ export class PopupPage {
         buttons: Array.from(document.querySelectorAll('button')).map((b) => b.textContent ?? ''),
       };
     });
+  }
+
+  /**
+   * The popup as the browser shows it, `width`×`height` (a frame of that size in this page):
+   * where the main action, the site controls and the article are, and their order in the DOM.
+   */
+  async layoutAt(width: number, height: number): Promise<PopupLayout> {
+    await this.page.evaluate(
+      (w: number, h: number) => {
+        const frame = document.createElement('iframe');
+        frame.id = 'layout-probe';
+        frame.style.cssText = `width:${w}px;height:${h}px;border:0;display:block`;
+        frame.src = location.href;
+        document.body.prepend(frame);
+      },
+      width,
+      height,
+    );
+    return this.page.waitFor(
+      () => {
+        const frame = document.querySelector<HTMLIFrameElement>('#layout-probe');
+        const doc = frame?.contentDocument;
+        const controls = doc?.querySelector('[data-testid=controls]');
+        const article = doc?.querySelector('article');
+        const action = doc?.querySelector('[data-testid=page-toggle]');
+        if (!doc || !controls || !article || !action) return null;
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+        };
+        return {
+          viewport: {
+            width: frame!.contentWindow!.innerWidth,
+            height: frame!.contentWindow!.innerHeight,
+          },
+          action: box(action),
+          controls: box(controls),
+          article: box(article),
+          controlsFirstInDom: Boolean(
+            controls.compareDocumentPosition(article) & Node.DOCUMENT_POSITION_FOLLOWING,
+          ),
+        };
+      },
+      { message: 'the popup laid out in a frame' },
+    );
   }
 
   /** Clicks a copy button and returns the text put on the clipboard. */

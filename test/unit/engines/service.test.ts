@@ -131,6 +131,14 @@ describe('translateForTab (the background’s entry)', () => {
     expect(message).toContain('Google Translate');
     expect(message).toContain('LibreTranslate');
     expect(message).toContain('DeepL (needs a key)');
+    // The same engines by id, for the popup's one-click switch.
+    const alternatives = result.ok ? [] : (result.error.alternatives ?? []);
+    expect(alternatives).toContainEqual({
+      id: 'google-web',
+      name: 'Google Translate',
+      needsKey: false,
+    });
+    expect(alternatives).toContainEqual({ id: 'deepl', name: 'DeepL', needsKey: true });
   });
 
   it('sends the reader’s key, from the background’s key store, to its engine only', async () => {

@@ -1,0 +1,108 @@
+import { browser } from 'wxt/browser';
+import { t, uiLocale, type MessageKey } from '@/utils/i18n';
+import { languageName } from '@/utils/languages';
+import type { EngineId } from '@/utils/engines/types';
+import type { PageCommand } from '@/utils/messaging/protocol';
+import type { PageState } from '@/utils/page/state';
+import { mainAction } from './main-action';
+
+type ErrorCode = NonNullable<PageState['error']>['code'];
+
+/** What went wrong, by code, in the reader's language (the engine's own words go in details). */
+const MESSAGES: Record<Exclude<ErrorCode, 'unsupported-pair'>, MessageKey> = {
+  network: 'errorNetwork',
+  http: 'errorHttp',
+  'bad-reply': 'errorBadReply',
+  timeout: 'errorTimeout',
+  cancelled: 'errorCancelled',
+  auth: 'errorAuth',
+  quota: 'errorQuota',
+  'rate-limited': 'errorRateLimited',
+  unavailable: 'errorUnavailable',
+  internal: 'errorInternal',
+  detection: 'errorDetection',
+};
+
+/** What the reader can do about it. */
+function adviceFor(code: ErrorCode): MessageKey {
+  switch (code) {
+    case 'auth':
+      return 'adviceKey';
+    case 'quota':
+    case 'unsupported-pair':
+      return 'adviceOtherEngine';
+    case 'network':
+    case 'timeout':
+    case 'rate-limited':
+    case 'unavailable':
+      return 'adviceRetry';
+    default:
+      return 'adviceRetryOrEngine';
+  }
+}
+
+function errorText(page: PageState, code: ErrorCode): string {
+  const engine = page.engine || t('theEngine');
+  if (code !== 'unsupported-pair') return t(MESSAGES[code], engine);
+  const locale = uiLocale();
+  const source = page.article?.lang ? languageName(page.article.lang, locale) : '?';
+  return t('errorUnsupportedPair', engine, source, languageName(page.target, locale));
+}
+
+/** An engine error (or a page that broke detection): what happened, what helps, the details. */
+export function EngineErrorNotice({
+  page,
+  onCommand,
+  onUseEngine,
+}: {
+  page: PageState;
+  onCommand: (command: PageCommand) => void;
+  onUseEngine: (engine: EngineId) => void;
+}) {
+  const error = page.error ?? { code: 'internal', message: '' };
+  const alternatives = error.alternatives ?? [];
+  const ready = alternatives.filter((a) => !a.needsKey);
+  const withKey = alternatives.filter((a) => a.needsKey);
+  // Retry is the main action when nothing is translated; here only when it is not.
+  const retryHere = page.status === 'error' && mainAction(page).command !== 'retry';
+  return (
+    <div class="status error">
+      <p data-testid="message" class="message" role="alert">
+        {errorText(page, error.code)}
+      </p>
+      <p class="advice" data-testid="advice">
+        <span>{t(adviceFor(error.code))}</span>
+        {ready.map((a) => (
+          <button
+            type="button"
+            key={a.id}
+            data-testid={`use-engine-${a.id}`}
+            onClick={() => onUseEngine(a.id)}
+          >
+            {t('useEngineFromNow', a.name)}
+          </button>
+        ))}
+        {retryHere ? (
+          <button type="button" data-testid="retry" onClick={() => onCommand('retry')}>
+            {t('retry')}
+          </button>
+        ) : null}
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('openSettings')}
+        </button>
+      </p>
+      {withKey.length ? (
+        <p class="meta" data-testid="needs-key">
+          {t('suggestionsNeedKey', withKey.map((a) => a.name).join(', '))}
+        </p>
+      ) : null}
+      {error.message ? (
+        // The engine's own words (often English, often an exception): there if asked for.
+        <details class="technical" data-testid="error-detail">
+          <summary>{t('technicalDetails')}</summary>
+          <p dir="auto">{error.message}</p>
+        </details>
+      ) : null}
+    </div>
+  );
+}

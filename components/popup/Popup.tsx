@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks';
+import { commandTab } from '@/utils/actions/tab-page';
+import { t } from '@/utils/i18n';
+import type { PageCommand } from '@/utils/messaging/protocol';
+import type { EngineId } from '@/utils/engines/types';
+import type { SiteMode } from '@/utils/settings/schema';
+import { setSiteMode, siteModeOf, updateSettings } from '@/utils/settings/store';
+import { disableSite, enableSite, requestSiteAccess } from '@/utils/sites/access';
+import { findSite } from '@/utils/sites/registry';
+import { usePageState } from '../usePageState';
+import { ArticleActions } from './ArticleActions';
+import { ArticleView } from './ArticleView';
+import { PageStatus } from './PageStatus';
+import { PageSummary } from './PageSummary';
+import { SiteControls } from './SiteControls';
+
+/**
+ * The reader: what this page is and the main action, the page's status, this site's controls,
+ * then the translated article with its date and source. `layout="page"` is the same component
+ * as a full page in its own tab.
+ */
+export function Popup({
+  tabId,
+  layout = 'popup',
+}: {
+  tabId: number | null;
+  layout?: 'popup' | 'page';
+}) {
+  const { tabId: resolvedTab, tabUrl, siteKey, settings, page, refresh } = usePageState(tabId);
+  const mode = siteKey && settings ? siteModeOf(settings, siteKey) : null;
+  const host = tabUrl && /^https?:/.test(tabUrl) ? new URL(tabUrl).hostname : null;
+  // Readers know a site by its name, not by our id for it.
+  const siteName = host ? (findSite(host)?.publisher ?? host) : null;
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const command = async (name: PageCommand) => {
+    if (resolvedTab === null) return;
+    const state = await commandTab(resolvedTab, name);
+    if (state) refresh(state);
+    else setNotice(t('errorNoAccess'));
+  };
+
+  /** From now on with an engine that has the article's language, and this article at once. */
+  const useEngine = async (engine: EngineId) => {
+    await updateSettings((s) => ({ ...s, engine }));
+    await command('retry');
+  };
+
+  const chooseMode = async (next: SiteMode) => {
+    if (!host || !siteKey) return;
+    if (findSite(host)) return void setSiteMode(siteKey, next);
+    if (next === 'never') return void disableSite(host);
+    // Asked first, inside the reader's click: the browser shows its permission prompt.
+    if (!(await requestSiteAccess(host))) {
+      setNotice(t('errorNotAllowed', host));
+      return;
+    }
+    if (next === 'always') await enableSite(host);
+    else await setSiteMode(siteKey, next);
+  };
+
+  return (
+    <main class={layout === 'page' ? 'popup reader-page' : 'popup'}>
+      <PageSummary
+        page={page}
+        siteName={siteName}
+        onCommand={host ? (c) => void command(c) : null}
+      />
+      {notice ? (
+        <p class="message error" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      {page === undefined ? (
+        <p role="status">{t('lookingAtPage')}</p>
+      ) : page === null ? (
+        <p data-testid="message" role="status">
+          {siteName ? t('notOnForSite', siteName) : t('cannotOpenPage')}
+        </p>
+      ) : (
+        <PageStatus
+          page={page}
+          onCommand={(c) => void command(c)}
+          onUseEngine={(e) => void useEngine(e)}
+        />
+      )}
+      {siteName && siteKey && mode && settings ? (
+        <SiteControls
+          siteName={siteName}
+          mode={mode}
+          settings={settings}
+          onMode={(m) => void chooseMode(m)}
+        />
+      ) : null}
+      {page?.article ? (
+        <>
+          <ArticleView page={page} />
+          <ArticleActions page={page} readerTab={layout === 'popup' ? resolvedTab : null} />
+        </>
+      ) : null}
+    </main>
+  );
+}
