@@ -18,6 +18,18 @@ import { patchSettings } from './pages/settings-store.ts';
  * the engine heals, Show original restores the page exactly, and nothing wrong is cached.
  */
 
+/**
+ * Faults that strike requests in flight with more queued behind them get a whole article;
+ * the others a short one (one request), which keeps the engine's shared lane short.
+ */
+const IN_FLIGHT: ReadonlySet<Fault> = new Set([
+  'connection-reset',
+  'hang',
+  'rate-limited',
+  'unavailable',
+  'short-body',
+]);
+const SHORT_ARTICLE = 6;
 /** Faults the engine gets over by itself within its retries. */
 const PASSING: ReadonlySet<Fault> = new Set(['rate-limited-once', 'server-error-once', 'echo']);
 /** The longest error message shown: the engine's own words are cut, not shown in full. */
@@ -30,7 +42,10 @@ const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 let engine: FaultEngine | undefined;
 beforeAll(async () => {
   engine = await startFaultEngine();
-  for (const fault of FAULTS) engine.addCase({ token: tokenOf(fault) }, { fault });
+  for (const fault of FAULTS) {
+    const length = IN_FLIGHT.has(fault) ? undefined : SHORT_ARTICLE;
+    engine.addCase({ token: tokenOf(fault), length }, { fault });
+  }
 });
 afterAll(async () => {
   await engine?.close();
