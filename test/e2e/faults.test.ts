@@ -22,19 +22,14 @@ import { patchSettings } from './pages/settings-store.ts';
  * Faults that strike requests in flight with more queued behind them get a whole article;
  * the others a short one (one request), which keeps the engine's shared lane short.
  */
-const IN_FLIGHT: ReadonlySet<Fault> = new Set([
-  'connection-reset',
-  'hang',
-  'rate-limited',
-  'unavailable',
-  'short-body',
-]);
+const IN_FLIGHT: ReadonlySet<Fault> = new Set(['hang', 'rate-limited']);
 const SHORT_ARTICLE = 6;
 /** Faults the engine gets over by itself within its retries. */
 const PASSING: ReadonlySet<Fault> = new Set(['rate-limited-once', 'server-error-once', 'echo']);
 /** The longest error message shown: the engine's own words are cut, not shown in full. */
 const MAX_ERROR_CHARS = 600;
 
+/** `FD_FAULTS=hang,echo` runs only those faults (to look into one). */
 const CASES = process.env.FD_FAULTS ? (process.env.FD_FAULTS.split(',') as Fault[]) : FAULTS;
 const tokenOf = (fault: Fault) => `F${String(FAULTS.indexOf(fault) + 1).padStart(2, '0')}`;
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -52,7 +47,7 @@ afterAll(async () => {
 });
 
 /** The control's status and text, once it no longer says it is translating. */
-async function settled(news: NewsPage, timeout = 90_000) {
+async function settled(news: NewsPage, timeout = 150_000) {
   return news.page.waitFor(
     () => {
       const control = document
@@ -202,7 +197,7 @@ describe.each(browserNames)('%s: a faulty engine', (name) => {
     } finally {
       await remote.close();
     }
-  }, 300_000);
+  }, 420_000);
 
   it('runs the engine the settings name, as the page reports it', async () => {
     const faults = engine!;
