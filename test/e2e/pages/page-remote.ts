@@ -23,9 +23,9 @@ export class PageRemote {
   command(tabId: number, command: string): Promise<RemoteState> {
     return this.page.evaluate(
       (tab: number, name: string) => {
-        const api = (globalThis as unknown as { chrome: { tabs: { sendMessage: Function } } })
-          .chrome;
-        return api.tabs.sendMessage(tab, { type: 'pageCommand', command: name }) as Promise<never>;
+        type Tabs = { sendMessage(tab: number, message: unknown): Promise<RemoteState> };
+        const api = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+        return api.tabs.sendMessage(tab, { type: 'pageCommand', command: name });
       },
       tabId,
       command,
