@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { runAtDocumentStart, traceChromium, usedHeapAfterGc } from './bench/hooks.ts';
+import { openLongPage, runAtDocumentStart, traceChromium, usedHeapAfterGc } from './bench/hooks.ts';
 import { extensionOnPage, type ExtensionOnPage } from './bench/trace.ts';
 import {
   browserNames,
@@ -24,6 +24,7 @@ import {
   type BrowserName,
   type CorpusServer,
   type ExtensionBrowser,
+  type PageHandle,
 } from '../test/e2e/harness/index.ts';
 import { sleep, toExpression } from '../test/e2e/harness/page.ts';
 import { patchSettings } from '../test/e2e/pages/settings-store.ts';
@@ -75,6 +76,13 @@ const FIRST_TRANSLATION_TIMEOUT_MS = 60_000;
 const ARTICLE_DONE_TIMEOUT_MS = 120_000;
 /** Time the extension gets on a long page before its tasks are read. */
 const LONG_PAGE_SETTLE_MS = 4_000;
+const LONG_PAGE_LOAD_TIMEOUT_MS = 180_000;
+const LONG_PAGE_FIGURES: FigureId[] = [
+  'longest-task-always-5000',
+  'longest-task-always-10000',
+  'longest-task-never-10000',
+  'extra-heap-never-10000',
+];
 
 interface Options {
   runs: number;
@@ -219,8 +227,11 @@ class Bench {
       try {
         await this.measureLongPages(browser);
       } catch (error) {
-        this.failures.push(`${name}, run ${run}, long pages: ${String(error).split('\n')[0]}`);
-        console.log(`  long pages: FAILED ${String(error).split('\n')[0]}`);
+        const why = String(error).split('\n')[0];
+        this.failures.push(`${name}, run ${run}, long pages: ${why}`);
+        console.log(`  long pages: FAILED ${why}`);
+        for (const id of LONG_PAGE_FIGURES)
+          this.samples.note(name, id, `run ${run} failed: ${why}`);
       }
     } finally {
       await browser.close();
@@ -369,7 +380,9 @@ class Bench {
 
     await this.measureDetection(browser, article, reading);
     if (first.heap !== null) {
-      const control = await this.pageHeap(browser, controlUrlFor(corpus, article.id));
+      const control = await this.pageHeap(
+        await browser.openPage(controlUrlFor(corpus, article.id)),
+      );
       this.samples.add(name, 'extra-heap-article', {
         value: (first.heap - control) / 2 ** 20,
         compared: control / 2 ** 20,
@@ -431,9 +444,8 @@ class Bench {
     }
   }
 
-  /** The JS heap of `url` alone (Chromium), after the same settling as a measured page. */
-  private async pageHeap(browser: ExtensionBrowser, url: string): Promise<number> {
-    const page = await browser.openPage(url);
+  /** The JS heap of `page` (Chromium, no extension there), settled as a measured page; closes it. */
+  private async pageHeap(page: PageHandle): Promise<number> {
     try {
       await sleep(1000);
       return await usedHeapAfterGc(page);
@@ -457,7 +469,7 @@ class Bench {
     for (const [size, id] of sizes) {
       const url = longPages.urlFor(size);
       const { events } = await traceChromium(async () => {
-        const page = await browser.openPage(url);
+        const page = await openLongPage(url, LONG_PAGE_LOAD_TIMEOUT_MS);
         try {
           await page.bringToFront();
           await page.waitFor(() => document.querySelector('.foreign-desk-translation') !== null, {
@@ -476,7 +488,7 @@ class Bench {
     await patchSettings(browser, { sites: { [LONG_PAGE_SITE]: 'never' } });
     const url = longPages.urlFor(10_000);
     const { result: heap, events } = await traceChromium(async () => {
-      const page = await browser.openPage(url);
+      const page = await openLongPage(url, LONG_PAGE_LOAD_TIMEOUT_MS);
       try {
         await page.bringToFront();
         await sleep(LONG_PAGE_SETTLE_MS);
@@ -490,7 +502,9 @@ class Bench {
       'longest-task-never-10000',
       extensionOnPage(events, url, browser.extensionOrigin),
     );
-    const control = await this.pageHeap(browser, longPages.urlFor(10_000, true));
+    const control = await this.pageHeap(
+      await openLongPage(longPages.urlFor(10_000, true), LONG_PAGE_LOAD_TIMEOUT_MS),
+    );
     this.samples.add(name, 'extra-heap-never-10000', {
       value: (heap - control) / 2 ** 20,
       compared: control / 2 ** 20,
@@ -513,13 +527,7 @@ class Bench {
 
   private figures(): Figure[] {
     const figures: Figure[] = [];
-    const chromiumOnly: FigureId[] = [
-      'longest-task-always-5000',
-      'longest-task-always-10000',
-      'longest-task-never-10000',
-      'extra-heap-never-10000',
-      'extra-heap-article',
-    ];
+    const chromiumOnly: FigureId[] = [...LONG_PAGE_FIGURES, 'extra-heap-article'];
     for (const name of this.options.browsers) {
       const ids: FigureId[] = [
         'first-paragraph',
@@ -564,7 +572,9 @@ async function main(): Promise<number> {
   const stopAll = async () => {
     for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
   };
-  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stopAll().then(() => process.exit(130)));
+  }
   try {
     const corpus = await startCorpusServer();
     stops.push(() => corpus.close());

@@ -186,6 +186,12 @@ export function notMeasured(id: FigureId, browser: BrowserName, why: string): Fi
 const fmt = (n: number | null, digits = 2) =>
   n === null ? '—' : Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(digits);
 
+function metColumn(f: Figure): string {
+  if (f.met !== null) return f.met ? 'yes' : 'NO';
+  if (f.note?.startsWith('not measured')) return 'not measured';
+  return f.samples ? '' : 'failed';
+}
+
 export function printTable(figures: Figure[]): void {
   const rows = [['browser', 'figure', 'value', 'compared with', 'ratio', 'target', 'met', 'n']];
   for (const f of figures) {
@@ -196,13 +202,7 @@ export function printTable(figures: Figure[]): void {
       f.compared_with ? fmt(f.compared_with.value) : '',
       f.ratio === null ? '' : fmt(f.ratio),
       f.target,
-      f.met === null
-        ? f.note?.startsWith('not measured')
-          ? 'not measured'
-          : ''
-        : f.met
-          ? 'yes'
-          : 'NO',
+      metColumn(f),
       String(f.samples),
     ]);
   }

@@ -8,6 +8,7 @@
 import { chromium, type BrowserContext } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import type { PageHandle } from '../../test/e2e/harness/index.ts';
+import { sleep, wrapPage } from '../../test/e2e/harness/page.ts';
 
 let documentStartScript = '';
 let latestChromium: BrowserContext | null = null;
@@ -37,14 +38,44 @@ puppeteer.launch = async (...args) => {
   return browser;
 };
 
+function chromiumContext(): BrowserContext {
+  if (!latestChromium) throw new Error('no Chromium launched through the harness yet');
+  return latestChromium;
+}
+
+/**
+ * Opens `url` in a new Chromium tab like the harness's `openPage`, but waits up to `timeoutMs`
+ * for its DOM: a 10,000-paragraph page under a trace on a loaded machine outlasts the harness's
+ * 30 s.
+ */
+export async function openLongPage(url: string, timeoutMs: number): Promise<PageHandle> {
+  const tab = await chromiumContext().newPage();
+  try {
+    await tab.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
+  } catch (error) {
+    await tab.close().catch(() => undefined);
+    throw error;
+  }
+  const unsupported = () => Promise.reject(new Error('not needed on a long page'));
+  return wrapPage('chromium', {
+    url: () => tab.url(),
+    evaluateExpression: (expression) => tab.evaluate(expression),
+    click: unsupported,
+    type: unsupported,
+    press: unsupported,
+    screenshot: unsupported,
+    bringToFront: () => tab.bringToFront(),
+    close: () => tab.close(),
+  });
+}
+
 /**
  * The JS heap in use by `page`'s renderer after full garbage collections, in bytes (Chromium,
  * the last browser launched): the page's own world and the content script's isolated world
  * share that heap.
  */
 export async function usedHeapAfterGc(page: PageHandle): Promise<number> {
-  const context = latestChromium;
-  if (!context) throw new Error('no Chromium launched through the harness yet');
+  const context = chromiumContext();
   const tab = context.pages().find((p) => p.url() === page.url());
   if (!tab) throw new Error(`no Chromium tab shows ${page.url()}`);
   const cdp = await context.newCDPSession(tab);
@@ -75,6 +106,9 @@ export interface TraceEvent {
   };
 }
 
+/** A loaded machine takes seconds to hand over a long page's trace; never wait forever. */
+const TRACE_END_TIMEOUT_MS = 60_000;
+
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
@@ -88,8 +122,7 @@ const TRACE_CATEGORIES = [
 export async function traceChromium<T>(
   during: () => Promise<T>,
 ): Promise<{ result: T; events: TraceEvent[] }> {
-  const context = latestChromium;
-  if (!context) throw new Error('no Chromium launched through the harness yet');
+  const context = chromiumContext();
   // The trace runs through a tab of its own, open until the trace is read.
   const tab = await context.newPage();
   const cdp = await context.newCDPSession(tab);
@@ -110,7 +143,12 @@ export async function traceChromium<T>(
         cdp.once('Tracing.tracingComplete', () => resolve()),
       );
       await cdp.send('Tracing.end');
-      await complete;
+      await Promise.race([
+        complete,
+        sleep(TRACE_END_TIMEOUT_MS).then(() => {
+          throw new Error('Chromium did not finish its trace');
+        }),
+      ]);
     }
     return { result, events };
   } finally {
