@@ -3,7 +3,7 @@
  * samples of a run, the printed table and `bench/results.json`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { BrowserName } from '../../test/e2e/harness/index.ts';
 
@@ -215,7 +215,7 @@ export function printTable(figures: Figure[]): void {
 
 export function writeResults(path: string, figures: Figure[], runs: number): void {
   const cpu = cpus();
-  const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}; ${runs} run(s)`;
+  const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}; ${runs} run(s); load average at the end ${loadavg()[0]!.toFixed(1)}`;
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(
     path,
