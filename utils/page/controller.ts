@@ -449,7 +449,6 @@ function escapeText(text: string): string {
 
 /** Text of an engine's HTML reply, parsed inertly (never run, never inserted as HTML). */
 function textOf(html: string, doc: Document): string {
-  const parsed = doc.implementation.createHTMLDocument('');
-  parsed.body.innerHTML = html;
-  return parsed.body.textContent ?? '';
+  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
+  return new Parser().parseFromString(html, 'text/html').body.textContent ?? '';
 }
