@@ -11,6 +11,11 @@ export default defineBackground(() => {
   registerReaderActions();
   void syncSiteRegistrations();
   browser.permissions.onRemoved.addListener(() => void syncSiteRegistrations());
+  // First run: the welcome page, once, in the browser's language.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install')
+      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   handleMessages({
     translate: (message, sender) =>
       translateForTab({
