@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { SITE_MODE_LABELS, TargetLanguageSelect } from '@/components/fields';
 import { PrivacyLink } from '@/components/PrivacyLink';
 import { t, type MessageKey } from '@/utils/i18n';
-import { baseLanguage, TARGET_LANGUAGES } from '@/utils/languages';
 import { SITE_MODES, type EngineChoice, type SiteMode } from '@/utils/settings/schema';
 import { getSettings, updateSettings } from '@/utils/settings/store';
 import type { Settings } from '@/utils/settings/schema';
@@ -20,12 +19,6 @@ const SITE_MODE_MEANINGS: Record<SiteMode, MessageKey> = {
   never: 'welcomeSiteNever',
 };
 
-/** The browser's language, when articles can be translated into it. */
-export function browserTargetLanguage(uiLanguage: string): string | undefined {
-  const base = baseLanguage(uiLanguage);
-  return TARGET_LANGUAGES.includes(base) ? base : undefined;
-}
-
 /** Chrome's on-device Translator API exists in this browser (Chrome 138+). */
 const hasOnDeviceTranslator = () => 'Translator' in globalThis;
 
@@ -39,15 +32,8 @@ export function Welcome() {
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    void (async () => {
-      let current = await getSettings();
-      // Preset from the browser's language; written only when it changes what is stored.
-      const preset = browserTargetLanguage(browser.i18n.getUILanguage());
-      if (preset && preset !== current.targetLang) {
-        current = await updateSettings((s) => ({ ...s, targetLang: preset }));
-      }
-      setSettings(current);
-    })();
+    // The target language was preset from the browser's on install (utils/settings/first-run).
+    void getSettings().then(setSettings);
     void browser.commands
       .getAll()
       .then((all) => setShortcut(all.find((c) => c.name === 'toggle-translation')?.shortcut || ''))

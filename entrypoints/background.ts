@@ -5,16 +5,18 @@ import { cancelOnNavigation, cancelTab, translateForTab } from '@/utils/engines/
 import { getEngineKeys } from '@/utils/engines/keys';
 import { testEngine } from '@/utils/engines/test-connection';
 import { parseSettings } from '@/utils/settings/schema';
+import { presetTargetLanguage } from '@/utils/settings/first-run';
 
 export default defineBackground(() => {
   cancelOnNavigation();
   registerReaderActions();
   void syncSiteRegistrations();
   browser.permissions.onRemoved.addListener(() => void syncSiteRegistrations());
-  // First run: the welcome page, once, in the browser's language.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install')
-      void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  // First run: the target language preset from the browser's, then the welcome page, once.
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason !== 'install') return;
+    await presetTargetLanguage(browser.i18n.getUILanguage());
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   handleMessages({
     translate: (message, sender) =>

@@ -19,6 +19,12 @@ export interface LaunchOptions {
    * context menu needs; without it the browser is headless.
    */
   display?: VirtualDisplay;
+  /**
+   * On a fresh install the extension opens its welcome page (`/welcome.html`) in a new tab. The
+   * launch waits for that tab and closes it, so tests start from an empty tab list; with
+   * `keepFirstRunTab` it stays open, as `firstRunTab`.
+   */
+  keepFirstRunTab?: boolean;
 }
 
 /** The browser's own context menu of a page, open. */
@@ -43,6 +49,8 @@ export interface ExtensionBrowser {
   readonly extensionDir: string;
   /** The extension's manifest.json as built. */
   readonly manifest: Record<string, unknown>;
+  /** The welcome tab the extension opened on install, when launched with `keepFirstRunTab`. */
+  readonly firstRunTab: PageHandle | null;
   /** Opens `url` in a new tab and waits for its DOM. */
   openPage(url: string): Promise<PageHandle>;
   /** Opens an extension page in a new tab, e.g. `/popup.html?tab=12`. */
@@ -103,12 +111,12 @@ export async function launchBrowser(
   const extensionDir = opts.extensionDir ?? defaultExtensionDir(name);
   if (name === 'chromium') {
     const { launchChromium } = await import('./chromium.ts');
-    return launchChromium(extensionDir, opts.profileDir, opts.display);
+    return launchChromium(extensionDir, opts.profileDir, opts.display, opts.keepFirstRunTab);
   }
   if (name === 'firefox') {
     if (opts.display) throw new Error('[firefox] runs headless only: launch it without display');
     const { launchFirefox } = await import('./firefox.ts');
-    return launchFirefox(extensionDir, opts.profileDir);
+    return launchFirefox(extensionDir, opts.profileDir, opts.keepFirstRunTab);
   }
   throw new Error(`unknown browser ${String(name)}: use 'chromium' or 'firefox'`);
 }
