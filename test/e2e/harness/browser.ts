@@ -25,7 +25,11 @@ export interface LaunchOptions {
    * `keepFirstRunTab` it stays open, as `firstRunTab`.
    */
   keepFirstRunTab?: boolean;
+  /** The size of every tab's viewport; 1280×900 unless given (store screenshots are 1280×800). */
+  viewport?: { width: number; height: number };
 }
+
+export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 
 /** The browser's own context menu of a page, open. */
 export interface ContextMenu {
@@ -111,12 +115,12 @@ export async function launchBrowser(
   const extensionDir = opts.extensionDir ?? defaultExtensionDir(name);
   if (name === 'chromium') {
     const { launchChromium } = await import('./chromium.ts');
-    return launchChromium(extensionDir, opts.profileDir, opts.display, opts.keepFirstRunTab);
+    return launchChromium(extensionDir, opts);
   }
   if (name === 'firefox') {
     if (opts.display) throw new Error('[firefox] runs headless only: launch it without display');
     const { launchFirefox } = await import('./firefox.ts');
-    return launchFirefox(extensionDir, opts.profileDir, opts.keepFirstRunTab);
+    return launchFirefox(extensionDir, opts);
   }
   throw new Error(`unknown browser ${String(name)}: use 'chromium' or 'firefox'`);
 }

@@ -12,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
+import {
+  DEFAULT_VIEWPORT,
+  parseShortcut,
+  readManifest,
+  type ContextMenu,
+  type ExtensionBrowser,
+  type LaunchOptions,
+} from './browser.ts';
 import { clickPoint, sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { firstRunPath, resolveTabId, waitForFirstRunTab, type TabInfo } from './tabs.ts';
@@ -122,9 +129,7 @@ const MODIFIER_KEYS = {
  */
 export async function launchChromium(
   extensionDir: string,
-  profileDir?: string,
-  display?: VirtualDisplay,
-  keepFirstRunTab = false,
+  { profileDir, display, keepFirstRunTab = false, viewport = DEFAULT_VIEWPORT }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   const manifest = readManifest(extensionDir, 'chromium');
   requireFile(CHROMIUM, 'Chromium', APT_BROWSERS.replace(' firefox-esr', ''));
@@ -141,7 +146,7 @@ export async function launchChromium(
       headless: !display,
       ...(display ? { env: { ...process.env, ...display.env } } : {}),
       ignoreDefaultArgs: ['--disable-extensions'],
-      viewport: { width: 1280, height: 900 },
+      viewport,
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
+import {
+  DEFAULT_VIEWPORT,
+  parseShortcut,
+  readManifest,
+  type ContextMenu,
+  type ExtensionBrowser,
+  type LaunchOptions,
+} from './browser.ts';
 import { clickPoint, sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
 import { firstRunPath, resolveTabId, waitForFirstRunTab, type TabInfo } from './tabs.ts';
@@ -70,8 +77,7 @@ const PROFILE_UUID = '5f0e2a6c-3b1d-4c8e-9a7f-fd0000000001';
 
 export async function launchFirefox(
   extensionDir: string,
-  profileDir?: string,
-  keepFirstRunTab = false,
+  { profileDir, keepFirstRunTab = false, viewport = DEFAULT_VIEWPORT }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   const manifest = readManifest(extensionDir, 'firefox');
   const geckoId = geckoIdOf(manifest);
@@ -95,7 +101,7 @@ export async function launchFirefox(
     executablePath: FIREFOX,
     headless: true,
     ...(profileDir ? { userDataDir: profileDir } : {}),
-    defaultViewport: { width: 1280, height: 900 },
+    defaultViewport: viewport,
     // Needed to navigate tabs to moz-extension:// pages over WebDriver BiDi.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
