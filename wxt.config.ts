@@ -1,6 +1,8 @@
 import { defineConfig } from 'wxt';
 import { siteMatchPatterns } from './utils/sites/registry';
 
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 // Firefox is built as MV3 too: one manifest model for both browsers (service-worker style
 // background, `scripting`, optional host permissions), see README "Why MV3 on Firefox".
 export default defineConfig({
@@ -8,11 +10,34 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
+  zip: {
+    // The Firefox sources zip holds what `npm ci && npm run build` needs and nothing else: no
+    // tests, scripts, generated or ignored folders (`npm run check:sources` rebuilds from it).
+    excludeSources: ['**/*'],
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'PRIVACY.md',
+      'components/**',
+      'entrypoints/**',
+      'utils/**',
+      'public/**',
+    ],
+  },
   manifest: ({ browser }) => ({
     // UI strings, these included, come from public/_locales (browser.i18n).
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
+    // Offscreen `hasDocument` (116) is the newest API used unconditionally; the on-device
+    // Translator (138) is detected at run time and skipped where missing.
+    ...(browser === 'chrome' ? { minimum_chrome_version: '116' } : {}),
+    // Rasterised from public/icon/icon.svg by `npm run icons` (committed).
+    icons: ICONS,
+    action: { default_icon: ICONS },
     // `offscreen`: Chrome's on-device Translator API runs in an offscreen document (Chrome only).
     // `activeTab` + `scripting`: one-off translation of any page from the popup, the context menu
     // or the shortcut, with no broad host permission.
@@ -48,10 +73,21 @@ export default defineConfig({
     ],
     // Any other news site the reader turns on is asked for at that moment (utils/sites/access).
     optional_host_permissions: ['*://*/*'],
+    // The on-page control shows the icon on any site the reader turns on.
+    web_accessible_resources: [{ resources: ['icon/32.png'], matches: ['*://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'foreign-desk@foreign-desk.example', strict_min_version: '128.0' },
+            gecko: {
+              // Permanent once published on addons.mozilla.org.
+              id: 'foreign-desk@foreigndesk.app',
+              // data_collection_permissions needs Firefox 140 (older versions refuse the key).
+              strict_min_version: '140.0',
+              // The text of the articles the reader has translated goes to the engine they chose.
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+            // The same key needs Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -10,12 +10,19 @@ import {
 import { getEngineKeys } from '@/utils/engines/keys';
 import { testEngine } from '@/utils/engines/test-connection';
 import { parseSettings } from '@/utils/settings/schema';
+import { presetTargetLanguage } from '@/utils/settings/first-run';
 
 export default defineBackground(() => {
   cancelOnNavigation();
   registerReaderActions();
   void syncSiteRegistrations();
   browser.permissions.onRemoved.addListener(() => void syncSiteRegistrations());
+  // First run: the target language preset from the browser's, then the welcome page, once.
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    if (reason !== 'install') return;
+    await presetTargetLanguage(browser.i18n.getUILanguage());
+    await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
   handleMessages({
     translate: (message, sender) =>
       translateForTab({

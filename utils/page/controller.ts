@@ -530,9 +530,8 @@ export class PageController {
 
 /** Text of an engine's HTML reply, parsed inertly (never run, never inserted as HTML). */
 function textOf(html: string, doc: Document): string {
-  const parsed = doc.implementation.createHTMLDocument('');
-  parsed.body.innerHTML = html;
-  return parsed.body.textContent ?? '';
+  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
+  return new Parser().parseFromString(html, 'text/html').body.textContent ?? '';
 }
 
 /** Lets the page run what waits (input, rendering) before the next slice of work. */

@@ -91,11 +91,12 @@ export const SITES: readonly SiteEntry[] = [
   { id: 'idnes', publisher: 'iDNES.cz', hostnames: ['idnes.cz'], lang: 'cs' },
 ];
 
-/** Match patterns (`*://*.host/*` and `*://host/*`) for every registered hostname. */
+/**
+ * One match pattern per registered hostname: `*://*.host/*` matches the host itself and its
+ * subdomains, so `*://host/*` would only repeat it (and list the site twice in the prompt).
+ */
 export function siteMatchPatterns(sites: readonly SiteEntry[] = SITES): string[] {
-  return sites.flatMap((site) =>
-    site.hostnames.flatMap((host) => [`*://${host}/*`, `*://*.${host}/*`]),
-  );
+  return sites.flatMap((site) => site.hostnames.map((host) => `*://*.${host}/*`));
 }
 
 /** The registry entry whose hostname is `hostname` or a parent domain of it. */

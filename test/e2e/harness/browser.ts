@@ -19,7 +19,17 @@ export interface LaunchOptions {
    * context menu needs; without it the browser is headless.
    */
   display?: VirtualDisplay;
+  /**
+   * On a fresh install the extension opens its welcome page (`/welcome.html`) in a new tab. The
+   * launch waits for that tab and closes it, so tests start from an empty tab list; with
+   * `keepFirstRunTab` it stays open, as `firstRunTab`.
+   */
+  keepFirstRunTab?: boolean;
+  /** The size of every tab's viewport; 1280×900 unless given (store screenshots are 1280×800). */
+  viewport?: { width: number; height: number };
 }
+
+export const DEFAULT_VIEWPORT = { width: 1280, height: 900 };
 
 /** The browser's own context menu of a page, open. */
 export interface ContextMenu {
@@ -43,6 +53,8 @@ export interface ExtensionBrowser {
   readonly extensionDir: string;
   /** The extension's manifest.json as built. */
   readonly manifest: Record<string, unknown>;
+  /** The welcome tab the extension opened on install, when launched with `keepFirstRunTab`. */
+  readonly firstRunTab: PageHandle | null;
   /** Opens `url` in a new tab and waits for its DOM. */
   openPage(url: string): Promise<PageHandle>;
   /** Opens an extension page in a new tab, e.g. `/popup.html?tab=12`. */
@@ -103,12 +115,12 @@ export async function launchBrowser(
   const extensionDir = opts.extensionDir ?? defaultExtensionDir(name);
   if (name === 'chromium') {
     const { launchChromium } = await import('./chromium.ts');
-    return launchChromium(extensionDir, opts.profileDir, opts.display);
+    return launchChromium(extensionDir, opts);
   }
   if (name === 'firefox') {
     if (opts.display) throw new Error('[firefox] runs headless only: launch it without display');
     const { launchFirefox } = await import('./firefox.ts');
-    return launchFirefox(extensionDir, opts.profileDir);
+    return launchFirefox(extensionDir, opts);
   }
   throw new Error(`unknown browser ${String(name)}: use 'chromium' or 'firefox'`);
 }

@@ -12,10 +12,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
+import {
+  DEFAULT_VIEWPORT,
+  parseShortcut,
+  readManifest,
+  type ContextMenu,
+  type ExtensionBrowser,
+  type LaunchOptions,
+} from './browser.ts';
 import { clickPoint, sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
-import { resolveTabId, type TabInfo } from './tabs.ts';
+import { firstRunPath, resolveTabId, waitForFirstRunTab, type TabInfo } from './tabs.ts';
 import { SYSTEM_PYTHON, XDOTOOL, type VirtualDisplay } from './xvfb.ts';
 
 const CHROMIUM = process.env.FD_CHROMIUM ?? '/usr/bin/chromium';
@@ -122,11 +129,12 @@ const MODIFIER_KEYS = {
  */
 export async function launchChromium(
   extensionDir: string,
-  profileDir?: string,
-  display?: VirtualDisplay,
+  { profileDir, display, keepFirstRunTab = false, viewport = DEFAULT_VIEWPORT }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   const manifest = readManifest(extensionDir, 'chromium');
   requireFile(CHROMIUM, 'Chromium', APT_BROWSERS.replace(' firefox-esr', ''));
+  // A kept profile has the extension installed from its first launch on.
+  const installs = !profileDir || !existsSync(join(profileDir, 'Default', 'Preferences'));
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'fd-chromium-'));
   const removeProfile = () => {
     if (!profileDir) rmSync(profile, { recursive: true, force: true });
@@ -138,7 +146,7 @@ export async function launchChromium(
       headless: !display,
       ...(display ? { env: { ...process.env, ...display.env } } : {}),
       ignoreDefaultArgs: ['--disable-extensions'],
-      viewport: { width: 1280, height: 900 },
+      viewport,
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
@@ -188,9 +196,19 @@ export async function launchChromium(
   }
   const extensionOrigin = `chrome-extension://${extensionId}`;
 
+  const firstRun = firstRunPath(extensionDir);
+  const welcome =
+    installs && firstRun
+      ? await waitForFirstRunTab(async () =>
+          context.pages().find((p) => p.url() === `${extensionOrigin}${firstRun}`),
+        )
+      : undefined;
+  if (welcome && !keepFirstRunTab) await welcome.close();
+  const firstRunTab = welcome && keepFirstRunTab ? wrapPage('chromium', rawPage(welcome)) : null;
+
   // Start from an empty tab list: tests open their own tabs. (Headed, the first tab stays: closing
   // a window's last tab closes the window, and Chromium then opens no new tab.)
-  const blank = display ? [] : context.pages();
+  const blank = display ? [] : context.pages().filter((p) => p !== welcome);
   const pages = new WeakMap<PageHandle, Page>();
 
   async function openPage(url: string): Promise<PageHandle> {
@@ -334,6 +352,7 @@ export async function launchChromium(
     extensionOrigin,
     extensionDir,
     manifest,
+    firstRunTab,
     openPage,
     openExtensionPage: (path) =>
       openPage(`${extensionOrigin}${path.startsWith('/') ? '' : '/'}${path}`),

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { parseShortcut, readManifest, type ContextMenu, type ExtensionBrowser } from './browser.ts';
+import {
+  DEFAULT_VIEWPORT,
+  parseShortcut,
+  readManifest,
+  type ContextMenu,
+  type ExtensionBrowser,
+  type LaunchOptions,
+} from './browser.ts';
 import { clickPoint, sleep, wrapPage, type PageHandle, type RawPage } from './page.ts';
 import { APT_BROWSERS, requireFile } from './paths.ts';
-import { resolveTabId, type TabInfo } from './tabs.ts';
+import { firstRunPath, resolveTabId, waitForFirstRunTab, type TabInfo } from './tabs.ts';
 
 const FIREFOX = process.env.FD_FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -70,10 +77,12 @@ const PROFILE_UUID = '5f0e2a6c-3b1d-4c8e-9a7f-fd0000000001';
 
 export async function launchFirefox(
   extensionDir: string,
-  profileDir?: string,
+  { profileDir, keepFirstRunTab = false, viewport = DEFAULT_VIEWPORT }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   const manifest = readManifest(extensionDir, 'firefox');
   const geckoId = geckoIdOf(manifest);
+  // A kept profile has the extension installed from its first launch on.
+  const installs = !profileDir || !existsSync(join(profileDir, 'extensions', geckoId));
   requireFile(FIREFOX, 'Firefox ESR', APT_BROWSERS.replace('chromium ', ''));
   const uuid = profileDir ? PROFILE_UUID : randomUUID();
   const extensionOrigin = `moz-extension://${uuid}`;
@@ -92,7 +101,7 @@ export async function launchFirefox(
     executablePath: FIREFOX,
     headless: true,
     ...(profileDir ? { userDataDir: profileDir } : {}),
-    defaultViewport: { width: 1280, height: 900 },
+    defaultViewport: viewport,
     // Needed to navigate tabs to moz-extension:// pages over WebDriver BiDi.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
@@ -132,8 +141,25 @@ export async function launchFirefox(
     );
   }
 
+  // Puppeteer keeps `about:blank` as the URL of a tab the extension opened: ask the tab itself.
+  const firstRun = firstRunPath(extensionDir);
+  const welcomeUrl = `${extensionOrigin}${firstRun}`;
+  const welcome =
+    installs && firstRun
+      ? await waitForFirstRunTab(async () => {
+          for (const page of await browser.pages()) {
+            const href = await page.evaluate(() => location.href).catch(() => '');
+            if (href === welcomeUrl) return page;
+          }
+          return undefined;
+        })
+      : undefined;
+  if (welcome && !keepFirstRunTab) await welcome.close();
+  const firstRunTab =
+    welcome && keepFirstRunTab ? wrapPage('firefox', rawPage(welcome, welcomeUrl)) : null;
+
   // Start from an empty tab list: tests open their own tabs.
-  const blank = await browser.pages();
+  const blank = (await browser.pages()).filter((p) => p !== welcome);
   const pages = new WeakMap<PageHandle, Page>();
 
   async function newTab(): Promise<Page> {
@@ -360,6 +386,7 @@ export async function launchFirefox(
     extensionOrigin,
     extensionDir,
     manifest,
+    firstRunTab,
     openPage,
     openExtensionPage,
     tabIdOf,

@@ -1,6 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PageHandle } from './page.ts';
 import { sleep } from './page.ts';
 import { pickTabByUrl } from './browser.ts';
+
+/** The page the extension opens on install (entrypoints/welcome), when the build has one. */
+export function firstRunPath(extensionDir: string): string | null {
+  return existsSync(join(extensionDir, 'welcome.html')) ? '/welcome.html' : null;
+}
+
+/**
+ * Polls `find` until it returns the first-run tab (15 s): the extension opens it from
+ * `runtime.onInstalled`, which runs once the browser has installed it. Undefined when it never
+ * appears (the end-to-end test of the welcome page says so).
+ */
+export async function waitForFirstRunTab<T>(
+  find: () => Promise<T | undefined>,
+): Promise<T | undefined> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const found = await find();
+    if (found !== undefined) return found;
+    await sleep(100);
+  }
+  return undefined;
+}
 
 export interface TabInfo {
   id?: number;
