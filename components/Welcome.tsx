@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { SITE_MODE_LABELS, TargetLanguageSelect } from '@/components/fields';
 import { PrivacyLink } from '@/components/PrivacyLink';
 import { t, type MessageKey } from '@/utils/i18n';
-import { SITE_MODES, type EngineChoice, type SiteMode } from '@/utils/settings/schema';
+import type { EngineChoice } from '@/utils/engines/catalog';
+import { SITE_MODES, type SiteMode } from '@/utils/settings/schema';
 import { getSettings, updateSettings } from '@/utils/settings/store';
 import type { Settings } from '@/utils/settings/schema';
 
