@@ -148,6 +148,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     ...data.publisherNames,
     site?.publisher,
     hostnameOf(pageUrl),
+    // The address read as a name ("Internet Law"): a logo in an <h1> may spell it so.
+    hostnameBrand(hostnameOf(pageUrl) ?? ''),
   ].filter((x): x is string => !!x);
   const declaredTitle = [
     data.headline,
@@ -248,7 +250,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
       structured: data.authors,
       elements: index.all,
       scope,
-      siteNames: [...siteNames, hostnameBrand(hostnameOf(pageUrl) ?? '') ?? ''],
+      siteNames,
       isBoilerplate,
     }),
     publishedTime: dates.published,
