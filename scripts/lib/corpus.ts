@@ -31,11 +31,17 @@ export function listPages(root: string): PageRef[] {
   return pages;
 }
 
-export function readPageUrl(page: PageRef): string | undefined {
+/** All a browser knows of a page before reading it: its address and the server's charset. */
+export interface PageMeta {
+  url?: string;
+  /** The charset of the server's `Content-Type` header, where the corpus recorded it. */
+  charset?: string;
+}
+
+export function readPageMeta(page: PageRef): PageMeta {
   const file = join(page.dir, 'meta.json');
-  if (!existsSync(file)) return undefined;
-  const meta = JSON.parse(readFileSync(file, 'utf8')) as { url?: string };
-  return meta.url;
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as PageMeta;
 }
 
 function readBytes(page: PageRef): Buffer {
@@ -43,45 +49,42 @@ function readBytes(page: PageRef): Buffer {
   return existsSync(gz) ? gunzipSync(readFileSync(gz)) : readFileSync(join(page.dir, 'page.html'));
 }
 
-/** The charset a browser would use: byte order mark, then `<meta charset>` / http-equiv, then UTF-8. */
-export function sniffCharset(bytes: Uint8Array): string {
+/**
+ * The charset a browser would use: byte order mark, then the server's `Content-Type` charset,
+ * then `<meta charset>` / http-equiv, then UTF-8.
+ */
+export function sniffCharset(bytes: Uint8Array, headerCharset?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const fromHeader = encodingOf(headerCharset);
+  if (fromHeader) return fromHeader;
   const head = Buffer.from(bytes.subarray(0, CHARSET_SNIFF_BYTES)).toString('latin1');
   const match =
     /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ??
     /<meta[^>]+content\s*=\s*["'][^"']*charset=([\w-]+)/i.exec(head);
-  const label = match?.[1]?.toLowerCase();
-  if (!label) return 'utf-8';
+  return encodingOf(match?.[1]) ?? 'utf-8';
+}
+
+/** The encoding a charset label names ("latin1" → "windows-1252"), if any. */
+function encodingOf(label: string | undefined): string | undefined {
+  if (!label) return undefined;
   try {
-    return new TextDecoder(label).encoding;
+    return new TextDecoder(label.trim().toLowerCase()).encoding;
   } catch {
-    return 'utf-8';
+    return undefined;
   }
 }
 
-/**
- * The page as text. A browser takes the charset from the HTTP header before `<meta>`; the corpus
- * has no headers, and pages that declare a legacy charset but are valid UTF-8 with non-ASCII text
- * were served as UTF-8 (no Latin-1 text of any length is valid UTF-8 by chance).
- */
-export function decodePage(bytes: Uint8Array): string {
-  const charset = sniffCharset(bytes);
-  if (charset !== 'utf-8' && !charset.startsWith('utf-16') && bytes.some((b) => b > 0x7f)) {
-    try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      // Not UTF-8: the declared charset is right.
-    }
-  }
-  return new TextDecoder(charset).decode(bytes);
+/** The page as text, decoded as a browser would decode it served with `headerCharset`. */
+export function decodePage(bytes: Uint8Array, headerCharset?: string): string {
+  return new TextDecoder(sniffCharset(bytes, headerCharset)).decode(bytes);
 }
 
 /** A page as a parsed document (no scripts, no resource loading), with its URL. */
 export function loadDocument(page: PageRef): { doc: Document; url: string | undefined } {
-  const url = readPageUrl(page);
-  const html = decodePage(readBytes(page));
+  const { url, charset } = readPageMeta(page);
+  const html = decodePage(readBytes(page), charset);
   return { doc: parseHtml(html, url), url };
 }
 

@@ -1,12 +1,12 @@
 /**
  * The extractors the scripts can run on a parsed page, each producing a result in the corpus
- * format (../shared/corpus/README.md). Only the extraction call itself is timed: parsing the page
- * is the same work for every extractor.
+ * format (../shared/corpus/README.md). Each runs in a fresh realm, cold as in a browser tab
+ * (`realm.ts`); only the extraction call itself is timed: parsing the page and loading the
+ * extractor's code are the same work for every extractor.
  */
 import { performance } from 'node:perf_hooks';
-import { Readability } from '@mozilla/readability';
-import { detectArticle } from '../../utils/article/detect';
 import type { Article } from '../../utils/article/types';
+import { freshDetection, freshReadability } from './realm';
 
 export interface PageResult {
   title?: string;
@@ -25,6 +25,7 @@ export interface PageResult {
 export type ExtractorName = 'ours' | 'readability';
 
 export function extractOurs(doc: Document, url: string | undefined): PageResult {
+  const detectArticle = freshDetection();
   const start = performance.now();
   const article = detectArticle(doc, { url });
   const ms = performance.now() - start;
@@ -57,6 +58,7 @@ function bodyText(article: Article): string {
 
 /** Mozilla Readability 0.6.0 as Firefox Reader View uses it; captions are its figcaptions. */
 export function extractReadability(doc: Document): PageResult {
+  const Readability = freshReadability();
   const start = performance.now();
   const parsed = new Readability(doc).parse();
   const ms = performance.now() - start;

@@ -8,25 +8,15 @@
  * lists and boilerplate, are the body in reading order.
  */
 import type { ArticleBlock, BlockKind } from './types';
-import { isBoilerplate, isBoilerplateLine, isCreditedCaption, isWeakBoilerplate } from './clean';
+import {
+  isBoilerplateLine,
+  isCreditedCaption,
+  isWeakBoilerplate,
+  type BoilerplateTest,
+} from './clean';
+import { HEADING_TAGS, INLINE_TEXT_TAGS, TEXT_BLOCK_TAGS } from './tags';
 import { collapse, nameTokens, weightedLength } from './text';
 
-/** Elements that are one block of text when they hold no other block (H1, the headline, is read apart). */
-const BLOCK_TAGS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'BLOCKQUOTE',
-  'PRE',
-  'DT',
-  'DD',
-  'ADDRESS',
-]);
 /** Layout elements that become a block when everything in them is inline text (`<div>text<br>text</div>`). */
 const TEXT_CONTAINER_TAGS = new Set([
   'DIV',
@@ -37,26 +27,6 @@ const TEXT_CONTAINER_TAGS = new Set([
   'TH',
   'CENTER',
   'HEADER',
-]);
-const HEADING_RE = /^H[1-6]$/;
-/** Inline elements whose text, beside blocks, is loose text of their parent. */
-const INLINE_TAGS = new Set([
-  'A',
-  'SPAN',
-  'B',
-  'STRONG',
-  'I',
-  'EM',
-  'U',
-  'FONT',
-  'SMALL',
-  'MARK',
-  'Q',
-  'CITE',
-  'ABBR',
-  'TIME',
-  'SUB',
-  'SUP',
 ]);
 /**
  * Loose text (Latin-letter equivalents) that makes a container holding blocks one block itself,
@@ -184,7 +154,12 @@ interface Visit {
 }
 
 /** The block's visible text and how much of it is link text, skipping non-article subtrees. */
-function readText(el: Element, inLink: boolean, acc: { text: string; linkLength: number }): void {
+function readText(
+  el: Element,
+  inLink: boolean,
+  acc: { text: string; linkLength: number },
+  isBoilerplate: BoilerplateTest,
+): void {
   // A walk with its own stack, in document order: a page may nest elements deeper than the call
   // stack goes.
   // Nodes and whether each is inside a link, side by side (no pair allocated per node).
@@ -213,12 +188,12 @@ function readText(el: Element, inLink: boolean, acc: { text: string; linkLength:
 }
 
 /** Every block under `root` in document order: the innermost elements that hold text. */
-function collectBlocks(root: Element): BlockInfo[] {
+function collectBlocks(root: Element, isBoilerplate: BoilerplateTest): BlockInfo[] {
   const blocks: BlockInfo[] = [];
   // Text inside a link (a teaser card wrapped in <a>) is link text, however deep.
   const pushBlock = (el: Element, linked: boolean): boolean => {
     const acc = { text: '', linkLength: 0 };
-    readText(el, linked, acc);
+    readText(el, linked, acc, isBoilerplate);
     const text = collapse(acc.text);
     if (!text) return false;
     blocks.push({ element: el, text, length: weightedLength(text), linkLength: acc.linkLength });
@@ -239,10 +214,10 @@ function collectBlocks(root: Element): BlockInfo[] {
       v.holdsBlock = true;
       return;
     }
-    if (!INLINE_TAGS.has(child.tagName)) return;
+    if (!INLINE_TEXT_TAGS.has(child.tagName)) return;
     // Its shown text only: a <span> may hold the page's scripts.
     const acc = { text: '', linkLength: 0 };
-    readText(child, v.linked || child.tagName === 'A', acc);
+    readText(child, v.linked || child.tagName === 'A', acc, isBoilerplate);
     const text = collapse(acc.text);
     const run = { element: child, text, length: weightedLength(text), linkLength: acc.linkLength };
     v.loose += run.length;
@@ -268,7 +243,7 @@ function collectBlocks(root: Element): BlockInfo[] {
       return true;
     }
     const tag = el.tagName.toUpperCase();
-    if (!BLOCK_TAGS.has(tag) && !TEXT_CONTAINER_TAGS.has(tag)) return false;
+    if (!TEXT_BLOCK_TAGS.has(tag) && !TEXT_CONTAINER_TAGS.has(tag)) return false;
     return pushBlock(el, linked);
   };
   // The elements being read, innermost last: a stack of our own, since a page may nest
@@ -304,7 +279,7 @@ function isProse(block: BlockInfo): boolean {
 
 /** What a block brings to the containers around it: prose counts for, links and labels against. */
 function blockValue(block: BlockInfo): number {
-  if (HEADING_RE.test(block.element.tagName)) return 0;
+  if (HEADING_TAGS.has(block.element.tagName)) return 0;
   if (isProse(block)) return block.length - block.linkLength * (1 + LINK_COST);
   return -(block.linkLength * LINK_COST + (block.length - block.linkLength) * LABEL_COST);
 }
@@ -398,7 +373,7 @@ function isLinkedSentence(block: BlockInfo): boolean {
 function keepBlock(block: BlockInfo, listed: ReadonlySet<BlockInfo>): boolean {
   if (block.element.tagName === 'H1') return false;
   if (linkDensity(block) > MAX_BLOCK_LINK_DENSITY && !isLinkedSentence(block)) return false;
-  if (HEADING_RE.test(block.element.tagName)) return true;
+  if (HEADING_TAGS.has(block.element.tagName)) return true;
   return block.length >= MIN_LABEL_LENGTH || SENTENCE_END_RE.test(block.text) || listed.has(block);
 }
 
@@ -432,7 +407,7 @@ function inBlockquote(el: Element): boolean {
 
 function kindOf(el: Element): BlockKind {
   const tag = el.tagName.toUpperCase();
-  if (HEADING_RE.test(tag)) return 'subheading';
+  if (HEADING_TAGS.has(tag)) return 'subheading';
   if (tag === 'LI' || tag === 'DD' || tag === 'DT') return 'list-item';
   if (tag === 'BLOCKQUOTE' || inBlockquote(el)) return 'quote';
   return 'paragraph';
@@ -444,10 +419,10 @@ export interface BodyResult {
   container: Element | null;
 }
 
-export function findBody(doc: Document, lang: string): BodyResult {
+export function findBody(doc: Document, lang: string, isBoilerplate: BoilerplateTest): BodyResult {
   const root = doc.body;
   if (!root) return { blocks: [], container: null };
-  const all = collectBlocks(root);
+  const all = collectBlocks(root, isBoilerplate);
   const container = bestContainer(all, root);
   if (!container) return { blocks: [], container: null };
   // Below the container, "sidebar" or "ad" wrappers are what they say (above it they are layout).

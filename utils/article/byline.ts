@@ -4,8 +4,9 @@
  * address or an e-mail there instead: those are passed over for the byline the page shows
  * ("von David Straub, MDR THÜRINGEN" → "David Straub, MDR THÜRINGEN").
  */
-import { isBoilerplate, isHidden } from './clean';
-import { collapse, descendants, nameTokens, normalizeKey, UNREAD_TAGS } from './text';
+import { isHidden, type BoilerplateTest } from './clean';
+import { UNREAD_TAGS } from './tags';
+import { collapse, descendants, nameTokens, normalizeKey } from './text';
 
 /** "By" in the languages whose bylines open with it ("By Jane Doe", "Von Eva Muster", "Par …"). */
 export const BY_WORD = String.raw`(?:[Vv]on|[Bb]y|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Aa]f|[Oo]d)`;
@@ -72,6 +73,8 @@ export interface BylineSignals {
   scope: Element | null;
   /** Names of the site and its publisher, which some pages give as the author. */
   siteNames: readonly string[];
+  /** This detection run's test for parts of the page that are not the story. */
+  isBoilerplate: BoilerplateTest;
 }
 
 function namesByline(el: Element): boolean {
@@ -153,7 +156,7 @@ function personCredit(raw: string, siteKeys: readonly string[]): string | null {
 }
 
 /** Inside a part of the page that is not the story (comments, teasers), the byline included. */
-function outsideStory(el: Element, scope: Element): boolean {
+function outsideStory(el: Element, scope: Element, isBoilerplate: BoilerplateTest): boolean {
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
     if (!namesByline(a) && isBoilerplate(a)) return true;
   }
@@ -161,9 +164,13 @@ function outsideStory(el: Element, scope: Element): boolean {
 }
 
 /** The first byline the article shows: the outermost credit that reads as names. */
-function shownByline(scope: Element, siteKeys: readonly string[]): string | null {
+function shownByline(
+  scope: Element,
+  siteKeys: readonly string[],
+  isBoilerplate: BoilerplateTest,
+): string | null {
   for (const el of descendants(scope)) {
-    if (!namesByline(el) || outsideStory(el, scope)) continue;
+    if (!namesByline(el) || outsideStory(el, scope, isBoilerplate)) continue;
     const byline = personCredit(creditText(el), siteKeys);
     if (byline) return byline;
   }
@@ -188,5 +195,5 @@ export function findByline(signals: BylineSignals): string | null {
       .map((el) => el.getAttribute('content') ?? ''),
   );
   if (meta.length) return meta.join(', ');
-  return signals.scope ? shownByline(signals.scope, siteKeys) : null;
+  return signals.scope ? shownByline(signals.scope, siteKeys, signals.isBoilerplate) : null;
 }

@@ -6,7 +6,8 @@
 import type { Caption } from './types';
 import { isHidden, isNotice, PHOTO_AGENCY, TRAILING_CREDIT_RE } from './clean';
 import { BY_WORD } from './byline';
-import { collapse, descendants, nameTokens, textLongerThan, UNREAD_TAGS } from './text';
+import { HEADING_SELECTOR, UNLINKED_INLINE_TAGS, UNREAD_TAGS } from './tags';
+import { collapse, descendants, nameTokens, textLongerThan } from './text';
 
 const CAPTION_TOKENS = new Set([
   'caption',
@@ -70,21 +71,8 @@ const TYPE_UTILITY_RE = /^(?:[\w-]+:)?(?:text|font|type|typo|typography)-caption
 const CAPTION_WORD_RE = /caption|legend|bildunterschrift/i;
 /** Class/id words of a pull quote, whose portrait and name are not a photo caption. */
 const QUOTE_TOKENS = new Set(['quote', 'quotes', 'pullquote', 'blockquote', 'zitat', 'citation']);
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
 /** Unnamed captions: a text of a few words to a few sentences, in these elements. */
 const UNNAMED_TAGS = new Set(['P', 'SPAN', 'DIV']);
-const INLINE_TAGS = new Set([
-  'SPAN',
-  'B',
-  'STRONG',
-  'I',
-  'EM',
-  'SMALL',
-  'BR',
-  'SUP',
-  'SUB',
-  'CITE',
-]);
 const MIN_UNNAMED_LENGTH = 20;
 const MIN_UNNAMED_WORDS = 4;
 const MAX_UNNAMED_LENGTH = 400;
@@ -92,7 +80,7 @@ const MAX_UNNAMED_LENGTH = 400;
  * Boxes of pictures that are not photos with a caption: teasers (a heading or a link), players
  * and sign-up or comment prompts (controls).
  */
-const NOT_CAPTION_BOX = 'h1, h2, h3, h4, h5, h6, input, form, video, iframe';
+const NOT_CAPTION_BOX = `${HEADING_SELECTOR}, input, form, video, iframe`;
 /** A video's duration ("4:11 …"), a label ("Author of the article:") or a cut bio ("… is"). */
 const NOT_CAPTION_TEXT_RE = /^\d{1,2}:\d{2}\b|:$|^(?:\.\.\.|…)/u;
 /** Class/id words of boxes around a picture that is no photo with a caption: players, prompts. */
@@ -296,7 +284,7 @@ function notCaption(el: Element, scope: Element, story: readonly Element[]): boo
 function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
   if (!UNNAMED_TAGS.has(el.tagName)) return false;
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    if (!INLINE_TAGS.has(c.tagName)) return false;
+    if (!UNLINKED_INLINE_TAGS.has(c.tagName)) return false;
   }
   let near = false;
   let b: Element | null = el.parentElement;

@@ -3,15 +3,14 @@
  * comments, teasers of other articles, captions, hidden nodes). Detection never changes the page,
  * so these are tests applied while walking it, not removals.
  */
-import { isDateLine } from './dates';
+import { isDateLine } from './published';
+import { UNREAD_TAGS } from './tags';
 import { descendants, nameTokens } from './text';
 
 /** Elements whose whole subtree is never article text. Figures are read apart, as captions. */
 const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
+  // Code, and ruby annotations: the reading of the characters beside them, printed small above them.
+  ...UNREAD_TAGS,
   'SVG',
   'IFRAME',
   'BUTTON',
@@ -38,9 +37,6 @@ const SKIP_TAGS = new Set([
   'META',
   'TITLE',
   'MATH',
-  // Ruby annotations: the reading of the characters beside them, printed small above them.
-  'RT',
-  'RP',
 ]);
 
 /** Roles of landmarks that are not the article. */
@@ -233,45 +229,70 @@ function isMainContent(el: Element): boolean {
 const LANDMARK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 
 /**
- * Landmarks that hold the page's main content are wrappers, whatever they say: broken markup (an
- * unclosed `<header role="banner">`) or an odd template (the story in an `<aside>`) puts it there.
+ * Whether an element and everything in it is never article text, wherever it is, as judged in
+ * one detection run.
  */
-function holdsMainContent(el: Element): boolean {
-  const doc = el.ownerDocument;
-  if (run.doc !== doc || !run.mainHolders) {
-    // Found once per run: asking each element for a main landmark inside it costs a walk of
-    // its subtree, for every wrapper on the way down.
-    run.doc = doc;
-    run.mainHolders = new Set();
-    for (const main of descendants(doc.documentElement))
-      if (isMainContent(main))
-        for (let a = main.parentElement; a && !run.mainHolders.has(a); a = a.parentElement)
-          run.mainHolders.add(a);
-  }
-  return run.mainHolders.has(el);
-}
+export type BoilerplateTest = (el: Element) => boolean;
 
 /**
- * What one detection run measures of the page. The next run on the same page (paragraphs that
- * arrived late) starts afresh, as the page may have changed in between.
+ * The boilerplate test of one detection run on `doc`. Each pass asks about the same elements, so
+ * it remembers its answers and what it measured of the page; the next run (paragraphs that
+ * arrived late) makes a new one, as the page may have changed in between.
  */
-interface CleaningRun {
-  doc: Document | null;
-  mainHolders: Set<Element> | null;
-  paragraphLengths: WeakMap<Element, number>;
-  boilerplate: WeakMap<Element, boolean>;
+export function boilerplateTest(doc: Document): BoilerplateTest {
+  const page = new PageMeasures(doc);
+  const known = new WeakMap<Element, boolean>();
+  return (el) => {
+    let judged = known.get(el);
+    if (judged === undefined) {
+      judged = judgeBoilerplate(el, page);
+      known.set(el, judged);
+    }
+    return judged;
+  };
 }
-const freshRun = (): CleaningRun => ({
-  doc: null,
-  mainHolders: null,
-  paragraphLengths: new WeakMap(),
-  boilerplate: new WeakMap(),
-});
-let run = freshRun();
 
-/** Forgets what earlier runs measured; detection calls it first. */
-export function startCleaningRun(): void {
-  run = freshRun();
+/** What the boilerplate rules measure of a page, each measured once. */
+class PageMeasures {
+  readonly #doc: Document;
+  #mainHolders: Set<Element> | null = null;
+  readonly #paragraphLengths = new WeakMap<Element, number>();
+
+  constructor(doc: Document) {
+    this.#doc = doc;
+  }
+
+  /**
+   * Landmarks that hold the page's main content are wrappers, whatever they say: broken markup
+   * (an unclosed `<header role="banner">`) or an odd template (the story in an `<aside>`) puts it
+   * there.
+   */
+  holdsMainContent(el: Element): boolean {
+    if (!this.#mainHolders) {
+      // Found once: asking each element for a main landmark inside it costs a walk of its
+      // subtree, for every wrapper on the way down.
+      const holders = new Set<Element>();
+      for (const main of descendants(this.#doc.documentElement))
+        if (isMainContent(main))
+          for (let a = main.parentElement; a && !holders.has(a); a = a.parentElement)
+            holders.add(a);
+      this.#mainHolders = holders;
+    }
+    return this.#mainHolders.has(el);
+  }
+
+  /** Paragraph text (characters) under an element, stopping early once past the box limit. */
+  paragraphLength(el: Element): number {
+    let length = this.#paragraphLengths.get(el);
+    if (length !== undefined) return length;
+    length = 0;
+    for (const p of Array.from(el.getElementsByTagName('p'))) {
+      length += (p.textContent ?? '').length;
+      if (length >= MAX_BOX_PARAGRAPHS) break;
+    }
+    this.#paragraphLengths.set(el, length);
+    return length;
+  }
 }
 
 /** A microdata value written out as text, shown to no reader: `<div itemprop="image">https://…`. */
@@ -288,23 +309,12 @@ function isMicrodataValue(el: Element): boolean {
   return el.childElementCount === 0 && el.tagName !== 'A' && URL_TEXT_RE.test(el.textContent ?? '');
 }
 
-/** True when the element and everything in it is never article text, wherever it is. */
-export function isBoilerplate(el: Element): boolean {
-  // Each pass asks about the same elements: judged once per run.
-  let known = run.boilerplate.get(el);
-  if (known === undefined) {
-    known = judgeBoilerplate(el);
-    run.boilerplate.set(el, known);
-  }
-  return known;
-}
-
-function judgeBoilerplate(el: Element): boolean {
+function judgeBoilerplate(el: Element, page: PageMeasures): boolean {
   const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag) && !(LANDMARK_TAGS.has(tag) && holdsMainContent(el))) return true;
+  if (SKIP_TAGS.has(tag) && !(LANDMARK_TAGS.has(tag) && page.holdsMainContent(el))) return true;
   if (isHidden(el) || isMicrodataValue(el)) return true;
   const role = el.getAttribute('role');
-  if (role && SKIP_ROLES.has(role) && !holdsMainContent(el)) return true;
+  if (role && SKIP_ROLES.has(role) && !page.holdsMainContent(el)) return true;
   // The page's own article and main landmarks are never boilerplate by their class names.
   if (el.getAttribute('itemprop') === 'articleBody' || /^(ARTICLE|MAIN|BODY)$/.test(el.tagName))
     return false;
@@ -312,9 +322,9 @@ function judgeBoilerplate(el: Element): boolean {
   // headline or pages of paragraphs is the page itself (ASP.NET wraps every page in a <form>).
   if (
     tag === 'FORM' &&
-    !holdsMainContent(el) &&
+    !page.holdsMainContent(el) &&
     !el.querySelector('article, h1') &&
-    paragraphLength(el) < MAX_BOX_PARAGRAPHS
+    page.paragraphLength(el) < MAX_BOX_PARAGRAPHS
   )
     return true;
   const tokens = nameTokens(el);
@@ -326,15 +336,15 @@ function judgeBoilerplate(el: Element): boolean {
     // asking to subscribe is told by its words (PAYWALL_NOTE_RE).
     el.tagName !== 'P' &&
     !tokens.some((t) => ARTICLE_TOKENS.has(t)) &&
-    !holdsMainContent(el) &&
-    paragraphLength(el) < MAX_BOX_PARAGRAPHS &&
+    !page.holdsMainContent(el) &&
+    page.paragraphLength(el) < MAX_BOX_PARAGRAPHS &&
     // An offer holds no story: "row non-paywall" around the <article> and its <h1> is layout.
     !el.querySelector('article, h1')
   )
     return true;
   if (!tokens.some((t) => STRONG_BOILERPLATE.has(t))) return false;
   // A wrapper around <main> is the page, whatever its name ("theme-taboola").
-  if (holdsMainContent(el)) return false;
+  if (page.holdsMainContent(el)) return false;
   // Share bars, captions and consent boxes are short: one holding pages of paragraphs is the
   // article's wrapper carrying a feature's name ("entry share", "sharing-container"), and so is
   // one holding the page's headline and its paragraphs (a short story's page named
@@ -343,25 +353,12 @@ function judgeBoilerplate(el: Element): boolean {
   if (tokens.some((t) => BOX_BOILERPLATE.has(t)) && !tokens.some((t) => LONG_BOILERPLATE.has(t)))
     return (
       !(el.querySelector('h1') && (el.querySelector('p') || tokens.includes('headline'))) &&
-      paragraphLength(el) <
+      page.paragraphLength(el) <
         (tokens.every((t) => !BOX_BOILERPLATE.has(t) || SHARE_BOILERPLATE.has(t))
           ? MAX_SHARE_PARAGRAPHS
           : MAX_BOX_PARAGRAPHS)
     );
   return true;
-}
-
-/** Paragraph text (characters) under an element, stopping early once past the box limit. */
-function paragraphLength(el: Element): number {
-  let cached = run.paragraphLengths.get(el);
-  if (cached !== undefined) return cached;
-  cached = 0;
-  for (const p of Array.from(el.getElementsByTagName('p'))) {
-    cached += (p.textContent ?? '').length;
-    if (cached >= MAX_BOX_PARAGRAPHS) break;
-  }
-  run.paragraphLengths.set(el, cached);
-  return cached;
 }
 
 /**

@@ -6,8 +6,8 @@
 import type { Article, ArticleBlock, DetectOptions } from './types';
 import { findBody } from './body';
 import { findCaptions } from './captions';
-import { startCleaningRun } from './clean';
-import { findDates } from './dates';
+import { boilerplateTest } from './clean';
+import { findDates } from './published';
 import { textLanguage } from './language';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
@@ -106,7 +106,8 @@ function articleScope(title: Element | null, container: Element | null): Element
 }
 
 export function detectArticle(doc: Document, options: DetectOptions = {}): Article {
-  startCleaningRun();
+  // Judged afresh on each run: the page may have changed since the last (paragraphs that arrived late).
+  const isBoilerplate = boilerplateTest(doc);
   const index = indexElements(doc.documentElement);
   const meta = readMeta(index.all);
   const data = readStructuredData(index.all);
@@ -147,15 +148,22 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     ...data.publisherNames,
     site?.publisher,
     hostnameOf(pageUrl),
+    // The address read as a name ("Internet Law"): a logo in an <h1> may spell it so.
+    hostnameBrand(hostnameOf(pageUrl) ?? ''),
   ].filter((x): x is string => !!x);
   const declaredTitle = [
     data.headline,
     firstMeta(meta, ['og:title', 'twitter:title']),
     collapse(doc.title),
   ];
-  const { title, element: titleElement } = findTitle(index.all, declaredTitle, siteNames);
+  const { title, element: titleElement } = findTitle(
+    index.all,
+    declaredTitle,
+    siteNames,
+    isBoilerplate,
+  );
 
-  const body = findBody(doc, lang ?? 'en');
+  const body = findBody(doc, lang ?? 'en', isBoilerplate);
   // Kickers and labels above the headline are not body; only trusted when the headline sits in
   // the body container (a stray <h1> elsewhere says nothing about order).
   const titleAt = titleElement ? (index.position.get(titleElement) ?? -1) : -1;
@@ -180,7 +188,13 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     data.description,
     ...['og:description', 'description', 'twitter:description'].map((k) => meta.get(k)),
   ];
-  const { lead, blocks: withLead } = findLead(index, blocksAfterTitle, titleElement, descriptions);
+  const { lead, blocks: withLead } = findLead(
+    index,
+    blocksAfterTitle,
+    titleElement,
+    descriptions,
+    isBoilerplate,
+  );
   const at = (b: ArticleBlock) => index.position.get(b.element) ?? 0;
   const ordered = withLead.sort((a, b) => at(a) - at(b));
 
@@ -236,7 +250,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
       structured: data.authors,
       elements: index.all,
       scope,
-      siteNames: [...siteNames, hostnameBrand(hostnameOf(pageUrl) ?? '') ?? ''],
+      siteNames,
+      isBoilerplate,
     }),
     publishedTime: dates.published,
     modifiedTime: dates.modified,

@@ -16,7 +16,7 @@
  */
 import type { ArticleBlock } from './types';
 import { BY_WORD } from './byline';
-import { isBoilerplate } from './clean';
+import type { BoilerplateTest } from './clean';
 import {
   collapse,
   decodeEntities,
@@ -24,9 +24,15 @@ import {
   normalizeKey,
   shownText,
   textLongerThan,
-  UNREAD_TAGS,
   type ElementIndex,
 } from './text';
+import {
+  BLOCK_LEVEL_TAGS,
+  FORMATTING_TAGS,
+  HEADING_SELECTOR,
+  SUBHEADING_TAGS,
+  UNREAD_TAGS,
+} from './tags';
 
 /** Class/id words publishers use for the lead, in a dozen languages' newsrooms. */
 const LEAD_TOKENS = new Set([
@@ -87,7 +93,6 @@ const BYLINE = String.raw`${BY_WORD}\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'�
 const BYLINE_RE = new RegExp(`^${BYLINE}`, 'u');
 /** The same author line at the end of a description, after its last sentence. */
 const TRAILING_BYLINE_RE = new RegExp(`(?<=[.!?…"“”»])\\s+${BYLINE}`, 'u');
-const INLINE_BYLINE_TAGS = new Set(['I', 'EM', 'SPAN', 'SMALL', 'B', 'STRONG']);
 const isByline = (text: string) => BYLINE_RE.test(text);
 /** A lead is a sentence or a few; shorter is a label, longer is the body. */
 const MIN_LEAD_LENGTH = 30;
@@ -124,35 +129,8 @@ const LINK_SHARE = 0.5;
  */
 const MIN_DESCRIPTION_OVERLAP = 0.3;
 
-/** Elements that hold text blocks of their own: an element with none of these is a leaf block. */
-const BLOCK_TAGS = new Set([
-  'P',
-  'DIV',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'UL',
-  'OL',
-  'LI',
-  'DL',
-  'SECTION',
-  'ARTICLE',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'NAV',
-  'FIGURE',
-  'BLOCKQUOTE',
-  'TABLE',
-  'FORM',
-]);
 /** Tags a lead block may have. */
-const LEAD_BLOCK_TAGS = new Set(['P', 'DIV', 'SPAN', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION']);
-const HEADING_RE = /^H[2-6]$/;
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6';
+const LEAD_BLOCK_TAGS = new Set(['P', 'DIV', 'SPAN', ...SUBHEADING_TAGS, 'SECTION']);
 const MEDIA_SELECTOR = 'img, picture, figure, video';
 /** Scripts written without spaces: each character is a word for comparison. */
 const NO_SPACE_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -167,7 +145,7 @@ function leadRank(el: Element): number {
   return tokens.some((t) => WEAK_LEAD_TOKENS.has(t)) ? 1 : 0;
 }
 
-function insideBoilerplate(el: Element): boolean {
+function insideBoilerplate(el: Element, isBoilerplate: BoilerplateTest): boolean {
   for (let a: Element | null = el; a && a.tagName !== 'BODY'; a = a.parentElement) {
     if (a.tagName === 'A' || (isBoilerplate(a) && a.tagName !== 'HEADER')) return true;
   }
@@ -194,7 +172,7 @@ function isPictureText(el: Element, length: number): boolean {
 function isLeafBlock(el: Element): boolean {
   if (!LEAD_BLOCK_TAGS.has(el.tagName)) return false;
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    if (BLOCK_TAGS.has(c.tagName)) return false;
+    if (BLOCK_LEVEL_TAGS.has(c.tagName)) return false;
   }
   return true;
 }
@@ -230,9 +208,9 @@ function leadText(el: Element): string {
         const e = c as Element;
         if (UNREAD_TAGS.has(e.tagName.toUpperCase()) || e.tagName === 'BUTTON') continue;
         if (nameTokens(e).some((t) => BYLINE_TOKENS.has(t))) continue;
-        if (INLINE_BYLINE_TAGS.has(e.tagName) && isByline(collapse(e.textContent))) continue;
+        if (FORMATTING_TAGS.has(e.tagName) && isByline(collapse(e.textContent))) continue;
         walk(e);
-        if (BLOCK_TAGS.has(e.tagName) || e.tagName === 'BR') text += ' ';
+        if (BLOCK_LEVEL_TAGS.has(e.tagName) || e.tagName === 'BR') text += ' ';
       }
     }
   };
@@ -272,6 +250,7 @@ export function findLead(
   blocks: ArticleBlock[],
   titleElement: Element | null,
   descriptions: readonly (string | null | undefined)[],
+  isBoilerplate: BoilerplateTest,
 ): LeadResult {
   const declared = [
     ...new Set(
@@ -280,7 +259,7 @@ export function findLead(
         .filter(Boolean),
     ),
   ];
-  const found = searchLead(index, blocks, titleElement, declared);
+  const found = searchLead(index, blocks, titleElement, declared, isBoilerplate);
   if (found) return { lead: found.text, blocks: markLead(blocks, found.elements, found.text) };
 
   // A description that is a photo's caption (some sites declare the lead image's) is not the lead.
@@ -315,6 +294,7 @@ function searchLead(
   blocks: ArticleBlock[],
   titleElement: Element | null,
   declared: string[],
+  isBoilerplate: BoilerplateTest,
 ): Found | null {
   const anchor = titleElement ?? blocks[0]?.element ?? null;
   if (!anchor) return null;
@@ -338,7 +318,8 @@ function searchLead(
     if (titleElement?.contains(el)) continue;
     const rank = leadRank(el);
     const leaf = isLeafBlock(el);
-    const deckCandidate = !deck && !paragraphSeen && HEADING_RE.test(el.tagName) && i <= firstAt;
+    const deckCandidate =
+      !deck && !paragraphSeen && SUBHEADING_TAGS.has(el.tagName) && i <= firstAt;
     if (
       el === firstBlock ||
       (el.tagName === 'P' && collapse(el.textContent).length >= MIN_LEAD_LENGTH)
@@ -347,7 +328,7 @@ function searchLead(
     if (!rank && !leaf && !deckCandidate) continue;
     const text = leadText(el);
     if (text.length < MIN_LEAD_LENGTH || text.length > MAX_LEAD_LENGTH) continue;
-    if (insideBoilerplate(el) || isPictureText(el, text.length)) continue;
+    if (insideBoilerplate(el, isBoilerplate) || isPictureText(el, text.length)) continue;
     if (rank === 2) return withSiblings(el, text);
     // A short text repeating the headline (kicker and headline set again) is a headline.
     if (text.length <= headline.length * HEADLINE_REPEAT && agrees(text, headline)) continue;

@@ -2,7 +2,8 @@
  * The publisher's name as readers know the brand: "Tages-Anzeiger", not the company behind it
  * ("Tamedia AG"); "Norddeutscher Rundfunk", not its domain ("ndr.de"); and, because our readers
  * do not read the page's language, a name in Latin letters where the page offers one ("Dainik
- * Bhaskar" rather than "दैनिक भास्कर", "Mainichi" from mainichi.jp rather than "毎日新聞").
+ * Bhaskar" rather than "दैनिक भास्कर"). With no such name, the host as written: "chunichi.co.jp" rather
+ * than "中日新聞", which our readers cannot read, or a capitalisation the publisher never wrote.
  */
 import { collapse } from './text';
 
@@ -103,6 +104,15 @@ export function hostnameBrand(hostname: string): string | null {
   if (!label || label.length < MIN_BRAND_LENGTH) return null;
   if (label.length <= MAX_ACRONYM_LENGTH) return label.toUpperCase();
   return label.split('-').map(capitalize).join(' ');
+}
+
+/**
+ * The host as the reader sees it in the address bar, less "www.": "kleinezeitung.at". Shown when
+ * the page names no publisher we can use: a capitalisation of our own ("Kleinezeitung",
+ * "Tokyo Np") would be a name the publisher never wrote.
+ */
+function hostAsWritten(hostname: string): string {
+  return hostname.toLowerCase().replace(/^www\d*\./, '');
 }
 
 /** Letters as an address spells them: "Börsen-Zeitung" → "boersenzeitung" (or "borsenzeitung"). */
@@ -268,5 +278,6 @@ export function findPublisher(signals: PublisherSignals): string | null {
   if (latin) return latin;
   const spelled =
     label && brand ? spelledLike(label, [suffix, signals.handle, ...logoNames()]) : null;
-  return spelled ?? brand ?? best ?? declared.find((n) => !!n) ?? null;
+  const host = brand && signals.hostname ? hostAsWritten(signals.hostname) : null;
+  return spelled ?? host ?? best ?? declared.find((n) => !!n) ?? null;
 }

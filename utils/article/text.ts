@@ -1,4 +1,5 @@
 /** Text helpers shared by the detection passes. */
+import { UNREAD_TAGS } from './tags';
 
 /** Scripts written without spaces carry about three Latin letters of meaning per character. */
 const NO_SPACE_SCRIPT_WEIGHT = 3;
@@ -9,8 +10,6 @@ export function collapse(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
-/** Text no reader reads as the element's: code, and ruby readings printed small above the characters. */
-export const UNREAD_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'RT', 'RP']);
 const UNREAD_SELECTOR = [...UNREAD_TAGS].join(', ').toLowerCase();
 
 /** An element's text as it reads on the page: "子ども", not "子こども" with its ruby reading. */

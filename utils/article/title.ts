@@ -2,7 +2,7 @@
  * The headline: the page's `<h1>` that agrees with the title the publisher declares (JSON-LD
  * headline, og:title, `<title>`), else the declared title without the site name.
  */
-import { isBoilerplate } from './clean';
+import type { BoilerplateTest } from './clean';
 import { collapse, nameTokens, normalizeKey, shownText, weightedLength } from './text';
 
 /** Separators between headline and site name in `<title>` and og:title ("Headline | Site"). */
@@ -48,7 +48,7 @@ export interface TitleResult {
   element: Element | null;
 }
 
-function visible(el: Element): boolean {
+function visible(el: Element, isBoilerplate: BoilerplateTest): boolean {
   for (let a: Element | null = el; a && a.tagName !== 'BODY'; a = a.parentElement) {
     if (isBoilerplate(a) && a.tagName !== 'HEADER') return false;
   }
@@ -131,6 +131,7 @@ export function findTitle(
   elements: readonly Element[],
   declared: (string | null)[],
   siteNames: string[],
+  isBoilerplate: BoilerplateTest,
 ): TitleResult {
   const refs = declared.filter((x): x is string => !!x).map((t) => normalizeKey(t));
   // A logo set in an <h1> ("India Post") matches the site name that ends the <title>.
@@ -154,7 +155,8 @@ export function findTitle(
   };
   const [structured, social] = declared;
   const squash = (t: string) => normalizeKey(t).replace(/\s/g, '');
-  const found = locateHeadline(elements, matches, declared, siteNames);
+  const shown = (el: Element) => visible(el, isBoilerplate);
+  const found = locateHeadline(elements, matches, declared, siteNames, shown);
   // A kicker in its own <span> runs into the headline in the DOM text ("Nationale DemoDer 9.
   // Juli"); a declared title with the same letters has the spacing the reader sees.
   const spelled =
@@ -174,8 +176,8 @@ export function findTitle(
   if (structured && socialAgrees) title = stripSiteName(collapse(structured), siteNames, false);
   else if (structured && squash(structured) === squash(found.title)) title = spelled;
   else title = socialTitle ?? spelled;
-  const shown = found.element ? collapse(shownText(found.element)) : '';
-  if (shown && addsSiteParts(title, shown, siteNames)) title = shown;
+  const shownTitle = found.element ? collapse(shownText(found.element)) : '';
+  if (shownTitle && addsSiteParts(title, shownTitle, siteNames)) title = shownTitle;
   return { title, element: found.element };
 }
 
@@ -206,6 +208,7 @@ function locateHeadline(
   matches: (text: string) => boolean,
   declared: (string | null)[],
   siteNames: string[],
+  visible: (el: Element) => boolean,
 ): TitleResult {
   const h1s = elements.filter((el) => el.tagName === 'H1' && visible(el));
   for (const h1 of h1s) {
@@ -230,7 +233,7 @@ function locateHeadline(
     return { title: collapse(shownText(h1)), element: h1 };
   return {
     title: firstDeclared ? stripSiteName(firstDeclared, siteNames) : '',
-    element: headlineLike(elements, declared),
+    element: headlineLike(elements, declared, visible),
   };
 }
 
@@ -240,7 +243,11 @@ function locateHeadline(
  * only `<h1>` repeats the declared title in a breadcrumb trail. It is what the reader sees, so
  * it is what gets translated in place.
  */
-function headlineLike(elements: readonly Element[], declared: (string | null)[]): Element | null {
+function headlineLike(
+  elements: readonly Element[],
+  declared: (string | null)[],
+  visible: (el: Element) => boolean,
+): Element | null {
   const titles = declared
     .filter((x): x is string => !!x)
     .map((t) => new Set(normalizeKey(t).split(' ').filter(Boolean)))

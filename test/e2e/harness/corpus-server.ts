@@ -29,6 +29,8 @@ interface PageEntry {
   id: string;
   dir: string;
   url: URL;
+  /** The charset the page was served with (meta.json `charset`), sent again in `Content-Type`. */
+  charset?: string;
 }
 
 /** Lower-cased host without port, plus path and query: how a page is found. */
@@ -46,12 +48,16 @@ function loadIndex(): Map<string, PageEntry> {
       if (!page.isDirectory()) continue;
       const dir = join(corpusPagesDir, dataset.name, page.name);
       try {
-        const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { url?: string };
+        const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as {
+          url?: string;
+          charset?: string;
+        };
         if (meta.url)
           byId.set(`${dataset.name}/${page.name}`, {
             id: `${dataset.name}/${page.name}`,
             dir,
             url: new URL(meta.url),
+            charset: meta.charset,
           });
       } catch {
         // A page without a readable meta.json cannot be served at its URL; skip it.
@@ -88,7 +94,8 @@ export async function startCorpusServer(options: CorpusServerOptions = {}): Prom
     let hit = cache.get(entry.id);
     if (!hit) {
       const body = gunzipSync(readFileSync(join(entry.dir, 'page.html.gz')));
-      const charset = declaredCharset(body);
+      // The server's charset wins over the page's <meta>, as it did when the page was saved.
+      const charset = entry.charset ?? declaredCharset(body);
       hit = { body, type: charset ? `text/html; charset=${charset}` : 'text/html' };
       cache.set(entry.id, hit);
     }

@@ -19,14 +19,15 @@ describe('publisher name on real pages', () => {
     ['fundus/ind-Bhaskar_2024_09_04', 'Dainik Bhaskar'],
     // The organisation's name is a tagline; the title suffix spells the address.
     ['fundus/us-TheGatewayPundit_2023_04_28', 'The Gateway Pundit'],
-    // Only Japanese names on the page, and not in the registry: the address gives a Latin name.
-    ['fundus/jp-ChunichiShimbun_2025_01_13', 'Chunichi'],
+    // Only Japanese names on the page ("中日新聞Web"), and not in the registry: the host as written,
+    // which the reader can read, not a capitalisation of our own ("Chunichi").
+    ['fundus/jp-ChunichiShimbun_2025_01_13', 'chunichi.co.jp'],
     // In the registry: its curated name.
     ['fundus/jp-MainichiShimbun_2025_01_14', 'Mainichi Shimbun'],
     // Declared only as "og:site:name", a common misspelling of og:site_name.
     ['fundus/de-BoersenZeitung_2024_10_23', 'Börsen-Zeitung'],
-    // The only name with Latin letters mixes in Japanese ("日刊ゲンダイDIGITAL"): the address reads.
-    ['fundus/jp-NikkanGeadai_2025_01_31', 'Nikkan Gendai'],
+    // The only name with Latin letters mixes in Japanese ("日刊ゲンダイDIGITAL"): the host as written.
+    ['fundus/jp-NikkanGeadai_2025_01_31', 'nikkan-gendai.com'],
   ])('%s → %s', (key, name) => {
     expect(detect(key).publisher).toBe(name);
   });
@@ -39,24 +40,24 @@ describe('publisher name on real pages', () => {
     ['fundus/tr-AnadoluAjansi_2025_04_05', 'Anadolu Ajansı'],
     // Logo alt texts with a slogan ("Golem.de - IT-News für Profis") or "Startseite" are not names.
     ['fundus/de-Golem_2024_04_28', 'Golem'],
-    ['fundus/de-Hessenschau_2024_04_27', 'Hessenschau'],
+    // ...and with no name left, the host as written.
+    ['fundus/de-Hessenschau_2024_04_27', 'hessenschau.de'],
     // Nothing declared but the handle: the address's name as the publisher spells it.
     ['fundus/de-WinFuture_2024_04_29', 'WinFuture'],
-    // A three-letter address is an acronym.
-    ['trafilatura-eval/bka.de-messengerdienste', 'BKA'],
-    // On a blog host the subdomain is the site, not "Blogspot".
-    ['trafilatura-eval/emacspeak.blogspot.com.meta', 'Emacspeak'],
+    // No name declared: the host as written, not an acronym or a capitalisation of our own.
+    ['trafilatura-eval/bka.de-messengerdienste', 'bka.de'],
+    ['trafilatura-eval/emacspeak.blogspot.com.meta', 'emacspeak.blogspot.com'],
     // og:site_name with the site's slogan: the part that spells the address.
     ['scrapinghub/34a7328535ad4e60b059f81d37eec5d25c2bc8de759ce9a7b5e47ac7dc6fd1b0', 'LinkNaija'],
     ['trafilatura-eval/dw.com.colonial', 'Deutsche Welle'],
     // An unfilled template ("{$plugin.tx_news.opengraph.site_name}") is no name.
     ['trafilatura-eval/mpimet.de.klimasystem', 'MPI fuer Meteorologie Hamburg'],
-    // JSON-LD gives the address ("https://www.mesopinions.com/") as the name.
-    ['trafilatura-eval/mesopinions.com.mutilation', 'Mesopinions'],
+    // JSON-LD gives the address ("https://www.mesopinions.com/") as the name: shown as a host.
+    ['trafilatura-eval/mesopinions.com.mutilation', 'mesopinions.com'],
     // The publisher meta tag carries an e-mail address after the name.
     ['trafilatura-eval/buero-hoppe.de.baumgutachten', 'Lüder Hoppe'],
-    // application-name holds the page's title.
-    ['trafilatura-eval/msn.com.university', 'MSN'],
+    // application-name holds the page's title: the host as written.
+    ['trafilatura-eval/msn.com.university', 'msn.com'],
   ])('%s on a site outside the registry → %s', (key, name) => {
     expect(detect(key, { unknownSite: true }).publisher).toBe(name);
   });

@@ -94,4 +94,17 @@ describe('page decoding', () => {
     ]);
     expect(decodePage(bytes)).toContain('Für');
   });
+
+  it("decodes by the server's charset over the page's <meta>, as a browser would", () => {
+    const bytes = new TextEncoder().encode('<meta charset="iso-8859-1"><p>sanción</p>');
+    expect(decodePage(bytes, 'utf-8')).toContain('sanción');
+    expect(decodePage(bytes)).toContain('sanciÃ³n');
+  });
+
+  it('reads a page stored as UTF-8 under a Latin-1 <meta> as its server sent it (es: El Mundo)', () => {
+    const { doc } = loadPage('fundus/es-ElMundo_2024_12_02');
+    const h1 = doc.querySelector('h1')?.textContent ?? '';
+    expect(h1).toContain('sanción');
+    expect(h1).not.toMatch(/Ã/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeDate, parseTextDate } from '../../../utils/article/dates';
+import { normalizeDate, parseTextDate } from '../../../utils/article/published';
 import { detectArticle } from '../../../utils/article/detect';
 import { loadPage, loadTruth } from './corpus';
 
@@ -8,7 +8,7 @@ function published(key: string): string | null {
   return detectArticle(doc, { url }).publishedTime;
 }
 
-describe('dates', () => {
+describe('publication and update dates', () => {
   it('reads dates written as text in the page language', () => {
     expect(parseTextDate('14. September 2020, 12.34 Uhr', 'de')).toBe('2020-09-14T12:34:00');
     expect(parseTextDate('Publié le 14 septembre 2020', 'fr')).toBe('2020-09-14');

@@ -7,6 +7,7 @@
 import type { MetaTable } from './meta';
 import { firstMeta } from './meta';
 import type { StructuredArticle } from './structured-data';
+import { CODE_TAGS } from './tags';
 import { collapse, descendants, nameTokens } from './text';
 
 /** Meta keys that carry the publication date, most trustworthy first. */
@@ -82,10 +83,7 @@ const MAX_DATE_TEXT = 200;
 const MAX_SCANNED_TEXT = 20000;
 /** Elements whose text is not searched for the page's date: code, controls and quotes. */
 const UNSCANNED_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
+  ...CODE_TAGS,
   // Upper-cased: an HTML document names its SVG elements in lower case.
   'SVG',
   'SELECT',
