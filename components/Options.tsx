@@ -18,6 +18,7 @@ import { getSettings, updateSettings } from '@/utils/settings/store';
 import { enableSite, requestSiteAccess } from '@/utils/sites/access';
 import { findSite } from '@/utils/sites/registry';
 import { DisplayModeRadios, SiteModeSelect, TargetLanguageSelect } from './fields';
+import { TranslationStyleField } from './TranslationStyleField';
 
 const ENGINE_KEYS: Record<EngineChoice | 'none', MessageKey> = {
   auto: 'engineAuto',
@@ -223,6 +224,10 @@ export function Options() {
           <DisplayModeRadios
             value={settings.displayMode}
             onChange={(displayMode) => set({ displayMode })}
+          />
+          <TranslationStyleField
+            value={settings.translationStyle}
+            onChange={(translationStyle) => set({ translationStyle })}
           />
           <fieldset data-testid="always-from">
             <legend>{t('alwaysFromLegend')}</legend>

@@ -18,6 +18,10 @@ export const DEFAULT_SITE_MODE: SiteMode = 'ask';
 export const DISPLAY_MODES = ['bilingual', 'replace'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
+/** How a translation on the page is set apart from the original: a thin rule at its start edge, a tint, italics, or not at all. */
+export const TRANSLATION_STYLES = ['rule', 'tint', 'italic', 'none'] as const;
+export type TranslationStyle = (typeof TRANSLATION_STYLES)[number];
+
 /** Apertium's public instance; readers who run their own APy point this at it. */
 export const DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
 
@@ -83,6 +87,7 @@ export const SettingsSchema = v.object({
     { baseUrl: DEFAULT_OPENAI_URL, model: DEFAULT_OPENAI_MODEL },
   ),
   displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
+  translationStyle: v.fallback(v.picklist(TRANSLATION_STYLES), 'rule'),
   /** Source languages translated on every site the reader has not set to `never`. */
   alwaysTranslateFrom: v.fallback(
     v.pipe(
