@@ -76,7 +76,7 @@ export class PageController {
 
   getState(): PageState {
     if (!this.article) this.detect();
-    return structuredClone(this.state);
+    return this.snapshot();
   }
 
   /** Called with the new state after every change (the page control listens). */
@@ -91,6 +91,7 @@ export class PageController {
    */
   async apply(settings: Settings): Promise<void> {
     this.settings = settings;
+    this.layer.setStyle(settings.translationStyle);
     this.setDisplayMode(settings.displayMode);
     const mode = siteModeOf(settings, this.state.siteKey);
     if (mode === 'never') return this.stop();
@@ -187,7 +188,7 @@ export class PageController {
     this.state = {
       ...this.state,
       status: 'off',
-      progress: { done: 0, total: 0 },
+      progress: { done: 0, waiting: 0, total: 0 },
       error: null,
       translation: { title: null, blocks: [] },
     };
@@ -199,7 +200,7 @@ export class PageController {
       siteKey: siteKey(new URL(this.url).hostname),
       article: null,
       status: 'off',
-      progress: { done: 0, total: 0 },
+      progress: { done: 0, waiting: 0, total: 0 },
       engine: null,
       target,
       displayMode: this.layer.displayMode,
@@ -210,8 +211,14 @@ export class PageController {
 
   private emit(): void {
     if (!this.listeners.size) return;
-    const state = structuredClone(this.state);
+    const state = this.snapshot();
     for (const listener of this.listeners) listener(state);
+  }
+
+  private snapshot(): PageState {
+    const state = structuredClone(this.state);
+    state.progress.waiting = this.units.filter((u) => u.status === 'waiting').length;
+    return state;
   }
 
   private async ensureRunning(target: string): Promise<void> {
@@ -280,7 +287,7 @@ export class PageController {
     }
     this.units = unitsOf(article, new Set());
     this.state.status = 'translating';
-    this.state.progress = { done: 0, total: this.units.length };
+    this.state.progress = { done: 0, waiting: this.units.length, total: this.units.length };
     this.state.translation = { title: null, blocks: [] };
     this.observe(this.units);
     this.watchForLateBlocks();
@@ -335,11 +342,14 @@ export class PageController {
   private pump(): void {
     if (this.state.status !== 'translating') return;
     this.queue.sort((a, b) => a.order - b.order);
+    if (this.inFlight >= MAX_IN_FLIGHT || !this.queue.length) return;
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
       const batch = this.queue.splice(0, BLOCKS_PER_REQUEST);
       for (const unit of batch) unit.status = 'sent';
       void this.send(batch, this.generation);
     }
+    // The control says so when the reader's scrolling set more blocks under way.
+    this.emit();
   }
 
   private async send(batch: Unit[], generation: number): Promise<void> {
