@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { commandTab } from '@/utils/actions/tab-page';
 import { displayDate } from '@/utils/dates';
@@ -8,9 +8,8 @@ import { t, uiLocale } from '@/utils/i18n';
 import { languageName, textDirection } from '@/utils/languages';
 import type { PageState } from '@/utils/page/state';
 import { type Settings, type SiteMode } from '@/utils/settings/schema';
-import { setSiteMode, siteModeOf, updateSettings } from '@/utils/settings/store';
-import { disableSite, enableSite, requestSiteAccess } from '@/utils/sites/access';
-import { findSite } from '@/utils/sites/registry';
+import { updateSettings } from '@/utils/settings/store';
+import { chooseSiteMode, siteModeInEffect } from '@/utils/sites/access';
 import { DisplayModeRadios, SiteModeRadios, TargetLanguageSelect } from './fields';
 import { usePageState } from './usePageState';
 
@@ -26,9 +25,12 @@ export function Popup({
   layout?: 'popup' | 'page';
 }) {
   const { tabId: resolvedTab, tabUrl, siteKey, settings, page, refresh } = usePageState(tabId);
-  const mode = siteKey && settings ? siteModeOf(settings, siteKey) : null;
   const active = page ? page.status !== 'off' : false;
   const host = tabUrl && /^https?:/.test(tabUrl) ? new URL(tabUrl).hostname : null;
+  const [mode, setMode] = useState<SiteMode | null>(null);
+  useEffect(() => {
+    if (host && settings) void siteModeInEffect(host, settings).then(setMode);
+  }, [host, settings]);
   const [notice, setNotice] = useState<string | null>(null);
 
   const command = async (name: 'translate' | 'original' | 'retry' | 'translate-anyway') => {
@@ -40,15 +42,8 @@ export function Popup({
 
   const chooseMode = async (next: SiteMode) => {
     if (!host || !siteKey) return;
-    if (findSite(host)) return void setSiteMode(siteKey, next);
-    if (next === 'never') return void disableSite(host);
-    // Asked first, inside the reader's click: the browser shows its permission prompt.
-    if (!(await requestSiteAccess(host))) {
-      setNotice(t('errorNotAllowed', host));
-      return;
-    }
-    if (next === 'always') await enableSite(host);
-    else await setSiteMode(siteKey, next);
+    // Inside the reader's click: the browser may show its permission prompt.
+    if (!(await chooseSiteMode(host, next, resolvedTab))) setNotice(t('errorNotAllowed', host));
   };
 
   return (

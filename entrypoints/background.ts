@@ -5,12 +5,15 @@ import { cancelOnNavigation, cancelTab, translateForTab } from '@/utils/engines/
 import { getEngineKeys } from '@/utils/engines/keys';
 import { testEngine } from '@/utils/engines/test-connection';
 import { parseSettings } from '@/utils/settings/schema';
+import { watchSettings } from '@/utils/settings/store';
 
 export default defineBackground(() => {
   cancelOnNavigation();
   registerReaderActions();
   void syncSiteRegistrations();
   browser.permissions.onRemoved.addListener(() => void syncSiteRegistrations());
+  // A mode chosen anywhere (options, the page's control) registers or unregisters at once.
+  watchSettings(() => void syncSiteRegistrations());
   handleMessages({
     translate: (message, sender) =>
       translateForTab({
