@@ -1,4 +1,4 @@
-import { fromIso639_3, languageName, toIso639_3 } from '../languages';
+import { baseLanguage, fromIso639_3, languageName, toIso639_3 } from '../languages';
 import { failure, requestJson, stringAt, trimBase, type HttpEngineSpec } from './http';
 import type { EngineLimits, LanguagePair, TranslateRequest, TranslationEngine } from './types';
 
@@ -19,6 +19,28 @@ const LIMITS: EngineLimits = {
 };
 /** The installed pairs change only when the server is reinstalled. */
 const PAIRS_TTL_MS = 5 * 60_000;
+
+/** Released pairs of Apertium's public instance (apertium.org) for news languages, a subset. */
+const PUBLIC_PAIRS = new Set([
+  'es>en',
+  'en>es',
+  'ca>en',
+  'en>ca',
+  'gl>en',
+  'en>gl',
+  'eu>en',
+  'ca>es',
+  'es>ca',
+  'fr>es',
+  'es>fr',
+  'pt>es',
+  'es>pt',
+  'gl>es',
+  'es>gl',
+  'it>es',
+  'fr>ca',
+  'ca>fr',
+]);
 
 const SEGMENT_OPEN = (i: number) => `<div data-fd-seg="${i}">`;
 const SEGMENT_PATTERN = /<div data-fd-seg="(\d+)">([\s\S]*?)<\/div>/g;
@@ -63,6 +85,10 @@ export class ApertiumEngine implements TranslationEngine {
     }
     this.pairs = { at: Date.now(), value };
     return value;
+  }
+
+  knownToSupport(source: string, target: string): boolean {
+    return PUBLIC_PAIRS.has(`${baseLanguage(source)}>${baseLanguage(target)}`);
   }
 
   async supports(source: string, target: string, signal?: AbortSignal): Promise<boolean> {

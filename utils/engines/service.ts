@@ -115,7 +115,10 @@ async function translateWith(
   }
 }
 
-/** " German → English: DeepL (needs a key), Google Translate." for engines that have the pair. */
+/**
+ * " German → English: DeepL (needs a key), Google Translate." for engines that have the pair,
+ * from what the extension knows: none of these engines is the reader's choice, so none is asked.
+ */
 async function suggestEngines(
   engines: TranslationEngine[],
   source: string,
@@ -125,6 +128,8 @@ async function suggestEngines(
   const names = await Promise.all(
     engines.map(async (engine) => {
       try {
+        const known = engine.knownToSupport?.(source, target);
+        if (known !== undefined) return known ? engine.name : undefined;
         return (await engine.supports(source, target, timeout)) ? engine.name : undefined;
       } catch (error) {
         return error instanceof EngineError && error.code === 'auth'
