@@ -27,7 +27,8 @@ export class NewsPage {
   async reload(): Promise<void> {
     await this.page.evaluate(() => {
       (window as unknown as { beforeReload?: boolean }).beforeReload = true;
-      setTimeout(() => location.reload(), 0);
+      // Later than this call's reply, so the harness never sees it cut off and runs it again.
+      setTimeout(() => location.reload(), 300);
     });
     await this.page.waitFor(
       () =>
