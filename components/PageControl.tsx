@@ -3,6 +3,7 @@ import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
 import type { PageState } from '@/utils/page/state';
+import { setSiteMode } from '@/utils/settings/store';
 
 interface Props {
   /** The page's state now and on every change. */
@@ -13,7 +14,8 @@ interface Props {
 
 /**
  * The small control shown on the page (in a shadow root, so the page's styles don't reach it):
- * the offer to translate, progress, the engine, errors with a retry, and original/translation.
+ * the offer to translate, progress, the engine, errors with a retry, original/translation, and in
+ * ask mode "Always on this site".
  */
 export function PageControl({ initial, subscribe, command }: Props) {
   const [state, setState] = useState(initial);
@@ -39,7 +41,10 @@ export function PageControl({ initial, subscribe, command }: Props) {
       action = { label: t('controlTranslate'), command: 'translate' };
       break;
     case 'translating':
-      text = t('statusTranslating', state.progress.done, state.progress.total);
+      // Viewport first: once what is on screen is done, the rest waits for the reader by design.
+      text = onScreenDone(state.progress)
+        ? t('controlOnScreenDone')
+        : t('statusTranslating', state.progress.done, state.progress.total);
       action = { label: t('showOriginal'), command: 'original' };
       break;
     case 'done':
@@ -59,16 +64,23 @@ export function PageControl({ initial, subscribe, command }: Props) {
       aria-label={t('extName')}
       data-status={state.status}
     >
-      <span class="brand" aria-hidden="true">
-        FD
-      </span>
+      <ExtensionMark />
       <span class="text">{text}</span>
-      {state.status === 'translating' ? (
+      {state.status === 'translating' && !onScreenDone(state.progress) ? (
         <progress value={state.progress.done} max={state.progress.total || 1} />
       ) : null}
       {action ? (
         <button type="button" class="action" onClick={() => command(action.command)}>
           {action.label}
+        </button>
+      ) : null}
+      {state.siteMode === 'ask' && (state.status === 'translating' || state.status === 'done') ? (
+        <button
+          type="button"
+          class="always"
+          onClick={() => void setSiteMode(state.siteKey, 'always')}
+        >
+          {t('controlAlwaysOnSite')}
         </button>
       ) : null}
       <button
@@ -80,5 +92,29 @@ export function PageControl({ initial, subscribe, command }: Props) {
         ×
       </button>
     </div>
+  );
+}
+
+/** Some blocks are translated, and every block not yet translated waits for the reader's scrolling. */
+function onScreenDone({ done, waiting, total }: PageState['progress']): boolean {
+  return done > 0 && done < total && done + waiting === total;
+}
+
+/**
+ * The extension's mark, drawn inline: it needs no web-accessible file and so shows on any site
+ * the content script runs on.
+ */
+function ExtensionMark() {
+  return (
+    <svg class="brand" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
+      <rect width="16" height="16" rx="3.5" fill="#1a73e8" />
+      <path
+        d="M4 5h8M4 8h5M4 11h7"
+        stroke="#fff"
+        stroke-width="1.6"
+        stroke-linecap="round"
+        fill="none"
+      />
+    </svg>
   );
 }

@@ -11,6 +11,7 @@ import { getEngineKeys } from '@/utils/engines/keys';
 import { testEngine } from '@/utils/engines/test-connection';
 import { parseSettings } from '@/utils/settings/schema';
 import { presetTargetLanguage } from '@/utils/settings/first-run';
+import { watchSettings } from '@/utils/settings/store';
 
 export default defineBackground(() => {
   cancelOnNavigation();
@@ -23,6 +24,8 @@ export default defineBackground(() => {
     await presetTargetLanguage(browser.i18n.getUILanguage());
     await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
+  // A mode chosen anywhere (options, the page's control) registers or unregisters at once.
+  watchSettings(() => void syncSiteRegistrations());
   handleMessages({
     translate: (message, sender) =>
       translateForTab({

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PageControl } from '@/components/PageControl';
-import '@/components/page-control.css';
+// Inlined: a file fetched by the page's content script must be web-accessible on that site,
+// and sites the reader adds are not known when the manifest is built.
+import controlCss from '@/components/page-control.css?inline';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
 import { getSettings, watchSettings } from '@/utils/settings/store';
@@ -10,7 +12,7 @@ import { siteMatchPatterns } from '@/utils/sites/registry';
 export default defineContentScript({
   matches: siteMatchPatterns(),
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
   async main(ctx) {
     const controller = new PageController(document, location.href);
     handleMessages({
@@ -34,6 +36,7 @@ export default defineContentScript({
     // The control follows the page's state, site mode included.
     const ui = await createShadowRootUi(ctx, {
       name: 'foreign-desk-control',
+      css: controlCss,
       position: 'inline',
       anchor: 'body',
       append: 'last',

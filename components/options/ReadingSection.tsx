@@ -2,6 +2,7 @@ import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { Settings } from '@/utils/settings/schema';
 import { DisplayModeRadios, TargetLanguageSelect } from '../fields';
+import { TranslationStyleField } from '../TranslationStyleField';
 import type { ApplySettings } from './types';
 
 /** Languages offered for "always translate from". */
@@ -31,6 +32,10 @@ export function ReadingSection({ settings, apply }: { settings: Settings; apply:
       <DisplayModeRadios
         value={settings.displayMode}
         onChange={(displayMode) => void apply((s) => ({ ...s, displayMode }))}
+      />
+      <TranslationStyleField
+        value={settings.translationStyle}
+        onChange={(translationStyle) => void apply((s) => ({ ...s, translationStyle }))}
       />
       <fieldset data-testid="always-from">
         <legend>{t('alwaysFromLegend')}</legend>

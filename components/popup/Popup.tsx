@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { commandTab } from '@/utils/actions/tab-page';
 import { t } from '@/utils/i18n';
 import type { PageCommand } from '@/utils/messaging/protocol';
 import type { EngineId } from '@/utils/engines/types';
 import type { SiteMode } from '@/utils/settings/schema';
-import { setSiteMode, siteModeOf, updateSettings } from '@/utils/settings/store';
-import { disableSite, enableSite, requestSiteAccess } from '@/utils/sites/access';
+import { updateSettings } from '@/utils/settings/store';
+import { chooseSiteMode, siteModeInEffect } from '@/utils/sites/access';
 import { findSite } from '@/utils/sites/registry';
 import { usePageState } from '../usePageState';
 import { ArticleActions } from './ArticleActions';
@@ -27,8 +27,12 @@ export function Popup({
   layout?: 'popup' | 'page';
 }) {
   const { tabId: resolvedTab, tabUrl, siteKey, settings, page, refresh } = usePageState(tabId);
-  const mode = siteKey && settings ? siteModeOf(settings, siteKey) : null;
   const host = tabUrl && /^https?:/.test(tabUrl) ? new URL(tabUrl).hostname : null;
+  // The mode in effect: a site outside the registry that is not turned on is not "Ask first".
+  const [mode, setMode] = useState<SiteMode | null>(null);
+  useEffect(() => {
+    if (host && settings) void siteModeInEffect(host, settings).then(setMode);
+  }, [host, settings]);
   // Readers know a site by its name, not by our id for it.
   const siteName = host ? (findSite(host)?.publisher ?? host) : null;
   const [notice, setNotice] = useState<string | null>(null);
@@ -48,15 +52,8 @@ export function Popup({
 
   const chooseMode = async (next: SiteMode) => {
     if (!host || !siteKey) return;
-    if (findSite(host)) return void setSiteMode(siteKey, next);
-    if (next === 'never') return void disableSite(host);
-    // Asked first, inside the reader's click: the browser shows its permission prompt.
-    if (!(await requestSiteAccess(host))) {
-      setNotice(t('errorNotAllowed', host));
-      return;
-    }
-    if (next === 'always') await enableSite(host);
-    else await setSiteMode(siteKey, next);
+    // Inside the reader's click: the browser may show its permission prompt.
+    if (!(await chooseSiteMode(host, next, resolvedTab))) setNotice(t('errorNotAllowed', host));
   };
 
   return (

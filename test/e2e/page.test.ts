@@ -14,6 +14,8 @@ const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
 const EL_PAIS_CIENCIA = 'trafilatura-eval/elpais.com.ciencia';
 const ABC = 'fundus/es-ABC_2025_01_13';
 const ABC_SPORT = 'fundus/es-ABC_2026_04_25';
+/** Long enough that most of it is far below the first screen. */
+const CLARIN = 'trafilatura-eval/clarin.com-albertofernandez';
 
 const servers = useServers({ countRequests: true });
 
@@ -66,6 +68,57 @@ describe.each(browserNames)('%s: on the page', (name) => {
 
     await patchSettings(session.browser, { sites: { 'abc-es': 'always' } });
     news = await NewsPage.open(session.browser, servers.corpus.urlFor(ABC));
+    await news.waitForTranslations(2);
+    await news.page.close();
+  });
+
+  it('in ask mode: translations in the reader’s style, "on screen: done" while the rest waits for scrolling, and "Always on this site"', async () => {
+    await patchSettings(session.browser, { sites: { clarin: 'ask' }, translationStyle: 'italic' });
+    let news = await NewsPage.open(session.browser, servers.corpus.urlFor(CLARIN));
+    await news.page.bringToFront();
+    await news.clickControl('Translate');
+    await news.waitForTranslations(2);
+
+    // What is on screen is translated; the control says the rest comes as the reader scrolls,
+    // instead of a count that does not move.
+    await news.page.waitFor(
+      () =>
+        document
+          .querySelector('foreign-desk-control')
+          ?.shadowRoot?.querySelector('.control')
+          ?.textContent?.includes('On screen: done — the rest as you read'),
+      { message: 'the page control to say the blocks on screen are done' },
+    );
+    const styleOf = () =>
+      Array.from(document.querySelectorAll<HTMLElement>('.foreign-desk-translation')).map((el) => {
+        const style = getComputedStyle(el);
+        return { fontStyle: style.fontStyle, rule: style.borderInlineStartWidth };
+      });
+    expect((await news.page.evaluate(styleOf)).every((s) => s.fontStyle === 'italic')).toBe(true);
+
+    // The reader picks another style in the options: the page follows without a reload.
+    await patchSettings(session.browser, { translationStyle: 'rule' });
+    await news.page.waitFor(
+      () =>
+        Array.from(document.querySelectorAll<HTMLElement>('.foreign-desk-translation')).every(
+          (el) => getComputedStyle(el).borderInlineStartWidth === '2px',
+        ),
+      { message: 'translations shown with a rule at their start edge' },
+    );
+    expect((await news.page.evaluate(styleOf)).every((s) => s.fontStyle === 'normal')).toBe(true);
+
+    // "Always on this site", as Firefox's translation bar offers: the next visit translates on load.
+    await news.clickControl('Always on this site');
+    await news.page.waitFor(
+      () =>
+        !Array.from(
+          document.querySelector('foreign-desk-control')?.shadowRoot?.querySelectorAll('button') ??
+            [],
+        ).some((b) => b.textContent === 'Always on this site'),
+      { message: 'the offer gone once the site is translated always' },
+    );
+    await news.page.close();
+    news = await NewsPage.open(session.browser, servers.corpus.urlFor(CLARIN));
     await news.waitForTranslations(2);
     await news.page.close();
   });

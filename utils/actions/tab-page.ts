@@ -16,11 +16,30 @@ export async function commandTab(tabId: number, command: PageCommand): Promise<P
   } catch {
     // No content script answered on this page.
   }
+  if (!(await startContentScript(tabId))) return null;
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
     return await sendToTab(tabId, 'pageCommand', { command });
   } catch {
-    // A page the browser keeps extensions out of (its own pages, the web store).
     return null;
+  }
+}
+
+/**
+ * Runs the content script in `tabId` unless it runs there already; it then follows the site's
+ * mode by itself. False on a page the browser keeps extensions out of (its own pages, the web
+ * store) or one the extension has no access to.
+ */
+export async function startContentScript(tabId: number): Promise<boolean> {
+  try {
+    await sendToTab(tabId, 'getPageState', {});
+    return true;
+  } catch {
+    // No content script answered on this page.
+  }
+  try {
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
+    return true;
+  } catch {
+    return false;
   }
 }

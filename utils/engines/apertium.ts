@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { fromIso639_3, languageName, toIso639_3 } from '../languages';
+import { baseLanguage, fromIso639_3, languageName, toIso639_3 } from '../languages';
 import { failure, requestJson, stringAt, trimBase, type HttpEngineSpec } from './http';
 import { defineEngine, originPattern } from './descriptor';
 import {
@@ -32,6 +32,28 @@ interface KnownPairs {
   at: number;
   value: LanguagePair[];
 }
+
+/** Released pairs of Apertium's public instance (apertium.org) for news languages, a subset. */
+const PUBLIC_PAIRS = new Set([
+  'es>en',
+  'en>es',
+  'ca>en',
+  'en>ca',
+  'gl>en',
+  'en>gl',
+  'eu>en',
+  'ca>es',
+  'es>ca',
+  'fr>es',
+  'es>fr',
+  'pt>es',
+  'es>pt',
+  'gl>es',
+  'es>gl',
+  'it>es',
+  'fr>ca',
+  'ca>fr',
+]);
 
 const SEGMENT_OPEN = (i: number) => `<div data-fd-seg="${i}">`;
 const SEGMENT_PATTERN = /<div data-fd-seg="(\d+)">([\s\S]*?)<\/div>/g;
@@ -96,6 +118,10 @@ export class ApertiumEngine implements TranslationEngine {
     // Outside the extension (scripts, tests without a browser) there is no storage to keep it in.
     await storage.setItem(storageKey, this.pairs).catch(() => undefined);
     return value;
+  }
+
+  knownToSupport(source: string, target: string): boolean {
+    return PUBLIC_PAIRS.has(`${baseLanguage(source)}>${baseLanguage(target)}`);
   }
 
   async supports(source: string, target: string, signal?: AbortSignal): Promise<boolean> {

@@ -26,6 +26,12 @@ const LIMITS: EngineLimits = {
   burst: 4,
 };
 const LANGUAGES_TTL_MS = 5 * 60_000;
+/** The languages of libretranslate.com (Argos models), each to and from every other. */
+const PUBLIC_LANGUAGES = new Set(
+  'ar az bg bn ca cs da de el en eo es et eu fa fi fr ga gl he hi hu id it ja ko lt lv ms nb nl pl pt ro ru sk sl sq sr sv th tl tr uk ur vi zh'.split(
+    ' ',
+  ),
+);
 
 export class LibreTranslateEngine implements TranslationEngine {
   readonly id = 'libretranslate';
@@ -51,6 +57,10 @@ export class LibreTranslateEngine implements TranslationEngine {
           : 'This server needs an API key: add it in Foreign Desk’s options.',
       },
     };
+  }
+
+  knownToSupport(source: string, target: string): boolean {
+    return PUBLIC_LANGUAGES.has(baseLanguage(source)) && PUBLIC_LANGUAGES.has(baseLanguage(target));
   }
 
   async supports(source: string, target: string, signal?: AbortSignal): Promise<boolean> {

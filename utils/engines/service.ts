@@ -124,7 +124,10 @@ async function translateWith(
   }
 }
 
-/** The engines that have the pair, or would have it with a key. */
+/**
+ * The engines that have the pair, or would have it with a key, from what the extension knows:
+ * none of these engines is the reader's choice, so none is asked.
+ */
 async function suggestEngines(
   engines: TranslationEngine[],
   source: string,
@@ -135,9 +138,9 @@ async function suggestEngines(
     engines.map(async (engine): Promise<EngineSuggestion | undefined> => {
       const { id, name } = engine;
       try {
-        return (await engine.supports(source, target, timeout))
-          ? { id, name, needsKey: false }
-          : undefined;
+        const known = engine.knownToSupport?.(source, target);
+        const supported = known ?? (await engine.supports(source, target, timeout));
+        return supported ? { id, name, needsKey: false } : undefined;
       } catch (error) {
         return error instanceof EngineError && error.code === 'auth'
           ? { id, name, needsKey: true }

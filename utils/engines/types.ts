@@ -87,6 +87,12 @@ export interface TranslationEngine<Id extends string = EngineId> {
   /** Whether this engine can translate the pair now; an `EngineError` explains why not. */
   supports(source: string, target: string, signal?: AbortSignal): Promise<boolean>;
   /**
+   * For engines whose `supports` asks their server: whether the pair is known to work from what
+   * the extension ships with, asking nobody. Suggesting engines the reader did not choose must
+   * not contact their servers.
+   */
+  knownToSupport?(source: string, target: string): boolean;
+  /**
    * Translations of one batch (already within `limits`) in the order of `request.segments`,
    * one per segment, as inline HTML keeping the `data-m` markers.
    */

@@ -92,7 +92,7 @@ export class PageController {
 
   /** The state as it is; the article is found only when translating or asked for. */
   getState(): PageState {
-    return structuredClone(this.state);
+    return this.snapshot();
   }
 
   /** The state with the article found (now, if it was not yet): what the popup shows. */
@@ -113,6 +113,7 @@ export class PageController {
    */
   async apply(settings: Settings): Promise<void> {
     this.settings = settings;
+    this.layer.setStyle(settings.translationStyle);
     const mode = siteModeOf(settings, this.state.siteKey);
     this.state.siteMode = mode;
     this.setDisplayMode(settings.displayMode);
@@ -226,7 +227,7 @@ export class PageController {
     this.state = {
       ...this.state,
       status: 'off',
-      progress: { done: 0, total: 0 },
+      progress: { done: 0, waiting: 0, total: 0 },
       error: this.detectionFailure,
       translation: { title: null, blocks: [] },
     };
@@ -241,7 +242,7 @@ export class PageController {
         : null,
       article: null,
       status: 'off',
-      progress: { done: 0, total: 0 },
+      progress: { done: 0, waiting: 0, total: 0 },
       engine: null,
       target,
       displayMode: this.layer.displayMode,
@@ -252,8 +253,14 @@ export class PageController {
 
   private emit(): void {
     if (!this.listeners.size) return;
-    const state = structuredClone(this.state);
+    const state = this.snapshot();
     for (const listener of this.listeners) listener(state);
+  }
+
+  private snapshot(): PageState {
+    const state = structuredClone(this.state);
+    state.progress.waiting = this.units.filter((u) => u.status === 'waiting').length;
+    return state;
   }
 
   private async ensureRunning(target: string): Promise<void> {
@@ -415,6 +422,7 @@ export class PageController {
   private pump(): void {
     if (this.state.status !== 'translating') return;
     this.queue.sort((a, b) => a.order - b.order);
+    if (this.inFlight >= MAX_IN_FLIGHT || !this.queue.length) return;
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
       const [first = []] = packBatches(
         this.queue,
@@ -425,6 +433,8 @@ export class PageController {
       for (const unit of batch) unit.status = 'sent';
       void this.send(batch, this.generation);
     }
+    // The control says so when the reader's scrolling set more blocks under way.
+    this.emit();
   }
 
   private async send(batch: Unit[], generation: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { textDirection } from '../languages';
-import type { DisplayMode } from '../settings/schema';
+import type { DisplayMode, TranslationStyle } from '../settings/schema';
 import { TRANSLATION_CLASS } from './markup';
 
 /**
@@ -13,8 +13,21 @@ import { TRANSLATION_CLASS } from './markup';
  * focusing or tapping it shows the original above it again.
  */
 
-/** Quiet, in the page's own fonts and colours. */
-const BILINGUAL_STYLE = 'display:block;margin-top:0.35em;opacity:0.88;';
+/** Under its block, in the page's own fonts and colours. */
+const BILINGUAL_LAYOUT = 'display:block;margin-top:0.35em;';
+/**
+ * The reader's choice of how a translation stands apart from the original. Colours derive from
+ * the text's own (`currentColor`), so they read on light and dark pages alike; the rule sits at
+ * the start edge of the text (logical properties), on the right in Arabic or Hebrew.
+ */
+const TRANSLATION_STYLE_RULES: Record<TranslationStyle, string> = {
+  rule: 'border-inline-start:2px solid color-mix(in srgb,currentColor 35%,transparent);padding-inline-start:0.6em;',
+  tint: 'background-color:color-mix(in srgb,currentColor 7%,transparent);padding:0.1em 0.35em;border-radius:3px;',
+  italic: 'font-style:italic;',
+  none: '',
+};
+/** On each translation: the style it is shown in (the stylesheet-free way to tell, for tests too). */
+const STYLE_ATTRIBUTE = 'data-foreign-desk-style';
 /** Marks what we put on a page, so the page's own content is never mistaken for ours. */
 const OWN_ATTRIBUTE = 'data-foreign-desk';
 /** On an original block hidden in replace mode. */
@@ -33,6 +46,7 @@ interface Shown {
 export class TranslationLayer {
   private readonly shown = new Map<Element, Shown>();
   private mode: DisplayMode = 'bilingual';
+  private style: TranslationStyle = 'rule';
   private hideStyle: HTMLStyleElement | null = null;
 
   constructor(private readonly doc: Document) {}
@@ -57,6 +71,13 @@ export class TranslationLayer {
     this.hideStyle = null;
     this.mode = mode;
     for (const entry of entries) this.mount(entry);
+  }
+
+  /** Restyles every shown translation in the reader's choice of style. */
+  setStyle(style: TranslationStyle): void {
+    if (style === this.style) return;
+    this.style = style;
+    for (const entry of this.shown.values()) this.applyStyle(entry.node);
   }
 
   has(block: Element): boolean {
@@ -95,7 +116,6 @@ export class TranslationLayer {
     if (this.mode === 'bilingual') {
       // <font>: an inline element that page stylesheets almost never target.
       node = this.doc.createElement('font');
-      node.setAttribute('style', BILINGUAL_STYLE);
       block.appendChild(node);
     } else {
       node = block.cloneNode(false) as HTMLElement;
@@ -118,9 +138,16 @@ export class TranslationLayer {
     node.setAttribute('lang', lang);
     node.setAttribute('dir', textDirection(lang));
     node.setAttribute('translate', 'no');
+    this.applyStyle(node);
     if (typeof content === 'string') node.textContent = content;
     else node.appendChild(content);
     entry.node = node;
+  }
+
+  private applyStyle(node: HTMLElement): void {
+    const layout = this.mode === 'bilingual' ? BILINGUAL_LAYOUT : '';
+    node.setAttribute('style', layout + TRANSLATION_STYLE_RULES[this.style]);
+    node.setAttribute(STYLE_ATTRIBUTE, this.style);
   }
 
   /** Replace mode: shows the original above its translation while focused or tapped. */

@@ -11,8 +11,11 @@ export interface PageState {
   /** `null` while the page has not been looked at. */
   article: ArticleSummary | null;
   status: 'off' | 'not-article' | 'same-language' | 'translating' | 'done' | 'error';
-  /** Blocks translated so far and in all. */
-  progress: { done: number; total: number };
+  /**
+   * Blocks translated so far and in all, and those left until the reader scrolls near them: when
+   * done and waiting make the total, what is on screen is translated and nothing is under way.
+   */
+  progress: { done: number; waiting: number; total: number };
   engine: string | null;
   target: string;
   displayMode: DisplayMode;

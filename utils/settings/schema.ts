@@ -20,6 +20,10 @@ export const DEFAULT_SITE_MODE: SiteMode = 'ask';
 export const DISPLAY_MODES = ['bilingual', 'replace'] as const;
 export type DisplayMode = (typeof DISPLAY_MODES)[number];
 
+/** How a translation on the page is set apart from the original: a thin rule at its start edge, a tint, italics, or not at all. */
+export const TRANSLATION_STYLES = ['rule', 'tint', 'italic', 'none'] as const;
+export type TranslationStyle = (typeof TRANSLATION_STYLES)[number];
+
 const languageCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
 /**
@@ -46,6 +50,7 @@ export const SettingsSchema = v.object({
   fallbackEngine: v.fallback(v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
   ...ENGINE_SETTINGS_ENTRIES,
   displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
+  translationStyle: v.fallback(v.picklist(TRANSLATION_STYLES), 'rule'),
   /** Source languages translated on every site the reader has not set to `never`. */
   alwaysTranslateFrom: v.fallback(
     v.pipe(

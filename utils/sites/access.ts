@@ -1,13 +1,16 @@
 import { browser } from 'wxt/browser';
-import { setSiteMode, getSettings } from '../settings/store';
+import { startContentScript } from '../actions/tab-page';
+import type { Settings, SiteMode } from '../settings/schema';
+import { setSiteMode, getSettings, siteModeOf } from '../settings/store';
 import { siteKey } from '../settings/site-key';
 import { findSite } from './registry';
 
 /**
  * Sites outside the registry, enabled by the reader: the host permission is asked for at that
  * moment (optional host permission), and the content script is registered for the site so it runs
- * there from then on, across restarts. Turning the site off removes the registration, and the
- * permission when the reader asks.
+ * there from then on, across restarts (in "always" and "ask" mode alike). Turning the site off
+ * removes the registration, and the permission when the reader asks. Every change takes effect at
+ * once, in the tab in front of the reader too.
  */
 
 const CONTENT_SCRIPT = 'content-scripts/content.js';
@@ -31,6 +34,46 @@ export async function enableSite(hostname: string): Promise<void> {
   if (!findSite(hostname)) await register(hostname);
 }
 
+/**
+ * The reader chose a mode for the site of `tabId` (popup): for a site outside the registry, asks
+ * for its permission (so it must run first in the click), registers or unregisters the content
+ * script, and starts it in that tab, which then follows the mode at once (translates on
+ * "always", offers on "ask"). False when the browser refused the permission.
+ */
+export async function chooseSiteMode(
+  hostname: string,
+  mode: SiteMode,
+  tabId: number | null,
+): Promise<boolean> {
+  if (findSite(hostname)) {
+    await setSiteMode(siteKey(hostname), mode);
+    return true;
+  }
+  if (mode === 'never') {
+    await disableSite(hostname);
+    return true;
+  }
+  if (!(await requestSiteAccess(hostname))) return false;
+  await setSiteMode(siteKey(hostname), mode);
+  await register(hostname);
+  if (tabId !== null) await startContentScript(tabId);
+  return true;
+}
+
+/**
+ * The mode that will really apply on the site, for the popup to show: a site outside the registry
+ * is `never` until the reader turned it on and the browser still grants it, since nothing runs
+ * there before (not even an offer to translate).
+ */
+export async function siteModeInEffect(hostname: string, settings: Settings): Promise<SiteMode> {
+  const key = siteKey(hostname);
+  if (findSite(hostname)) return siteModeOf(settings, key);
+  const chosen = settings.sites[key];
+  if (!chosen || chosen === 'never') return 'never';
+  const granted = await browser.permissions.contains({ origins: originsFor(hostname) });
+  return granted ? chosen : 'never';
+}
+
 /** The reader turned the site off: its registration goes, and its permission if they ask. */
 export async function disableSite(hostname: string, revoke = false): Promise<void> {
   await setSiteMode(siteKey(hostname), 'never');
@@ -47,15 +90,20 @@ async function registeredIds(): Promise<Set<string>> {
 async function register(hostname: string): Promise<void> {
   const id = REGISTRATION_PREFIX + siteKey(hostname);
   if ((await registeredIds()).has(id)) return;
-  await browser.scripting.registerContentScripts([
-    {
-      id,
-      matches: originsFor(hostname),
-      js: [CONTENT_SCRIPT],
-      runAt: 'document_idle',
-      persistAcrossSessions: true,
-    },
-  ]);
+  try {
+    await browser.scripting.registerContentScripts([
+      {
+        id,
+        matches: originsFor(hostname),
+        js: [CONTENT_SCRIPT],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
+  } catch (error) {
+    // The background's sync (on the same settings change) may have registered it meanwhile.
+    if (!(await registeredIds()).has(id)) throw error;
+  }
 }
 
 async function unregister(hostname: string): Promise<void> {
@@ -65,8 +113,9 @@ async function unregister(hostname: string): Promise<void> {
 }
 
 /**
- * Makes registrations match what the reader enabled and still permits (at browser start, and when
- * a permission is revoked from the browser's own settings).
+ * Makes registrations match what the reader enabled and still permits (at browser start, on every
+ * change of the settings wherever it was made, and when a permission is revoked from the
+ * browser's own settings).
  */
 export async function syncSiteRegistrations(): Promise<void> {
   const settings = await getSettings();
@@ -81,5 +130,7 @@ export async function syncSiteRegistrations(): Promise<void> {
     if (!ids.has(REGISTRATION_PREFIX + key)) await register(key);
   }
   const stale = [...ids].filter((id) => id.startsWith(REGISTRATION_PREFIX) && !wanted.has(id));
-  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale });
+  // Another sync (or the popup) may have removed them meanwhile.
+  if (stale.length)
+    await browser.scripting.unregisterContentScripts({ ids: stale }).catch(() => undefined);
 }

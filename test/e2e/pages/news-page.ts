@@ -23,6 +23,21 @@ export class NewsPage {
     return new NewsPage(page, await browser.tabIdOf(page));
   }
 
+  /** Reloads the page in its tab, as the reader's reload button does, and waits for it to load. */
+  async reload(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { beforeReload?: boolean }).beforeReload = true;
+      // Later than this call's reply, so the harness never sees it cut off and runs it again.
+      setTimeout(() => location.reload(), 300);
+    });
+    await this.page.waitFor(
+      () =>
+        !(window as unknown as { beforeReload?: boolean }).beforeReload &&
+        document.readyState === 'complete',
+      { message: 'the page reloaded' },
+    );
+  }
+
   /** The page's markup, without the extension's own control (a shadow host at the end of body). */
   html(): Promise<string> {
     return this.page.evaluate(() => {
@@ -72,6 +87,19 @@ export class NewsPage {
       const host = document.querySelector('foreign-desk-control');
       return host?.shadowRoot?.querySelector('.control')?.textContent ?? null;
     });
+  }
+
+  /** Waits until the on-page control says `text`. */
+  async waitForControlText(text: string, timeout = 60_000): Promise<void> {
+    await this.page.waitFor(
+      (words: string) =>
+        document
+          .querySelector('foreign-desk-control')
+          ?.shadowRoot?.querySelector('.control')
+          ?.textContent?.includes(words),
+      { timeout, message: `the page control to say "${text}"` },
+      text,
+    );
   }
 
   /** Clicks a button of the on-page control by its label. */

@@ -112,7 +112,7 @@ describe('translateForTab (the background’s entry)', () => {
     }
   });
 
-  it('names the engines that can translate a pair the chosen one lacks', async () => {
+  it('names the engines that can translate a pair the chosen one lacks, asking none of them', async () => {
     const server = await apy();
     const libre = await loopback(() => ({
       body: [{ code: 'de', name: 'German', targets: ['en'] }],
@@ -139,6 +139,8 @@ describe('translateForTab (the background’s entry)', () => {
       needsKey: false,
     });
     expect(alternatives).toContainEqual({ id: 'deepl', name: 'DeepL', needsKey: true });
+    // Named from what the extension knows: the reader did not choose LibreTranslate's server.
+    expect(libre.seen).toHaveLength(0);
   });
 
   it('sends the reader’s key, from the background’s key store, to its engine only', async () => {

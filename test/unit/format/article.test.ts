@@ -89,7 +89,7 @@ const ELPAIS: PageState = {
     ],
   },
   status: 'done',
-  progress: { done: 4, total: 4 },
+  progress: { done: 4, waiting: 0, total: 4 },
   engine: 'Apertium',
   target: 'en',
   displayMode: 'bilingual',

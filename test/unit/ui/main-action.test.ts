@@ -7,7 +7,7 @@ const OFF: PageState = {
   siteMode: 'always',
   article: null,
   status: 'off',
-  progress: { done: 0, total: 0 },
+  progress: { done: 0, waiting: 0, total: 0 },
   engine: null,
   target: 'en',
   displayMode: 'bilingual',

@@ -12,7 +12,7 @@ const DONE: PageState = {
   siteMode: 'always',
   article: null,
   status: 'done',
-  progress: { done: 3, total: 3 },
+  progress: { done: 3, waiting: 0, total: 3 },
   engine: 'Apertium',
   target: 'en',
   displayMode: 'bilingual',
