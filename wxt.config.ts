@@ -32,9 +32,10 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    // Offscreen `hasDocument` (116) is the newest API used unconditionally; the on-device
-    // Translator (138) is detected at run time and skipped where missing.
-    ...(browser === 'chrome' ? { minimum_chrome_version: '116' } : {}),
+    // Chrome 144: a message listener may answer by returning a promise (what Firefox always did),
+    // which is what we use now that the webextension-polyfill is gone. The on-device Translator
+    // (138) is detected at run time and skipped where missing.
+    ...(browser === 'chrome' ? { minimum_chrome_version: '144' } : {}),
     // Rasterised from public/icon/icon.svg by `npm run icons` (committed).
     icons: ICONS,
     action: { default_icon: ICONS },
