@@ -1,5 +1,6 @@
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/schema';
+import { PrivacyLink } from '../PrivacyLink';
 
 /** What text is sent where, in plain words. */
 export function PrivacySection({ settings }: { settings: Settings }) {
@@ -14,6 +15,9 @@ export function PrivacySection({ settings }: { settings: Settings }) {
         <li>{t('privacyKeys')}</li>
         <li>{t('privacyCache')}</li>
       </ul>
+      <p>
+        <PrivacyLink />
+      </p>
     </section>
   );
 }
