@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SITE_MODE_LABELS, TargetLanguageSelect } from '@/components/fields';
 import { PrivacyLink } from '@/components/PrivacyLink';
+import { ShortcutSection } from '@/components/options/ShortcutSection';
 import { t, type MessageKey } from '@/utils/i18n';
 import type { EngineChoice } from '@/utils/engines/catalog';
 import { SITE_MODES, type SiteMode } from '@/utils/settings/schema';
@@ -29,16 +30,11 @@ const hasOnDeviceTranslator = () => 'Translator' in globalThis;
  */
 export function Welcome() {
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [shortcut, setShortcut] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     // The target language was preset from the browser's on install (utils/settings/first-run).
     void getSettings().then(setSettings);
-    void browser.commands
-      .getAll()
-      .then((all) => setShortcut(all.find((c) => c.name === 'toggle-translation')?.shortcut || ''))
-      .catch(() => setShortcut(''));
   }, []);
   if (!settings) return <p>{t('loading')}</p>;
 
@@ -50,7 +46,6 @@ export function Welcome() {
   const engines = FIRST_RUN_ENGINES.filter(
     ({ engine }) => engine !== 'chrome' || hasOnDeviceTranslator(),
   );
-  const firefox = location.protocol === 'moz-extension:';
 
   return (
     <main class="options welcome">
@@ -114,13 +109,7 @@ export function Welcome() {
         </dl>
       </section>
 
-      <section aria-labelledby="h-shortcut">
-        <h2 id="h-shortcut">{t('sectionShortcut')}</h2>
-        <p data-testid="welcome-shortcut">
-          {shortcut ? t('shortcutIs', shortcut) : t('shortcutNone')}{' '}
-          {firefox ? t('shortcutWhereFirefox') : t('shortcutWhereChrome')}
-        </p>
-      </section>
+      <ShortcutSection testId="welcome-shortcut" />
 
       <p>
         <PrivacyLink />

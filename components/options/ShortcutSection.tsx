@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/utils/i18n';
 
 /** The keyboard shortcut as the browser has it, and where the reader can change it. */
-export function ShortcutSection() {
+export function ShortcutSection({ testId = 'shortcut' }: { testId?: string }) {
   const [shortcut, setShortcut] = useState('');
   useEffect(() => {
     void browser.commands
@@ -15,7 +15,7 @@ export function ShortcutSection() {
   return (
     <section aria-labelledby="h-shortcut">
       <h2 id="h-shortcut">{t('sectionShortcut')}</h2>
-      <p data-testid="shortcut">
+      <p data-testid={testId}>
         {shortcut ? t('shortcutIs', shortcut) : t('shortcutNone')}{' '}
         {firefox ? t('shortcutWhereFirefox') : t('shortcutWhereChrome')}
       </p>
