@@ -18,14 +18,30 @@ const BILINGUAL_LAYOUT = 'display:block;margin-top:0.35em;';
 /**
  * The reader's choice of how a translation stands apart from the original. Colours derive from
  * the text's own (`currentColor`), so they read on light and dark pages alike; the rule sits at
- * the start edge of the text (logical properties), on the right in Arabic or Hebrew.
+ * the start edge of the text, on the right in Arabic or Hebrew.
+ *
+ * Bilingual: the translation is our own element, so the rule and the tint's padding hang into the
+ * gutter (a negative margin as wide as what they add): the text lines up with the original and
+ * no box that shrinks to its content (a caption, a table cell) gets wider. Replace: the
+ * translation is a copy of the page's element, whose margins and padding stay the page's; the
+ * rule is an inset shadow there, which takes no room.
  */
-const TRANSLATION_STYLE_RULES: Record<TranslationStyle, string> = {
-  rule: 'border-inline-start:2px solid color-mix(in srgb,currentColor 35%,transparent);padding-inline-start:0.6em;',
-  tint: 'background-color:color-mix(in srgb,currentColor 7%,transparent);padding:0.1em 0.35em;border-radius:3px;',
-  italic: 'font-style:italic;',
-  none: '',
-};
+const RULE_COLOUR = 'color-mix(in srgb,currentColor 35%,transparent)';
+const TINT = 'background-color:color-mix(in srgb,currentColor 7%,transparent);border-radius:3px;';
+function translationStyleRules(style: TranslationStyle, mode: DisplayMode, rtl: boolean): string {
+  switch (style) {
+    case 'rule':
+      return mode === 'bilingual'
+        ? `border-inline-start:2px solid ${RULE_COLOUR};padding-inline-start:0.6em;margin-inline-start:calc(-0.6em - 2px);`
+        : `box-shadow:inset ${rtl ? -2 : 2}px 0 0 ${RULE_COLOUR};`;
+    case 'tint':
+      return mode === 'bilingual' ? `${TINT}padding:0.1em 0.35em;margin-inline:-0.35em;` : TINT;
+    case 'italic':
+      return 'font-style:italic;';
+    case 'none':
+      return '';
+  }
+}
 /** On each translation: the style it is shown in (the stylesheet-free way to tell, for tests too). */
 const STYLE_ATTRIBUTE = 'data-foreign-desk-style';
 /** Marks what we put on a page, so the page's own content is never mistaken for ours. */
@@ -146,7 +162,8 @@ export class TranslationLayer {
 
   private applyStyle(node: HTMLElement): void {
     const layout = this.mode === 'bilingual' ? BILINGUAL_LAYOUT : '';
-    node.setAttribute('style', layout + TRANSLATION_STYLE_RULES[this.style]);
+    const rtl = node.getAttribute('dir') === 'rtl';
+    node.setAttribute('style', layout + translationStyleRules(this.style, this.mode, rtl));
     node.setAttribute(STYLE_ATTRIBUTE, this.style);
   }
 

@@ -55,8 +55,9 @@ export async function chooseSiteMode(
   }
   if (!(await requestSiteAccess(hostname))) return false;
   await setSiteMode(siteKey(hostname), mode);
-  await register(hostname);
+  // The page in front first: a popup closed right after the click ends what it has not started.
   if (tabId !== null) await startContentScript(tabId);
+  await register(hostname);
   return true;
 }
 
