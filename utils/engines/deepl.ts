@@ -9,7 +9,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern } from './descriptor';
+import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from './descriptor';
 
 /**
  * DeepL API (https://developers.deepl.com/docs/api-reference/translate): `POST /v2/translate`,
@@ -116,13 +116,7 @@ export const deeplEngine = defineEngine({
   takesKey: true,
   settingsKey: 'deepl',
   fields: {
-    baseUrl: {
-      kind: 'url',
-      label: 'baseUrl',
-      default: '',
-      optional: true,
-      placeholder: 'defaultAddress',
-    },
+    baseUrl: OWN_ADDRESS_FIELD,
   },
   limits: LIMITS,
   // Which of its own two hosts depends on the key (Free or Pro): both are asked for.

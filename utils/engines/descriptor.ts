@@ -23,6 +23,15 @@ export interface EngineField {
   placeholder?: MessageKey;
 }
 
+/** The address of a cloud engine that has its own: empty means that one, else the reader's. */
+export const OWN_ADDRESS_FIELD: EngineField = {
+  kind: 'url',
+  label: 'baseUrl',
+  default: '',
+  optional: true,
+  placeholder: 'defaultAddress',
+};
+
 /**
  * Everything the rest of the extension needs to know about one engine. The lists of engines,
  * the settings schema's engine part, the key store and the options form derive from these.

@@ -7,7 +7,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern } from './descriptor';
+import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from './descriptor';
 
 /**
  * Google Cloud Translation v2 (https://cloud.google.com/translate/docs/reference/rest/v2/translate):
@@ -115,13 +115,7 @@ export const googleCloudEngine = defineEngine({
   takesKey: true,
   settingsKey: 'googleCloud',
   fields: {
-    baseUrl: {
-      kind: 'url',
-      label: 'baseUrl',
-      default: '',
-      optional: true,
-      placeholder: 'defaultAddress',
-    },
+    baseUrl: OWN_ADDRESS_FIELD,
   },
   limits: LIMITS,
   origins: ({ baseUrl }) => originPattern(baseUrl || GOOGLE_CLOUD_URL),

@@ -121,7 +121,7 @@ function markerList(html: string): string[] {
 
 /**
  * Whether a translation kept exactly the source's markers: none lost, duplicated or invented.
- * A reply that fails this is not cached (the content script retries, then shows plain text).
+ * A reply that fails this is not cached (the pipeline asks again alone, then for plain text).
  */
 export function markersIntact(source: string, translation: string): boolean {
   const a = markerList(source);

@@ -7,7 +7,7 @@ import {
   type HttpEngineSpec,
 } from './http';
 import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern } from './descriptor';
+import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from './descriptor';
 
 /**
  * Microsoft Translator v3 (https://learn.microsoft.com/azure/ai-services/translator/reference/v3-0-translate):
@@ -115,13 +115,7 @@ export const microsoftEngine = defineEngine({
   fields: {
     /** The Azure resource's region (e.g. `westeurope`); empty for global resources. */
     region: { kind: 'text', label: 'region', default: '', optional: true, pattern: /^[a-z0-9]+$/i },
-    baseUrl: {
-      kind: 'url',
-      label: 'baseUrl',
-      default: '',
-      optional: true,
-      placeholder: 'defaultAddress',
-    },
+    baseUrl: OWN_ADDRESS_FIELD,
   },
   limits: LIMITS,
   origins: ({ baseUrl }) => originPattern(baseUrl || MICROSOFT_URL),

@@ -136,8 +136,8 @@ export function encodeBlock(block: Element): EncodedBlock {
 /**
  * The translated content rebuilt on the original inline elements, or `null` when the reply is
  * broken: a marker lost, duplicated or invented, no text for a block that has some, too long or
- * too deeply nested, or beyond what the sanitiser can parse (a `<frameset>` reply). The caller
- * retries, then falls back to plain text; nothing here throws.
+ * too deeply nested, or beyond what the sanitiser can parse (a `<frameset>` reply). The page then
+ * shows the reply's text alone (the pipeline has already retried); nothing here throws.
  */
 export function decodeTranslation(
   html: string,
