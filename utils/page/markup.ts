@@ -8,7 +8,7 @@ import { markerNumber } from '../engines/markers';
  */
 
 /** Inline elements that keep their place in a translation; others pass on their text only. */
-const INLINE_TAGS = [
+const KEPT_INLINE_TAGS = [
   'a',
   'abbr',
   'b',
@@ -36,7 +36,7 @@ const INLINE_TAGS = [
   'u',
   'var',
 ];
-const INLINE = new Set(INLINE_TAGS);
+const KEPT_INLINE = new Set(KEPT_INLINE_TAGS);
 /** Never sent: not text a reader reads as part of the sentence. */
 const SKIPPED = new Set([
   'script',
@@ -114,7 +114,7 @@ export function encodeBlock(block: Element): EncodedBlock {
       } else if (child.nodeType === 1) {
         const el = child as Element;
         if (isSkipped(el)) continue;
-        if (!INLINE.has(el.localName)) {
+        if (!KEPT_INLINE.has(el.localName)) {
           html += walk(el);
           continue;
         }
@@ -173,7 +173,7 @@ export function decodeTranslation(
   const out = doc.createDocumentFragment();
   try {
     const clean = DOMPurify.sanitize(html, {
-      ALLOWED_TAGS: INLINE_TAGS,
+      ALLOWED_TAGS: KEPT_INLINE_TAGS,
       ALLOWED_ATTR: [MARKER],
       RETURN_DOM_FRAGMENT: true,
     }) as DocumentFragment | null;
