@@ -4,7 +4,8 @@ import { t } from '@/utils/i18n';
 
 /** The keyboard shortcut as the browser has it, and where the reader can change it. */
 export function ShortcutSection({ testId = 'shortcut' }: { testId?: string }) {
-  const [shortcut, setShortcut] = useState('');
+  // `null` until the browser says: no "no shortcut" shown while it is being read.
+  const [shortcut, setShortcut] = useState<string | null>(null);
   useEffect(() => {
     void browser.commands
       .getAll()
@@ -15,10 +16,12 @@ export function ShortcutSection({ testId = 'shortcut' }: { testId?: string }) {
   return (
     <section aria-labelledby="h-shortcut">
       <h2 id="h-shortcut">{t('sectionShortcut')}</h2>
-      <p data-testid={testId}>
-        {shortcut ? t('shortcutIs', shortcut) : t('shortcutNone')}{' '}
-        {firefox ? t('shortcutWhereFirefox') : t('shortcutWhereChrome')}
-      </p>
+      {shortcut === null ? null : (
+        <p data-testid={testId}>
+          {shortcut ? t('shortcutIs', shortcut) : t('shortcutNone')}{' '}
+          {firefox ? t('shortcutWhereFirefox') : t('shortcutWhereChrome')}
+        </p>
+      )}
     </section>
   );
 }

@@ -5,7 +5,8 @@ import { browserNames, launchBrowser, type ExtensionBrowser } from './harness/in
 function readWelcome() {
   const text = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? '';
   const target = document.querySelector<HTMLSelectElement>('[data-testid=welcome-target]');
-  if (!target) return null;
+  // The page is read once it shows the shortcut, which the browser gives asynchronously.
+  if (!target || !document.querySelector('[data-testid=welcome-shortcut]')) return null;
   return {
     title: text('h1'),
     target: target.value,
