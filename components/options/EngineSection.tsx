@@ -18,20 +18,12 @@ import { languageName } from '@/utils/languages';
 import { sendToBackground } from '@/utils/messaging/protocol';
 import type { Settings } from '@/utils/settings/schema';
 import { EnginePanel, storedValues } from './EnginePanel';
-import type { ApplySettings, ShowStatus } from './types';
+import type { SettingsSectionProps } from './types';
 
 const NO_KEYS = Object.fromEntries(KEYED_ENGINES.map((id) => [id, ''])) as EngineKeys;
 
 /** The engine, its fallback, what "Automatic" uses now, and one panel per engine. */
-export function EngineSection({
-  settings,
-  apply,
-  showStatus,
-}: {
-  settings: Settings;
-  apply: ApplySettings;
-  showStatus: ShowStatus;
-}) {
+export function EngineSection({ settings, apply, showStatus }: SettingsSectionProps) {
   const [keys, setKeys] = useState<EngineKeys | null>(null);
   const [granted, setGranted] = useState<string[]>([]);
   const [automatic, setAutomatic] = useState<AutomaticChoice | null>(null);

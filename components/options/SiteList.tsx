@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/utils/i18n';
-import type { Settings, SiteMode } from '@/utils/settings/schema';
+import type { SiteMode } from '@/utils/settings/schema';
 import { enableSite, requestSiteAccess } from '@/utils/sites/access';
 import { findSite, SITES } from '@/utils/sites/registry';
 import { SiteModeSelect } from '../fields';
-import type { ApplySettings, ShowStatus } from './types';
+import type { SettingsSectionProps } from './types';
 
 /** A site as the reader knows it: the publisher for registry sites, else its hostname. */
 function siteName(key: string): string {
@@ -12,15 +12,7 @@ function siteName(key: string): string {
 }
 
 /** The sites the reader chose a mode for, and a form to add one. */
-export function SiteList({
-  settings,
-  apply,
-  showStatus,
-}: {
-  settings: Settings;
-  apply: ApplySettings;
-  showStatus: ShowStatus;
-}) {
+export function SiteList({ settings, apply, showStatus }: SettingsSectionProps) {
   const [newSite, setNewSite] = useState('');
   const [newSiteMode, setNewSiteMode] = useState<SiteMode>('always');
 
