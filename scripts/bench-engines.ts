@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { detectArticle } from '../utils/article/detect';
-import { ApertiumEngine } from '../utils/engines/apertium';
+import { ApertiumEngine } from '../utils/engines/providers/apertium';
 import { IndexedDbCache } from '../utils/engines/cache';
 import { TranslationPipeline, type PipelineStats } from '../utils/engines/pipeline';
 import { encodeBlock } from '../utils/page/markup';

@@ -28,8 +28,8 @@ import {
 } from '../test/e2e/harness/index.ts';
 import { sleep, toExpression } from '../test/e2e/harness/page.ts';
 import { patchSettings } from '../test/e2e/pages/settings-store.ts';
-import { ApertiumEngine } from '../utils/engines/apertium';
-import { LibreTranslateEngine } from '../utils/engines/libretranslate';
+import { ApertiumEngine } from '../utils/engines/providers/apertium';
+import { LibreTranslateEngine } from '../utils/engines/providers/libretranslate';
 import type { EngineLimits } from '../utils/engines/types';
 import {
   oneByOneMs,

@@ -1,30 +1,25 @@
 import type { MessageKey } from '../i18n';
-import { apertiumEngine } from './apertium';
-import { chromeEngine } from './chrome';
-import { deeplEngine } from './deepl';
 import type { EngineDescriptor } from './descriptor';
-import { googleCloudEngine } from './google-cloud';
-import { googleWebEngine } from './google-web';
-import { libreTranslateEngine } from './libretranslate';
-import { microsoftEngine } from './microsoft';
-import { openAiEngine } from './openai';
 
 /**
- * Every engine, in the order the options list them. The only list of engines: ids, choices,
- * keyed engines, the settings schema's engine part and the options' engine panels derive from it.
+ * Every engine by id, as its file in `providers/` declares it (`declare module '../catalog'`):
+ * an engine adds itself here, so its id, settings and key are typed everywhere, without a list
+ * to edit.
  */
-export const ENGINES = [
-  chromeEngine,
-  googleWebEngine,
-  apertiumEngine,
-  libreTranslateEngine,
-  deeplEngine,
-  googleCloudEngine,
-  microsoftEngine,
-  openAiEngine,
-] as const;
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each provider
+export interface EngineCatalog {}
 
-type AnyEngine = (typeof ENGINES)[number];
+type AnyEngine = EngineCatalog[keyof EngineCatalog];
+
+/**
+ * Every engine, in the order the options list them: each file in `providers/` is one engine,
+ * its default export the descriptor. The only list of engines: ids, choices, keyed engines, the
+ * settings schema's engine part and the options' engine panels derive from it.
+ */
+export const ENGINES: readonly AnyEngine[] = Object.values(
+  import.meta.glob<AnyEngine>('./providers/*.ts', { eager: true, import: 'default' }),
+).sort((a, b) => a.position - b.position);
+
 export type EngineId = AnyEngine['id'];
 export const ENGINE_IDS: readonly EngineId[] = ENGINES.map((engine) => engine.id);
 

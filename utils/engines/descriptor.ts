@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { MessageKey } from '../i18n';
-import type { TranslatorHost } from './chrome';
+import type { TranslatorHost } from './providers/chrome';
 import type { EngineLimits, TranslationEngine } from './types';
 
 /** What engines are built with besides settings and key: injected for tests and Chrome. */
@@ -43,6 +43,11 @@ export interface EngineDescriptor<
   Keyed extends boolean = boolean,
 > {
   id: Id;
+  /**
+   * Where it comes in the options' list, lowest first: on-device and keyless engines, then the
+   * ones a reader runs, then the keyed cloud services.
+   */
+  position: number;
   /** The engine's name in the options and popup. */
   label: MessageKey;
   /** Whether it takes an API key (kept in IndexedDB, utils/engines/keys.ts). */

@@ -1,8 +1,8 @@
 import { baseLanguage } from '../languages';
 import type { Settings } from '../settings/schema';
-import { DEFAULT_APERTIUM_URL } from './apertium';
+import { DEFAULT_APERTIUM_URL } from './providers/apertium';
 import { engineById, type EngineChoice, type EngineId } from './catalog';
-import type { ChromeTranslatorEngine } from './chrome';
+import type { ChromeTranslatorEngine } from './providers/chrome';
 import type { EngineDeps } from './descriptor';
 import type { EngineKeys } from './keys';
 import type { TranslationEngine } from './types';

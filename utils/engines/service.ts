@@ -4,7 +4,7 @@ import type { EngineFailure, EngineSuggestion, TranslateResult } from '../messag
 import type { Settings } from '../settings/schema';
 import { getSettings } from '../settings/store';
 import { IndexedDbCache } from './cache';
-import { offscreenHost } from './chrome';
+import { offscreenHost } from './providers/chrome';
 import { getEngineKeys, type EngineKeys } from './keys';
 import { TranslationPipeline } from './pipeline';
 import { ENGINE_IDS } from './catalog';

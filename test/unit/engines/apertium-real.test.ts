@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApertiumEngine } from '@/utils/engines/apertium';
+import { ApertiumEngine } from '@/utils/engines/providers/apertium';
 import { TranslationPipeline } from '@/utils/engines/pipeline';
 import { decodeTranslation, encodeBlock } from '@/utils/page/markup';
 import { startApy, type Apy } from '../../e2e/harness/apy.ts';

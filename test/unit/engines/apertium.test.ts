@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ApertiumEngine } from '@/utils/engines/apertium';
+import { ApertiumEngine } from '@/utils/engines/providers/apertium';
 import { loopback, shout, type SeenRequest } from './loopback';
 
 const PAIRS = {

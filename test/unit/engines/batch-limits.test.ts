@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DeepLEngine } from '@/utils/engines/deepl';
-import { GoogleCloudEngine } from '@/utils/engines/google-cloud';
-import { MicrosoftEngine } from '@/utils/engines/microsoft';
+import { DeepLEngine } from '@/utils/engines/providers/deepl';
+import { GoogleCloudEngine } from '@/utils/engines/providers/google-cloud';
+import { MicrosoftEngine } from '@/utils/engines/providers/microsoft';
 import { TranslationPipeline } from '@/utils/engines/pipeline';
 import type { TranslationEngine } from '@/utils/engines/types';
 import { MapCache } from './fakes';

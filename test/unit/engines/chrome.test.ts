@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChromeTranslatorEngine, type TranslatorHost } from '@/utils/engines/chrome';
+import { ChromeTranslatorEngine, type TranslatorHost } from '@/utils/engines/providers/chrome';
 import {
   CREATE_TIMEOUT_MS,
   AVAILABILITY_TIMEOUT_MS,

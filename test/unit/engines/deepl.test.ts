@@ -1,6 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DeepLEngine, deeplBaseUrl, DEEPL_FREE_URL, DEEPL_PRO_URL } from '@/utils/engines/deepl';
+import {
+  DeepLEngine,
+  deeplBaseUrl,
+  DEEPL_FREE_URL,
+  DEEPL_PRO_URL,
+} from '@/utils/engines/providers/deepl';
 import { loopback, shout, type SeenRequest } from './loopback';
 
 const KEY = 'f63c02c5-f056-4a9c-8e36-5d1d7c0b8d8b:fx';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { GoogleCloudEngine } from '@/utils/engines/google-cloud';
+import { GoogleCloudEngine } from '@/utils/engines/providers/google-cloud';
 import { loopback, shout } from './loopback';
 
 const KEY = 'AIzaTestKey-123';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { GoogleWebEngine } from '@/utils/engines/google-web';
+import { GoogleWebEngine } from '@/utils/engines/providers/google-web';
 import { loopback, shout } from './loopback';
 
 describe('Google Translate web endpoint contract', () => {

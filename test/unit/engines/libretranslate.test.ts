@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { LibreTranslateEngine } from '@/utils/engines/libretranslate';
+import { LibreTranslateEngine } from '@/utils/engines/providers/libretranslate';
 import { loopback, shout, type SeenRequest } from './loopback';
 
 const LANGUAGES = [

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { MicrosoftEngine } from '@/utils/engines/microsoft';
+import { MicrosoftEngine } from '@/utils/engines/providers/microsoft';
 import { loopback, shout } from './loopback';
 
 const KEY = '0123456789abcdef0123456789abcdef';

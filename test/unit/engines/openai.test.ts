@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { OpenAiEngine } from '@/utils/engines/openai';
+import { OpenAiEngine } from '@/utils/engines/providers/openai';
 import { loopback, shout, type SeenRequest } from './loopback';
 
 type Chat = { model: string; messages: { role: string; content: string }[]; temperature: number };

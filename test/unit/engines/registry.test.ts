@@ -1,8 +1,10 @@
 // @vitest-environment node
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { TranslatorHost } from '@/utils/engines/chrome';
+import type { TranslatorHost } from '@/utils/engines/providers/chrome';
 import type { EngineKeys } from '@/utils/engines/keys';
-import { ENGINE_IDS } from '@/utils/engines/catalog';
+import { ENGINE_IDS, KEYED_ENGINES } from '@/utils/engines/catalog';
 import { EngineRegistry } from '@/utils/engines/registry';
 import { parseSettings } from '@/utils/settings/schema';
 
@@ -10,30 +12,21 @@ const chromeSaying = (availability: string): TranslatorHost => ({
   request: async () => ({ ok: true, value: availability }),
 });
 
-const NO_KEYS: EngineKeys = {
-  libretranslate: '',
-  deepl: '',
-  'google-cloud': '',
-  microsoft: '',
-  openai: '',
-};
+const NO_KEYS = Object.fromEntries(KEYED_ENGINES.map((id) => [id, ''])) as EngineKeys;
 
 const names = async (registry: EngineRegistry, settings: object) =>
   (await registry.chain(parseSettings(settings), NO_KEYS, 'es', 'en')).map((e) => e.id);
 
 describe('engine registry', () => {
-  it('registers all eight engines', () => {
-    expect([...ENGINE_IDS].sort()).toEqual(
-      [
-        'apertium',
-        'chrome',
-        'deepl',
-        'google-cloud',
-        'google-web',
-        'libretranslate',
-        'microsoft',
-        'openai',
-      ].sort(),
+  it('finds every engine file in utils/engines/providers, each under its own id', () => {
+    const files = readdirSync(
+      fileURLToPath(new URL('../../../utils/engines/providers', import.meta.url)),
+    )
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => name.replace(/\.ts$/, ''));
+    expect([...ENGINE_IDS].sort()).toEqual(files.sort());
+    expect(ENGINE_IDS).toEqual(
+      expect.arrayContaining(['apertium', 'chrome', 'google-web', 'openai']),
     );
   });
 

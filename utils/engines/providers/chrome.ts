@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { baseLanguage, languageName } from '../languages';
+import { baseLanguage, languageName } from '../../languages';
 import {
   AVAILABILITY_TIMEOUT_MS,
   CREATE_TIMEOUT_MS,
@@ -9,15 +9,15 @@ import {
   type Availability,
   type OffscreenReply,
   type OffscreenRequest,
-} from './chrome-offscreen';
-import { fromPlaceholders, toPlaceholders } from './markers';
+} from '../chrome-offscreen';
+import { fromPlaceholders, toPlaceholders } from '../markers';
 import {
   EngineError,
   type EngineLimits,
   type TranslateRequest,
   type TranslationEngine,
-} from './types';
-import { defineEngine, NO_SETTINGS } from './descriptor';
+} from '../types';
+import { defineEngine, NO_SETTINGS } from '../descriptor';
 
 /**
  * Chrome's on-device Translator API, through the offscreen document (see chrome-offscreen.ts).
@@ -156,6 +156,7 @@ export class ChromeTranslatorEngine implements TranslationEngine {
 
 export const chromeEngine = defineEngine({
   id: 'chrome',
+  position: 10,
   label: 'engineChrome',
   takesKey: false,
   ...NO_SETTINGS,
@@ -164,3 +165,11 @@ export const chromeEngine = defineEngine({
   origins: () => [],
   create: (_values, _key, deps) => new ChromeTranslatorEngine(deps.chromeHost),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default chromeEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    chrome: typeof chromeEngine;
+  }
+}

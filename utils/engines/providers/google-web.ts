@@ -1,7 +1,7 @@
-import { expectStrings, failure, requestJson, stringAt, type HttpEngineSpec } from './http';
+import { expectStrings, failure, requestJson, stringAt, type HttpEngineSpec } from '../http';
 import { googleLanguage } from './google-cloud';
-import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, NO_SETTINGS, originPattern } from './descriptor';
+import type { EngineLimits, TranslateRequest, TranslationEngine } from '../types';
+import { defineEngine, NO_SETTINGS, originPattern } from '../descriptor';
 
 /**
  * Google Translate without a key of the reader's: the endpoint behind Chrome's own "translate
@@ -74,6 +74,7 @@ export class GoogleWebEngine implements TranslationEngine {
 /** The default engine: its host is in the manifest's host_permissions (wxt.config.ts). */
 export const googleWebEngine = defineEngine({
   id: 'google-web',
+  position: 20,
   label: 'engineGoogleWeb',
   takesKey: false,
   ...NO_SETTINGS,
@@ -81,3 +82,11 @@ export const googleWebEngine = defineEngine({
   origins: () => originPattern(GOOGLE_WEB_URL),
   create: (_values, _key, deps) => new GoogleWebEngine(undefined, deps.fetchImpl),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default googleWebEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    'google-web': typeof googleWebEngine;
+  }
+}

@@ -1,14 +1,14 @@
 import { storage } from 'wxt/utils/storage';
-import { baseLanguage, fromIso639_3, languageName, toIso639_3 } from '../languages';
-import { failure, requestJson, stringAt, trimBase, type HttpEngineSpec } from './http';
-import { defineEngine, originPattern } from './descriptor';
+import { baseLanguage, fromIso639_3, languageName, toIso639_3 } from '../../languages';
+import { failure, requestJson, stringAt, trimBase, type HttpEngineSpec } from '../http';
+import { defineEngine, originPattern } from '../descriptor';
 import {
   EngineError,
   type EngineLimits,
   type LanguagePair,
   type TranslateRequest,
   type TranslationEngine,
-} from './types';
+} from '../types';
 
 /**
  * Apertium APy (https://wiki.apertium.org/wiki/Apertium-apy): `GET /listPairs`,
@@ -200,6 +200,7 @@ export const DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
 
 export const apertiumEngine = defineEngine({
   id: 'apertium',
+  position: 30,
   label: 'engineApertium',
   takesKey: false,
   settingsKey: 'apertium',
@@ -208,3 +209,11 @@ export const apertiumEngine = defineEngine({
   origins: ({ baseUrl }) => originPattern(baseUrl),
   create: ({ baseUrl }, _key, deps) => new ApertiumEngine(baseUrl, deps.fetchImpl),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default apertiumEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    apertium: typeof apertiumEngine;
+  }
+}

@@ -5,9 +5,9 @@ import {
   stringAt,
   trimBase,
   type HttpEngineSpec,
-} from './http';
-import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from './descriptor';
+} from '../http';
+import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from '../types';
+import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from '../descriptor';
 
 /**
  * Google Cloud Translation v2 (https://cloud.google.com/translate/docs/reference/rest/v2/translate):
@@ -111,6 +111,7 @@ export class GoogleCloudEngine implements TranslationEngine {
 
 export const googleCloudEngine = defineEngine({
   id: 'google-cloud',
+  position: 60,
   label: 'engineGoogleCloud',
   takesKey: true,
   settingsKey: 'googleCloud',
@@ -122,3 +123,11 @@ export const googleCloudEngine = defineEngine({
   create: ({ baseUrl }, key, deps) =>
     new GoogleCloudEngine(key, baseUrl || undefined, deps.fetchImpl),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default googleCloudEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    'google-cloud': typeof googleCloudEngine;
+  }
+}

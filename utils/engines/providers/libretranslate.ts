@@ -1,4 +1,4 @@
-import { baseLanguage, languageName } from '../languages';
+import { baseLanguage, languageName } from '../../languages';
 import {
   expectStrings,
   failure,
@@ -6,9 +6,9 @@ import {
   stringAt,
   trimBase,
   type HttpEngineSpec,
-} from './http';
-import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern } from './descriptor';
+} from '../http';
+import type { EngineLimits, TranslateRequest, TranslationEngine } from '../types';
+import { defineEngine, originPattern } from '../descriptor';
 
 /**
  * LibreTranslate (https://docs.libretranslate.com): `POST /translate` with a JSON body
@@ -112,6 +112,7 @@ export class LibreTranslateEngine implements TranslationEngine {
 
 export const libreTranslateEngine = defineEngine({
   id: 'libretranslate',
+  position: 40,
   label: 'engineLibre',
   takesKey: true,
   settingsKey: 'libretranslate',
@@ -122,3 +123,11 @@ export const libreTranslateEngine = defineEngine({
   origins: ({ baseUrl }) => originPattern(baseUrl),
   create: ({ baseUrl }, key, deps) => new LibreTranslateEngine(baseUrl, key, deps.fetchImpl),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default libreTranslateEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    libretranslate: typeof libreTranslateEngine;
+  }
+}

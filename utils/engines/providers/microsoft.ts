@@ -5,9 +5,9 @@ import {
   stringAt,
   trimBase,
   type HttpEngineSpec,
-} from './http';
-import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from './descriptor';
+} from '../http';
+import type { EngineErrorCode, EngineLimits, TranslateRequest, TranslationEngine } from '../types';
+import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from '../descriptor';
 
 /**
  * Microsoft Translator v3 (https://learn.microsoft.com/azure/ai-services/translator/reference/v3-0-translate):
@@ -109,6 +109,7 @@ export class MicrosoftEngine implements TranslationEngine {
 
 export const microsoftEngine = defineEngine({
   id: 'microsoft',
+  position: 70,
   label: 'engineMicrosoft',
   takesKey: true,
   settingsKey: 'microsoft',
@@ -122,3 +123,11 @@ export const microsoftEngine = defineEngine({
   create: ({ region, baseUrl }, key, deps) =>
     new MicrosoftEngine(key, region, baseUrl || undefined, deps.fetchImpl),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default microsoftEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    microsoft: typeof microsoftEngine;
+  }
+}

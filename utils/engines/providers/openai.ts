@@ -1,4 +1,4 @@
-import { languageName } from '../languages';
+import { languageName } from '../../languages';
 import {
   expectStrings,
   failure,
@@ -6,9 +6,9 @@ import {
   stringAt,
   trimBase,
   type HttpEngineSpec,
-} from './http';
-import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern } from './descriptor';
+} from '../http';
+import type { EngineLimits, TranslateRequest, TranslationEngine } from '../types';
+import { defineEngine, originPattern } from '../descriptor';
 
 /**
  * Any OpenAI-compatible chat completions server (OpenAI, Ollama, LM Studio, OpenRouter, …):
@@ -136,6 +136,7 @@ export class OpenAiEngine implements TranslationEngine {
 
 export const openAiEngine = defineEngine({
   id: 'openai',
+  position: 80,
   label: 'engineOpenai',
   takesKey: true,
   settingsKey: 'openai',
@@ -147,3 +148,11 @@ export const openAiEngine = defineEngine({
   origins: ({ baseUrl }) => originPattern(baseUrl),
   create: ({ baseUrl, model }, key, deps) => new OpenAiEngine(baseUrl, model, key, deps.fetchImpl),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default openAiEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    openai: typeof openAiEngine;
+  }
+}

@@ -1,4 +1,4 @@
-import { baseLanguage } from '../languages';
+import { baseLanguage } from '../../languages';
 import {
   expectStrings,
   failure,
@@ -7,9 +7,9 @@ import {
   stringAt,
   trimBase,
   type HttpEngineSpec,
-} from './http';
-import type { EngineLimits, TranslateRequest, TranslationEngine } from './types';
-import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from './descriptor';
+} from '../http';
+import type { EngineLimits, TranslateRequest, TranslationEngine } from '../types';
+import { defineEngine, originPattern, OWN_ADDRESS_FIELD } from '../descriptor';
 
 /**
  * DeepL API (https://developers.deepl.com/docs/api-reference/translate): `POST /v2/translate`,
@@ -112,6 +112,7 @@ export class DeepLEngine implements TranslationEngine {
 
 export const deeplEngine = defineEngine({
   id: 'deepl',
+  position: 50,
   label: 'engineDeepl',
   takesKey: true,
   settingsKey: 'deepl',
@@ -124,3 +125,11 @@ export const deeplEngine = defineEngine({
     baseUrl ? originPattern(baseUrl) : [DEEPL_FREE_URL, DEEPL_PRO_URL].flatMap(originPattern),
   create: ({ baseUrl }, key, deps) => new DeepLEngine(key, baseUrl || undefined, deps.fetchImpl),
 });
+
+// The catalog (../catalog.ts) lists this file's default export and its type under the id.
+export default deeplEngine;
+declare module '../catalog' {
+  interface EngineCatalog {
+    deepl: typeof deeplEngine;
+  }
+}
