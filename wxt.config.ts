@@ -27,7 +27,7 @@ export default defineConfig({
       'public/**',
     ],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     // UI strings, these included, come from public/_locales (browser.i18n).
     default_locale: 'en',
     name: '__MSG_extName__',
@@ -42,9 +42,11 @@ export default defineConfig({
     // `offscreen`: Chrome's on-device Translator API runs in an offscreen document (Chrome only).
     // `activeTab` + `scripting`: one-off translation of any page from the popup, the context menu
     // or the shortcut, with no broad host permission.
+    // The end-to-end build (`--mode e2e`) adds `tabs`: its tests open the popup as a page for a
+    // given tab, which gets no `activeTab` grant; the store build has no use for it.
     permissions: [
       'storage',
-      'tabs',
+      ...(mode === 'e2e' ? ['tabs'] : []),
       'activeTab',
       'scripting',
       'contextMenus',

@@ -23,8 +23,17 @@ const read = (dir: string) =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 const major = (version = '0') => Number(version.split('.')[0]);
 
-describe.each(browserNames)('%s manifest as built', (name) => {
-  const dir = defaultExtensionDir(name);
+describe.each(browserNames)('%s manifest as built for the stores', (name) => {
+  const dir = defaultExtensionDir(name, 'store');
+
+  it('asks for no permission that no feature needs: no `tabs` (history warning)', () => {
+    const permissions = read(dir).permissions ?? [];
+    expect(permissions).not.toContain('tabs');
+    expect(permissions).toEqual(expect.arrayContaining(['storage', 'activeTab', 'scripting']));
+    // The tests' own build differs by `tabs` alone.
+    const e2e = read(defaultExtensionDir(name, 'e2e')).permissions ?? [];
+    expect(e2e.filter((p) => !permissions.includes(p))).toEqual(['tabs']);
+  });
 
   it('declares icons at 16, 32, 48 and 128 px that exist, for the extension and the action', () => {
     const manifest = read(dir);

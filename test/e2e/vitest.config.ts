@@ -15,6 +15,8 @@ export default defineConfig({
       ? []
       : ['test/e2e/faults.test.ts', 'test/e2e/hostile.test.ts'],
     environment: 'node',
+    // The build with `tabs` for popups opened as pages (test/e2e/harness/paths.ts).
+    env: { FD_EXTENSION_BUILD: 'e2e' },
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,

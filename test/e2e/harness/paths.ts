@@ -17,14 +17,25 @@ export type BrowserName = 'chromium' | 'firefox';
 export const browserNames: readonly BrowserName[] = ['chromium', 'firefox'];
 
 /**
- * Where `npm run build` leaves each browser's extension (`.output/`, or `$FD_OUTPUT_DIR` to test
- * another build).
+ * The two builds of the extension: `store` is what `npm run build` makes and the stores get;
+ * `e2e` (`npm run build:e2e`, `wxt build --mode e2e`) is the same code with the `tabs`
+ * permission added, because the tests open the popup as a page for a given tab (`?tab=`), which
+ * gets no `activeTab` grant, while a reader opens it from the toolbar, which grants it. The
+ * end-to-end config sets `FD_EXTENSION_BUILD=e2e`; scripts (bench, demo, store assets) use the
+ * store build.
  */
-export function defaultExtensionDir(name: BrowserName): string {
+export type ExtensionBuild = 'store' | 'e2e';
+
+/** Where each browser's extension is built (`.output/`, or `$FD_OUTPUT_DIR` to test another build). */
+export function defaultExtensionDir(
+  name: BrowserName,
+  build: ExtensionBuild = process.env.FD_EXTENSION_BUILD === 'e2e' ? 'e2e' : 'store',
+): string {
   const output = process.env.FD_OUTPUT_DIR
     ? resolve(process.env.FD_OUTPUT_DIR)
     : join(repoRoot, '.output');
-  return join(output, name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
+  const dir = name === 'chromium' ? 'chrome-mv3' : 'firefox-mv3';
+  return join(output, build === 'e2e' ? `${dir}-e2e` : dir);
 }
 
 /** Fails with a message that says what to install, never skips. */
