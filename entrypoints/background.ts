@@ -32,6 +32,7 @@ export default defineBackground(() => {
         segments: message.segments,
         source: message.source,
         target: message.target,
+        engine: message.engine,
         tabId: sender.tab?.id,
         pageUrl: sender.url,
       }),

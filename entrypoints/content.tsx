@@ -18,6 +18,7 @@ export default defineContentScript({
     handleMessages({
       getPageState: () => controller.stateWithArticle(),
       pageCommand: ({ command }) => controller.command(command),
+      useEngineForPage: ({ engine }) => controller.useEngine(engine),
     });
     ctx.onInvalidated(() => controller.stop());
     // The toolbar badge and the context menu follow the page's state.

@@ -8,17 +8,10 @@ import {
 import type { EngineTestResult } from '@/utils/engines/test-connection';
 import { t } from '@/utils/i18n';
 import { sendToBackground } from '@/utils/messaging/protocol';
-import type { Settings } from '@/utils/settings/schema';
+import { engineValues, type Settings } from '@/utils/settings/schema';
 import type { ApplySettings } from './types';
 
 type Engine = EngineDescriptor<EngineId>;
-
-/** The engine's stored settings (none for engines without fields). */
-export function storedValues(engine: Engine, settings: Settings): Record<string, string> {
-  return engine.settingsKey === ''
-    ? {}
-    : (settings[engine.settingsKey as keyof Settings] as Record<string, string>);
-}
 
 /** `apertium-url`, `microsoft-region`: the ids pages, tests and scripts address the inputs by. */
 const inputId = (engine: Engine, field: string) =>
@@ -47,7 +40,7 @@ export function EnginePanel({
   /** Asks for the engine's hosts when these values send text elsewhere; false if refused. */
   allow: (values: Record<string, string>) => Promise<boolean>;
 }) {
-  const stored = storedValues(engine, settings);
+  const stored = engineValues(engine, settings);
   const [drafts, setDrafts] = useState<Record<string, string>>(stored);
   const [key, setKey] = useState(apiKey ?? '');
   const [test, setTest] = useState<EngineTestResult | 'running' | null>(null);
@@ -65,7 +58,7 @@ export function EnginePanel({
       if (!allowed) return;
       return apply((s) => ({
         ...s,
-        [engine.settingsKey]: { ...storedValues(engine, s), [name]: value },
+        [engine.settingsKey]: { ...engineValues(engine, s), [name]: value },
       }));
     });
   };

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import {
   choiceLabel,
   ENGINE_CHOICES,
@@ -10,14 +9,14 @@ import {
   type EngineId,
   type FallbackChoice,
 } from '@/utils/engines/catalog';
-import { missingOrigins } from '@/utils/engines/descriptor';
 import { getEngineKeys, setEngineKey, type EngineKeys } from '@/utils/engines/keys';
 import type { AutomaticChoice } from '@/utils/engines/registry';
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import { sendToBackground } from '@/utils/messaging/protocol';
-import type { Settings } from '@/utils/settings/schema';
-import { EnginePanel, storedValues } from './EnginePanel';
+import { engineValues, type Settings } from '@/utils/settings/schema';
+import { useEngineAccess } from '../useEngineAccess';
+import { EnginePanel } from './EnginePanel';
 import type { SettingsSectionProps } from './types';
 
 const NO_KEYS = Object.fromEntries(KEYED_ENGINES.map((id) => [id, ''])) as EngineKeys;
@@ -25,14 +24,15 @@ const NO_KEYS = Object.fromEntries(KEYED_ENGINES.map((id) => [id, ''])) as Engin
 /** The engine, its fallback, what "Automatic" uses now, and one panel per engine. */
 export function EngineSection({ settings, apply, showStatus }: SettingsSectionProps) {
   const [keys, setKeys] = useState<EngineKeys | null>(null);
-  const [granted, setGranted] = useState<string[]>([]);
   const [automatic, setAutomatic] = useState<AutomaticChoice | null>(null);
+  const allowEngine = useEngineAccess((hosts) =>
+    showStatus(t('errorNotAllowed', hosts.join(', '))),
+  );
 
   useEffect(() => {
     void getEngineKeys()
       .then(setKeys)
       .catch(() => setKeys(NO_KEYS));
-    void browser.permissions.getAll().then((all) => setGranted(all.origins ?? []));
   }, []);
   useEffect(() => {
     if (settings.engine !== 'auto') return;
@@ -42,27 +42,11 @@ export function EngineSection({ settings, apply, showStatus }: SettingsSectionPr
   }, [settings.engine, settings.targetLang, settings.apertium.baseUrl]);
   if (!keys) return null;
 
-  /**
-   * Asks for the hosts an engine sends text to, in the reader's click (browsers only ask then).
-   * `true` when they are granted already or now.
-   */
-  const allowEngine = (id: EngineId, values: Record<string, string>): Promise<boolean> => {
-    const missing = missingOrigins(granted, engineById(id).origins(values));
-    if (!missing.length) return Promise.resolve(true);
-    return browser.permissions.request({ origins: missing }).then(
-      (allowed) => {
-        if (allowed) setGranted((all) => [...all, ...missing]);
-        else showStatus(t('errorNotAllowed', missing.join(', ')));
-        return allowed;
-      },
-      () => false,
-    );
-  };
   const chooseEngine = (role: 'engine' | 'fallbackEngine', choice: FallbackChoice) => {
     const ready =
       choice === 'auto' || choice === 'none'
         ? Promise.resolve(true)
-        : allowEngine(choice, storedValues(engineById(choice), settings));
+        : allowEngine(choice, engineValues(engineById(choice), settings));
     void ready.then((allowed) => {
       if (allowed) return apply((s) => ({ ...s, [role]: choice }));
     });

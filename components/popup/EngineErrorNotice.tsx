@@ -8,6 +8,9 @@ import { mainAction } from './main-action';
 
 type ErrorCode = NonNullable<PageState['error']>['code'];
 
+/** Another engine, for this article only (`article`) or as the reader's engine (`always`). */
+export type UseEngine = (engine: EngineId, scope: 'article' | 'always') => void;
+
 /** What went wrong, by code, in the reader's language (the engine's own words go in details). */
 const MESSAGES: Record<Exclude<ErrorCode, 'unsupported-pair'>, MessageKey> = {
   network: 'errorNetwork',
@@ -57,7 +60,7 @@ export function EngineErrorNotice({
 }: {
   page: PageState;
   onCommand: (command: PageCommand) => void;
-  onUseEngine: (engine: EngineId) => void;
+  onUseEngine: UseEngine;
 }) {
   const error = page.error ?? { code: 'internal', message: '' };
   const alternatives = error.alternatives ?? [];
@@ -73,14 +76,22 @@ export function EngineErrorNotice({
       <p class="advice" data-testid="advice">
         <span>{t(adviceFor(error.code))}</span>
         {ready.map((a) => (
-          <button
-            type="button"
-            key={a.id}
-            data-testid={`use-engine-${a.id}`}
-            onClick={() => onUseEngine(a.id)}
-          >
-            {t('useEngineFromNow', a.name)}
-          </button>
+          <span class="engine-offer" key={a.id}>
+            <button
+              type="button"
+              data-testid={`use-engine-${a.id}-article`}
+              onClick={() => onUseEngine(a.id, 'article')}
+            >
+              {t('useEngineForArticle', a.name)}
+            </button>
+            <button
+              type="button"
+              data-testid={`use-engine-${a.id}`}
+              onClick={() => onUseEngine(a.id, 'always')}
+            >
+              {t('useEngineFromNow', a.name)}
+            </button>
+          </span>
         ))}
         {retryHere ? (
           <button type="button" data-testid="retry" onClick={() => onCommand('retry')}>

@@ -1,9 +1,8 @@
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
-import type { EngineId } from '@/utils/engines/types';
 import type { PageState } from '@/utils/page/state';
-import { EngineErrorNotice } from './EngineErrorNotice';
+import { EngineErrorNotice, type UseEngine } from './EngineErrorNotice';
 
 /** The page's state in a sentence: not translated, translating (with progress), done, or why not. */
 export function PageStatus({
@@ -13,7 +12,7 @@ export function PageStatus({
 }: {
   page: PageState;
   onCommand: (command: PageCommand) => void;
-  onUseEngine: (engine: EngineId) => void;
+  onUseEngine: UseEngine;
 }) {
   if (page.status === 'error' || page.error) {
     return <EngineErrorNotice page={page} onCommand={onCommand} onUseEngine={onUseEngine} />;

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { commandTab } from '@/utils/actions/tab-page';
+import { engineById } from '@/utils/engines/catalog';
 import { t } from '@/utils/i18n';
-import type { PageCommand } from '@/utils/messaging/protocol';
-import type { EngineId } from '@/utils/engines/types';
-import type { SiteMode } from '@/utils/settings/schema';
+import { sendToTab, type PageCommand } from '@/utils/messaging/protocol';
+import { engineValues, type SiteMode } from '@/utils/settings/schema';
 import { updateSettings } from '@/utils/settings/store';
 import { chooseSiteMode, siteModeInEffect } from '@/utils/sites/access';
 import { findSite } from '@/utils/sites/registry';
+import { useEngineAccess } from '../useEngineAccess';
 import { usePageState } from '../usePageState';
 import { ArticleActions } from './ArticleActions';
 import { ArticleView } from './ArticleView';
+import type { UseEngine } from './EngineErrorNotice';
 import { PageStatus } from './PageStatus';
 import { PageSummary } from './PageSummary';
 import { SiteControls } from './SiteControls';
@@ -36,6 +38,7 @@ export function Popup({
   // Readers know a site by its name, not by our id for it.
   const siteName = host ? (findSite(host)?.publisher ?? host) : null;
   const [notice, setNotice] = useState<string | null>(null);
+  const allowEngine = useEngineAccess((hosts) => setNotice(t('errorNotAllowed', hosts.join(', '))));
 
   const command = async (name: PageCommand) => {
     if (resolvedTab === null) return;
@@ -44,10 +47,20 @@ export function Popup({
     else setNotice(t('errorNoAccess'));
   };
 
-  /** From now on with an engine that has the article's language, and this article at once. */
-  const useEngine = async (engine: EngineId) => {
-    await updateSettings((s) => ({ ...s, engine }));
-    await command('retry');
+  /**
+   * An engine that has the article's language, for this article only, or from now on (and this
+   * article at once).
+   */
+  const useEngine: UseEngine = async (engine, scope) => {
+    if (resolvedTab === null || !settings) return;
+    if (!(await allowEngine(engine, engineValues(engineById(engine), settings)))) return;
+    if (scope === 'always') {
+      await updateSettings((s) => ({ ...s, engine }));
+      return command('retry');
+    }
+    const state = await sendToTab(resolvedTab, 'useEngineForPage', { engine }).catch(() => null);
+    if (state) refresh(state);
+    else setNotice(t('errorNoAccess'));
   };
 
   const chooseMode = async (next: SiteMode) => {
@@ -78,7 +91,7 @@ export function Popup({
         <PageStatus
           page={page}
           onCommand={(c) => void command(c)}
-          onUseEngine={(e) => void useEngine(e)}
+          onUseEngine={(e, scope) => void useEngine(e, scope)}
         />
       )}
       {siteName && siteKey && mode && settings ? (

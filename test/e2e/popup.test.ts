@@ -232,6 +232,32 @@ describe.each(browserNames)('%s: the popup reader', (name) => {
     }
   });
 
+  it('after a language the engine lacks, uses another engine for this article only', async () => {
+    const news = await NewsPage.open(session.browser, servers.corpus.urlFor(SPIEGEL));
+    const popup = await PopupPage.open(session.browser, news.tabId);
+    try {
+      await popup.togglePage();
+      await popup.waitForMessage(/no German → English pair/);
+      const storedEngine = () =>
+        popup.page.evaluate(async () => {
+          type Area = { get(key: string): Promise<{ settings?: { engine?: string } }> };
+          const api = (globalThis as unknown as { chrome: { storage: { local: Area } } }).chrome;
+          return (await api.storage.local.get('settings')).settings?.engine ?? 'auto';
+        });
+      const before = await storedEngine();
+      await popup.page.click('[data-testid=use-engine-google-web-article]');
+      // The article goes to Google Translate (which this machine cannot reach: its error says so)…
+      const view = await popup.waitForMessage(/Google Translate/);
+      expect(view.message).not.toMatch(/German → English/);
+      // …and the reader's engine setting is what it was.
+      expect(before).not.toBe('google-web');
+      expect(await storedEngine()).toBe(before);
+    } finally {
+      await popup.close();
+      await news.page.close();
+    }
+  });
+
   it('is accessible: no serious axe violations, keyboard reachable, focus visible', async () => {
     const news = await NewsPage.open(session.browser, servers.corpus.urlFor(SPIEGEL));
     const popup = await PopupPage.open(session.browser, news.tabId);

@@ -9,7 +9,7 @@ import { getEngineKeys, type EngineKeys } from './keys';
 import { TranslationPipeline } from './pipeline';
 import { ENGINE_IDS } from './catalog';
 import { EngineRegistry, type AutomaticChoice } from './registry';
-import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
+import { EngineError, type EngineId, type TranslateRequest, type TranslationEngine } from './types';
 
 /** Checking which other engines have a pair must not hold up the error message for long. */
 const SUGGESTION_TIMEOUT_MS = 5_000;
@@ -60,6 +60,8 @@ export async function translateForTab(request: {
   segments: string[];
   source: string;
   target: string;
+  /** This article only: an engine the reader picked in the popup instead of their setting. */
+  engine?: EngineId;
   /** The sender's tab and page: navigating elsewhere or closing the tab cancels this request. */
   tabId?: number;
   pageUrl?: string;
@@ -69,7 +71,10 @@ export async function translateForTab(request: {
     request.tabId === undefined ? undefined : signalForTab(request.tabId, request.pageUrl);
   let chain: TranslationEngine[] = [];
   try {
-    const [settings, keys] = await Promise.all([getSettings(), getEngineKeys()]);
+    const [stored, keys] = await Promise.all([getSettings(), getEngineKeys()]);
+    // A content script names only an engine the catalog has; anything else is ignored.
+    const picked = request.engine && ENGINE_IDS.includes(request.engine) ? request.engine : null;
+    const settings = picked ? { ...stored, engine: picked } : stored;
     chain = await registry.chain(settings, keys, source, target);
     const result = await translateWith(chain, settings, keys, { segments, source, target, signal });
     return { ...result, engine: result.engine || (chain[0]?.name ?? '') };

@@ -10,7 +10,13 @@ import type { PageState } from '../page/state';
 export interface Protocol {
   /** content → background: translate inline-HTML segments with the reader's engine. */
   translate: {
-    request: { segments: string[]; source: string; target: string };
+    request: {
+      segments: string[];
+      source: string;
+      target: string;
+      /** The engine the reader picked for this article only (popup), instead of their setting. */
+      engine?: EngineId;
+    };
     response: TranslateResult;
   };
   /** content → background: the reader switched translation off; drop this tab's pending work. */
@@ -21,6 +27,8 @@ export interface Protocol {
   getPageState: { request: Record<string, never>; response: PageState };
   /** popup, background → content: what the reader asked for on this page. */
   pageCommand: { request: { command: PageCommand }; response: PageState };
+  /** popup → content: translate this article with another engine (the settings stay). */
+  useEngineForPage: { request: { engine: EngineId }; response: PageState };
   /** options → background: translate one word with an engine as configured in the form. */
   testEngine: {
     request: { engine: EngineId; settings: unknown; key: string };

@@ -1,6 +1,7 @@
 import { detectArticle } from '../article/detect';
 import type { Article } from '../article/types';
 import { packBatches, type BatchLimits } from '../engines/batching';
+import type { EngineId } from '../engines/types';
 import { baseLanguage } from '../languages';
 import { sendToBackground, type PageCommand, type TranslateResult } from '../messaging/protocol';
 import type { DisplayMode, Settings } from '../settings/schema';
@@ -74,6 +75,8 @@ export class PageController {
   private settings: Settings | null = null;
   /** The reader asked to translate a page detection did not take for an article. */
   private anyway = false;
+  /** The engine the reader picked in the popup for this page only (else their setting). */
+  private pageEngine: EngineId | undefined;
   /** Set when the reader translated or restored this page by hand; wins over the site mode. */
   private chosenOnPage: boolean | null = null;
   private visibility: IntersectionObserver | null = null;
@@ -183,6 +186,13 @@ export class PageController {
     this.pump();
   }
 
+  /** This article with another engine (the popup's offer after an error); settings stay. */
+  useEngine(engine: EngineId): PageState {
+    this.pageEngine = engine;
+    this.retry();
+    return this.stateWithArticle();
+  }
+
   /** After an engine error: tries the blocks not yet translated again. */
   private retry(): void {
     if (this.state.status !== 'error') return;
@@ -204,6 +214,7 @@ export class PageController {
     this.detectionFailure = null;
     this.chosenOnPage = null;
     this.anyway = false;
+    this.pageEngine = undefined;
     this.state = this.freshState(this.state.target);
     if (this.settings) await this.apply(this.settings);
   }
@@ -470,7 +481,12 @@ export class PageController {
 
   private async request(segments: string[], target: string): Promise<TranslateResult> {
     try {
-      return await sendToBackground('translate', { segments, source: this.source, target });
+      return await sendToBackground('translate', {
+        segments,
+        source: this.source,
+        target,
+        engine: this.pageEngine,
+      });
     } catch (error) {
       return { ok: false, engine: '', error: { code: 'internal', message: String(error) } };
     }

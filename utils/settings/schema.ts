@@ -82,6 +82,16 @@ export type Settings = v.InferOutput<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
 
+/** An engine's stored settings by field name (none for engines without fields). */
+export function engineValues(
+  engine: { settingsKey: string },
+  settings: Settings,
+): Record<string, string> {
+  return engine.settingsKey === ''
+    ? {}
+    : (settings[engine.settingsKey as keyof Settings] as Record<string, string>);
+}
+
 /** Validates stored settings; anything that is not an object gives the defaults. */
 export function parseSettings(raw: unknown): Settings {
   return v.parse(SettingsSchema, typeof raw === 'object' && raw !== null ? raw : {});

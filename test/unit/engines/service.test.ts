@@ -39,6 +39,23 @@ describe('translateForTab (the background’s entry)', () => {
     cancelOnNavigation();
   });
 
+  it('translates one article with the engine the reader picked for it, the setting unchanged', async () => {
+    const server = await apy();
+    await updateSettings((s) => ({
+      ...s,
+      engine: 'libretranslate',
+      fallbackEngine: 'none',
+      apertium: { baseUrl: server.url },
+    }));
+    const request = { segments: ['hola'], source: 'es', target: 'en', tabId: 2 };
+    const picked = await translateForTab({ ...request, engine: 'apertium' });
+    expect(picked).toMatchObject({ ok: true, engine: 'Apertium', translations: ['HOLA'] });
+    expect(server.translations()).toHaveLength(1);
+    // An id the catalog does not have is not an engine: the reader's own is used.
+    const forged = await translateForTab({ ...request, engine: 'evil' as 'apertium' });
+    expect(forged.engine).toMatch(/LibreTranslate/);
+  });
+
   it('translates with the reader’s engine and answers a revisit from the cache', async () => {
     const server = await apy();
     await updateSettings((s) => ({ ...s, engine: 'apertium', apertium: { baseUrl: server.url } }));
