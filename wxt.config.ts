@@ -76,8 +76,8 @@ export default defineConfig({
     ],
     // Any other news site the reader turns on is asked for at that moment (utils/sites/access).
     optional_host_permissions: ['*://*/*'],
-    // The on-page control shows the icon on any site the reader turns on.
-    web_accessible_resources: [{ resources: ['icon/32.png'], matches: ['*://*/*'] }],
+    // No web_accessible_resources: the on-page control draws the icon inline, so no page can
+    // probe for a file of ours to learn the extension is installed.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import iconSvg from '@/public/icon/icon.svg?raw';
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
@@ -100,21 +101,22 @@ function onScreenDone({ done, waiting, total }: PageState['progress']): boolean 
   return done > 0 && done < total && done + waiting === total;
 }
 
+/** The extension's icon, parsed once from its SVG source (inert: no script, no handlers). */
+let iconTemplate: Element | null = null;
+
 /**
- * The extension's mark, drawn inline: it needs no web-accessible file and so shows on any site
- * the content script runs on.
+ * The extension's icon (public/icon/icon.svg), drawn inline: an inline SVG needs no
+ * web-accessible file, which a page could probe for, and no image the page's CSP could block.
  */
 function ExtensionMark() {
-  return (
-    <svg class="brand" viewBox="0 0 16 16" width="18" height="18" aria-hidden="true">
-      <rect width="16" height="16" rx="3.5" fill="#1a73e8" />
-      <path
-        d="M4 5h8M4 8h5M4 11h7"
-        stroke="#fff"
-        stroke-width="1.6"
-        stroke-linecap="round"
-        fill="none"
-      />
-    </svg>
-  );
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    iconTemplate ??= new DOMParser().parseFromString(iconSvg, 'image/svg+xml').documentElement;
+    const icon = document.importNode(iconTemplate, true);
+    icon.setAttribute('width', '18');
+    icon.setAttribute('height', '18');
+    icon.setAttribute('aria-hidden', 'true');
+    ref.current?.replaceChildren(icon);
+  }, []);
+  return <span class="brand" ref={ref} />;
 }

@@ -4,7 +4,7 @@
  * the page in bilingual mode, the popup, the reader tab, the options and the welcome page.
  * Written to store/screenshots/<browser>/.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   browserNames,
@@ -27,6 +27,23 @@ async function shoot(page: PageHandle, dir: string, name: string): Promise<void>
   await page.bringToFront();
   await page.screenshot(join(dir, `${name}.png`));
   console.log(join('store', 'screenshots', page.browser, `${name}.png`));
+}
+
+/**
+ * The popup as a reader sees it: its real 480×600 panel, drawn over the translated page it
+ * belongs to (the page's own screenshot as the backdrop), where the browser would open it.
+ */
+async function overPage(popup: PageHandle, pageShot: string): Promise<void> {
+  const backdrop = `data:image/png;base64,${readFileSync(pageShot).toString('base64')}`;
+  await popup.evaluate((url: string) => {
+    const body = document.body.style;
+    body.cssText = `max-width:none;height:800px;overflow:hidden;background:url(${url}) 0 0 / 1280px 800px no-repeat`;
+    const panel = document.querySelector<HTMLElement>('main')!.style;
+    panel.cssText =
+      'position:absolute;top:4px;right:12px;width:480px;height:600px;overflow:hidden;' +
+      'box-sizing:border-box;background:Canvas;border:1px solid #9996;border-radius:8px;' +
+      'box-shadow:0 6px 28px #0006';
+  }, backdrop);
 }
 
 /** Waits until an extension page has rendered past its "Loading…" line. */
@@ -58,6 +75,7 @@ async function screenshots(name: BrowserName, corpus: CorpusServer, apyUrl: stri
       window.scrollBy(0, -24);
     });
     await shoot(news.page, dir, '1-page-bilingual');
+    await overPage(popup.page, join(dir, '1-page-bilingual.png'));
     await shoot(popup.page, dir, '2-popup');
     await popup.close();
 

@@ -41,9 +41,8 @@ describe.each(browserNames)('%s manifest as built for the stores', (name) => {
       expect(Object.keys(icons ?? {}).sort()).toEqual(['128', '16', '32', '48']);
       for (const file of Object.values(icons ?? {})) expect(existsSync(join(dir, file))).toBe(true);
     }
-    // The on-page control shows the icon on news sites.
-    const exposed = manifest.web_accessible_resources?.flatMap((r) => r.resources) ?? [];
-    expect(exposed).toContain('icon/32.png');
+    // The on-page control draws the icon inline: no file is exposed for pages to probe.
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });
 
   it('lists each site once: *://*.host/* already covers *://host/*', () => {

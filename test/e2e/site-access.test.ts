@@ -51,9 +51,12 @@ function controlBox() {
     ?.shadowRoot?.querySelector<HTMLElement>('.control');
   if (!control) return null;
   const r = control.getBoundingClientRect();
+  const icon = control.querySelector('.brand svg')?.getBoundingClientRect();
   return {
     position: getComputedStyle(control).position,
     onScreen: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+    // The extension's icon, drawn (18 px), not a file the site would have to let load.
+    icon: icon ? `${Math.round(icon.width)}×${Math.round(icon.height)}` : null,
   };
 }
 
@@ -129,7 +132,11 @@ describe.each(browserNames)('%s: a news site outside the list', (name) => {
     // screen as on a site of the list.
     await news.page.bringToFront();
     await expectTranslated(news);
-    expect(await news.page.evaluate(controlBox)).toEqual({ position: 'fixed', onScreen: true });
+    expect(await news.page.evaluate(controlBox)).toEqual({
+      position: 'fixed',
+      onScreen: true,
+      icon: '18×18',
+    });
     await news.page.close();
     await expectTranslatedOnLoad(browser, url);
     // Two cold browser starts, each a good part of the default budget on a loaded machine.
