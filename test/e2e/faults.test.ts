@@ -31,15 +31,19 @@ const MAX_ERROR_CHARS = 600;
 
 /** `FD_FAULTS=hang,echo` runs only those faults (to look into one). */
 const CASES = process.env.FD_FAULTS ? (process.env.FD_FAULTS.split(',') as Fault[]) : FAULTS;
-const tokenOf = (fault: Fault) => `F${String(FAULTS.indexOf(fault) + 1).padStart(2, '0')}`;
+/** Each browser has its own cases: healing one browser's case leaves the other's faulty. */
+const tokenOf = (fault: Fault, browser: number) =>
+  `F${browser + 1}${String(FAULTS.indexOf(fault) + 1).padStart(2, '0')}`;
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 let engine: FaultEngine | undefined;
 beforeAll(async () => {
   engine = await startFaultEngine();
-  for (const fault of FAULTS) {
-    const length = IN_FLIGHT.has(fault) ? undefined : SHORT_ARTICLE;
-    engine.addCase({ token: tokenOf(fault), length }, { fault });
+  for (const b of browserNames.keys()) {
+    for (const fault of FAULTS) {
+      const length = IN_FLIGHT.has(fault) ? undefined : SHORT_ARTICLE;
+      engine.addCase({ token: tokenOf(fault, b), length }, { fault });
+    }
   }
 });
 afterAll(async () => {
@@ -88,8 +92,8 @@ async function runCase(
   remote: PageRemote,
   faults: FaultEngine,
   fault: Fault,
+  token: string,
 ): Promise<Outcome> {
-  const token = tokenOf(fault);
   const problems: string[] = [];
   const check = (ok: boolean, what: string) => {
     if (!ok) problems.push(what);
@@ -165,6 +169,7 @@ async function runCase(
 
 describe.each(browserNames)('%s: a faulty engine', (name) => {
   const session = useBrowser(name);
+  const b = browserNames.indexOf(name);
 
   it(`recovers from each of ${CASES.length} faults, Retry completes the article, nothing wrong is cached`, async () => {
     const faults = engine!;
@@ -180,9 +185,9 @@ describe.each(browserNames)('%s: a faulty engine', (name) => {
       // Tabs open one after another (a browser opening many at once is slow to), then run together.
       const tabs: NewsPage[] = [];
       for (const fault of CASES)
-        tabs.push(await NewsPage.open(session.browser, faults.articleUrl(tokenOf(fault))));
+        tabs.push(await NewsPage.open(session.browser, faults.articleUrl(tokenOf(fault, b))));
       const outcomes = await Promise.all(
-        CASES.map((fault, i) => runCase(tabs[i]!, remote, faults, fault)),
+        CASES.map((fault, i) => runCase(tabs[i]!, remote, faults, fault, tokenOf(fault, b))),
       );
       const longest = Math.max(...outcomes.map((o) => o.waited));
       console.info(
@@ -201,7 +206,7 @@ describe.each(browserNames)('%s: a faulty engine', (name) => {
 
   it('runs the engine the settings name, as the page reports it', async () => {
     const faults = engine!;
-    const news = await NewsPage.open(session.browser, faults.articleUrl(tokenOf('echo')));
+    const news = await NewsPage.open(session.browser, faults.articleUrl(tokenOf('echo', b)));
     const remote = await PageRemote.open(session.browser);
     try {
       await remote.translate(news.tabId);

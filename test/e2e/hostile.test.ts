@@ -52,7 +52,15 @@ afterAll(async () => {
  */
 function foreignContent(page: PageHandle, before: string): Promise<string[]> {
   return page.evaluate((original: string) => {
-    const OURS = new Set(['class', 'data-foreign-desk', 'lang', 'dir', 'translate', 'style']);
+    const OURS = new Set([
+      'class',
+      'data-foreign-desk',
+      'data-foreign-desk-style',
+      'lang',
+      'dir',
+      'translate',
+      'style',
+    ]);
     const REPLACE = new Set(['title', 'tabindex']);
     const signature = (el: Element) =>
       [
@@ -125,8 +133,10 @@ describe.each(browserNames)('%s: a hostile engine', (name) => {
     const remote = await PageRemote.open(browser);
     const news = await NewsPage.open(browser, hostile.articleUrl(tokenOf(b)));
     try {
+      // A boolean: an element does not cross from the page to the test in Firefox (BiDi).
       await news.page.waitFor(
-        () => document.querySelector('foreign-desk-control')?.shadowRoot?.querySelector('.control'),
+        () =>
+          !!document.querySelector('foreign-desk-control')?.shadowRoot?.querySelector('.control'),
         { timeout: 30_000, message: 'the offer to translate' },
       );
       const before = await news.html();
@@ -171,7 +181,7 @@ describe.each(browserNames)('%s: a hostile engine', (name) => {
 
       // Replace mode: the same translations in the blocks' place, nothing foreign either.
       await patchSettings(browser, { displayMode: 'replace' });
-      await news.page.waitFor(() => document.querySelector('[data-foreign-desk-hidden]'), {
+      await news.page.waitFor(() => !!document.querySelector('[data-foreign-desk-hidden]'), {
         message: 'the page in replace mode',
       });
       expect(await foreignContent(news.page, before)).toEqual([]);
