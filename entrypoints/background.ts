@@ -32,12 +32,15 @@ export default defineBackground(() => {
         segments: message.segments,
         source: message.source,
         target: message.target,
+        fallbackOnly: message.fallbackOnly,
         tabId: sender.tab?.id,
         pageUrl: sender.url,
       }),
     pageStatus: ({ status, target }, sender) => {
       if (sender.tab?.id !== undefined) void pageStatusChanged(sender.tab.id, status, target);
     },
+    // Receiving it is the point: it keeps Firefox's background alive for a slow engine.
+    stillWaiting: () => undefined,
     cancelTranslation: (_message, sender) => {
       if (sender.tab?.id !== undefined) cancelTab(sender.tab.id);
     },

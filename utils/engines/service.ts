@@ -60,6 +60,8 @@ export async function translateForTab(request: {
   segments: string[];
   source: string;
   target: string;
+  /** Only the reader's fallback engine: they chose it when told their engine was slow. */
+  fallbackOnly?: boolean;
   /** The sender's tab and page: navigating elsewhere or closing the tab cancels this request. */
   tabId?: number;
   pageUrl?: string;
@@ -69,7 +71,11 @@ export async function translateForTab(request: {
     request.tabId === undefined ? undefined : signalForTab(request.tabId, request.pageUrl);
   let chain: TranslationEngine[] = [];
   try {
-    const [settings, keys] = await Promise.all([getSettings(), getEngineKeys()]);
+    const [stored, keys] = await Promise.all([getSettings(), getEngineKeys()]);
+    const settings: Settings =
+      request.fallbackOnly && stored.fallbackEngine !== 'none'
+        ? { ...stored, engine: stored.fallbackEngine, fallbackEngine: 'none' }
+        : stored;
     chain = await registry.chain(settings, keys, source, target);
     const result = await translateWith(chain, settings, keys, { segments, source, target, signal });
     return { ...result, engine: result.engine || (chain[0]?.name ?? '') };
