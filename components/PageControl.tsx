@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import iconSvg from '@/public/icon/icon.svg?raw';
+import { choiceLabel } from '@/utils/engines/catalog';
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
@@ -15,8 +16,8 @@ interface Props {
 
 /**
  * The small control shown on the page (in a shadow root, so the page's styles don't reach it):
- * the offer to translate, progress, the engine, errors with a retry, original/translation, and in
- * ask mode "Always on this site".
+ * the offer to translate, progress, the engine, errors with a retry, original/translation, a slow
+ * engine with the choice to keep waiting or use the fallback, and in ask mode "Always on this site".
  */
 export function PageControl({ initial, subscribe, command }: Props) {
   const [state, setState] = useState(initial);
@@ -36,12 +37,18 @@ export function PageControl({ initial, subscribe, command }: Props) {
   const target = languageName(state.target, uiLocale());
   let text: string;
   let action: { label: string; command: PageCommand } | null = null;
+  const slow = state.status === 'translating' ? state.slow : null;
   switch (state.status) {
     case 'off':
       text = t('controlOffer', target);
       action = { label: t('controlTranslate'), command: 'translate' };
       break;
     case 'translating':
+      if (slow) {
+        text = t('controlSlow', state.engine || t(choiceLabel(slow.engine)));
+        action = { label: t('controlKeepWaiting'), command: 'keep-waiting' };
+        break;
+      }
       // Viewport first: once what is on screen is done, the rest waits for the reader by design.
       text = onScreenDone(state.progress)
         ? t('controlOnScreenDone')
@@ -69,6 +76,11 @@ export function PageControl({ initial, subscribe, command }: Props) {
       <span class="text">{text}</span>
       {state.status === 'translating' && !onScreenDone(state.progress) ? (
         <progress value={state.progress.done} max={state.progress.total || 1} />
+      ) : null}
+      {slow?.fallback ? (
+        <button type="button" class="fallback" onClick={() => command('use-fallback')}>
+          {t('controlUseFallback', t(choiceLabel(slow.fallback)))}
+        </button>
       ) : null}
       {action ? (
         <button type="button" class="action" onClick={() => command(action.command)}>

@@ -39,6 +39,8 @@ export default defineBackground(() => {
     pageStatus: ({ status, target }, sender) => {
       if (sender.tab?.id !== undefined) void pageStatusChanged(sender.tab.id, status, target);
     },
+    // Receiving it is the point: it keeps Firefox's background alive for a slow engine.
+    stillWaiting: () => undefined,
     cancelTranslation: (_message, sender) => {
       if (sender.tab?.id !== undefined) cancelTab(sender.tab.id);
     },

@@ -1,3 +1,4 @@
+import { choiceLabel } from '@/utils/engines/catalog';
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
@@ -24,7 +25,11 @@ export function PageStatus({
     off: () => t('statusOff', target),
     'not-article': () => t('statusNotArticle'),
     'same-language': () => t('statusSameLanguage', target),
-    translating: () => t('statusTranslating', page.progress.done, page.progress.total),
+    // The page's control offers the choice; here the reader learns why nothing comes.
+    translating: () =>
+      page.slow
+        ? t('controlSlow', page.engine || t(choiceLabel(page.slow.engine)))
+        : t('statusTranslating', page.progress.done, page.progress.total),
     done: () =>
       source
         ? t('statusDone', source, page.engine ?? '?')

@@ -12,7 +12,8 @@ import { patchSettings } from './pages/settings-store.ts';
  * A hostile engine: every paragraph's translation carries one attack payload, before the
  * translated text in odd paragraphs and after it in even ones. A beacon on the engine's server proves
  * nothing ran or loaded; a DOM check proves that no element, attribute or URL reached the page,
- * the popup or the reader tab that the original did not have.
+ * the popup or the reader tab that the original did not have, and the copies as text and
+ * Markdown carry the same paragraphs with no link or markup of the engine's.
  */
 
 const tokenOf = (browser: number) => `H${browser + 1}`;
@@ -52,7 +53,15 @@ afterAll(async () => {
  */
 function foreignContent(page: PageHandle, before: string): Promise<string[]> {
   return page.evaluate((original: string) => {
-    const OURS = new Set(['class', 'data-foreign-desk', 'lang', 'dir', 'translate', 'style']);
+    const OURS = new Set([
+      'class',
+      'data-foreign-desk',
+      'data-foreign-desk-style',
+      'lang',
+      'dir',
+      'translate',
+      'style',
+    ]);
     const REPLACE = new Set(['title', 'tabindex']);
     const signature = (el: Element) =>
       [
@@ -111,7 +120,7 @@ const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 describe.each(browserNames)('%s: a hostile engine', (name) => {
   const session = useBrowser(name);
 
-  it(`runs none of ${PAYLOADS.length} payloads and adds nothing to the page, popup or reader tab`, async () => {
+  it(`runs none of ${PAYLOADS.length} payloads and adds nothing to the page, popup, reader tab or copies`, async () => {
     const hostile = engine!;
     const browser = session.browser;
     await patchSettings(browser, {
@@ -125,8 +134,10 @@ describe.each(browserNames)('%s: a hostile engine', (name) => {
     const remote = await PageRemote.open(browser);
     const news = await NewsPage.open(browser, hostile.articleUrl(tokenOf(b)));
     try {
+      // A boolean: an element does not cross from the page to the test in Firefox (BiDi).
       await news.page.waitFor(
-        () => document.querySelector('foreign-desk-control')?.shadowRoot?.querySelector('.control'),
+        () =>
+          !!document.querySelector('foreign-desk-control')?.shadowRoot?.querySelector('.control'),
         { timeout: 30_000, message: 'the offer to translate' },
       );
       const before = await news.html();
@@ -164,6 +175,17 @@ describe.each(browserNames)('%s: a hostile engine', (name) => {
           const missing = view.paragraphs.filter((p) => !onPage.includes(norm(p)));
           expect(missing).toEqual([]);
           expect(await activeContent(popup.page)).toEqual([]);
+          if (reader) continue;
+          // Copied as text: the same paragraphs. As Markdown: no link but the source's, and no
+          // markup a Markdown reader would render (every "<" escaped).
+          const text = norm(await popup.copy('text'));
+          expect(view.paragraphs.filter((p) => !text.includes(norm(p)))).toEqual([]);
+          const markdown = await popup.copy('markdown');
+          const source = /^Source: \[.*\]\(<[^>]*>\)$/m;
+          expect(markdown).toMatch(source);
+          const body = markdown.replace(source, '');
+          expect(body.match(/\]\(/g) ?? []).toEqual([]);
+          expect(body.match(/(^|[^\\])</gm) ?? []).toEqual([]);
         } finally {
           await popup.close();
         }
@@ -171,7 +193,7 @@ describe.each(browserNames)('%s: a hostile engine', (name) => {
 
       // Replace mode: the same translations in the blocks' place, nothing foreign either.
       await patchSettings(browser, { displayMode: 'replace' });
-      await news.page.waitFor(() => document.querySelector('[data-foreign-desk-hidden]'), {
+      await news.page.waitFor(() => !!document.querySelector('[data-foreign-desk-hidden]'), {
         message: 'the page in replace mode',
       });
       expect(await foreignContent(news.page, before)).toEqual([]);

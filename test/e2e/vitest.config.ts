@@ -6,14 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('../..', import.meta.url)),
   test: {
-    // The fault and hostile-engine suites run on their own (`npm run test:faults`): they do not
-    // yet finish within their time in both browsers (README, "Tests").
-    include: process.env.FD_E2E_FAULTS
-      ? ['test/e2e/faults.test.ts', 'test/e2e/hostile.test.ts']
-      : ['test/e2e/**/*.test.ts'],
-    exclude: process.env.FD_E2E_FAULTS
-      ? []
-      : ['test/e2e/faults.test.ts', 'test/e2e/hostile.test.ts'],
+    include: ['test/e2e/**/*.test.ts'],
     environment: 'node',
     // The build with `tabs` for popups opened as pages (test/e2e/harness/paths.ts).
     env: { FD_EXTENSION_BUILD: 'e2e' },

@@ -1,10 +1,11 @@
 import { EngineError, type EngineErrorCode } from './types';
 
 /**
- * An engine that has not answered (headers and whole body) within this is reported as down
- * rather than waited for, and not asked again: the reader hears within ~20 s, queueing included.
+ * An engine that has not answered (headers and whole body) within this is given up on. The
+ * reader hears long before: the page says the engine is slow after ~10 s and offers to keep
+ * waiting (a slow server may still answer) or to switch to the fallback engine.
  */
-const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 60_000;
 /** No reply to a batch within an engine's limits comes near this; a bigger one is no reply. */
 const MAX_REPLY_BYTES = 1_000_000;
 /** An engine's own words about a failure, as far as they are kept and shown to the reader. */

@@ -3,12 +3,34 @@ import { packBatches } from './batching';
 import { cacheKey, type TranslationCache } from './cache';
 import { DEFAULT_RETRY, Lane, withRetry, type RetryPolicy } from './limiter';
 import { cacheableReply, escapeText, plainText, usableReply } from './markers';
-import { EngineError, type TranslateRequest, type TranslationEngine } from './types';
+import {
+  EngineError,
+  type EngineErrorCode,
+  type TranslateRequest,
+  type TranslationEngine,
+} from './types';
 
 /** Shorter texts are too short to detect their language reliably; they are always sent. */
 const MIN_DETECT_CHARS = 40;
 /** Enough of an article to tell its language; more only costs time. */
 const SOURCE_SAMPLE_CHARS = 2_000;
+/**
+ * With a fallback engine after it, an engine that has not translated a batch within this (its
+ * retries and queueing included) hands the batch on: a hanging engine costs the article no more.
+ */
+const FALLBACK_AFTER_MS = 15_000;
+/**
+ * An engine that just failed for reasons of its own (down, hanging, refusing, out of quota) is
+ * passed over for the next one for this long, while one follows.
+ */
+const DOWN_FOR_MS = 60_000;
+const OUTAGES: ReadonlySet<EngineErrorCode> = new Set([
+  'network',
+  'timeout',
+  'rate-limited',
+  'quota',
+  'auth',
+]);
 
 export interface PipelineDeps {
   cache: TranslationCache;
@@ -45,6 +67,8 @@ export interface PipelineResult {
  */
 export class TranslationPipeline {
   private readonly lanes = new WeakMap<TranslationEngine, Lane>();
+  /** Engines found down (refused, hanging, out of quota), until when they are passed over. */
+  private readonly downUntil = new WeakMap<TranslationEngine, number>();
 
   constructor(private readonly deps: PipelineDeps) {}
 
@@ -75,11 +99,14 @@ export class TranslationPipeline {
 
     const engines: string[] = [];
     const errors: EngineError[] = [];
-    for (const engine of chain) {
+    for (const [position, engine] of chain.entries()) {
       if (!todo.length) break;
+      const last = position === chain.length - 1;
+      // The last engine is always asked: Retry must reach an engine that has healed.
+      if (!last && (this.downUntil.get(engine) ?? 0) > Date.now()) continue;
       try {
         const before = done.size;
-        todo = await this.runEngine(engine, todo, request, done, stats, errors);
+        todo = await this.runEngine(engine, todo, request, done, stats, errors, last);
         if (done.size > before) engines.push(engine.name);
       } catch (error) {
         if (error instanceof EngineError && error.code === 'cancelled') throw error;
@@ -108,6 +135,7 @@ export class TranslationPipeline {
     done: Map<string, string>,
     stats: PipelineStats,
     errors: EngineError[],
+    last: boolean,
   ): Promise<string[]> {
     const { source, target } = request;
     const keys = await Promise.all(
@@ -154,20 +182,29 @@ export class TranslationPipeline {
     let failure: EngineError | undefined;
     const sending = Promise.all(
       packBatches(misses, engine.limits).map(async (batch) => {
+        const patience = last ? undefined : new AbortController();
+        const timer = patience && setTimeout(() => patience.abort(), FALLBACK_AFTER_MS);
+        const batchSignal = patience ? AbortSignal.any([signal, patience.signal]) : signal;
         try {
           const replies = await withRetry(
             () =>
               lane.run(
-                () => this.translateBatch(engine, batch, { ...request, signal }, stats),
-                signal,
+                () =>
+                  this.translateBatch(engine, batch, { ...request, signal: batchSignal }, stats),
+                batchSignal,
               ),
             policy,
-            signal,
+            batchSignal,
           );
           batch.forEach((segment, i) => translated.set(segment, replies[i] ?? ''));
         } catch (error) {
-          failure ??= asEngineError(error);
+          failure ??=
+            patience?.signal.aborted && !signal.aborted
+              ? new EngineError('timeout', `${engine.name} did not answer in time.`)
+              : asEngineError(error);
           failed.push(...batch);
+        } finally {
+          clearTimeout(timer);
         }
       }),
     );
@@ -175,6 +212,9 @@ export class TranslationPipeline {
     if (problem) throw problem;
     if (failure?.code === 'cancelled') throw failure;
     if (failure) errors.push(failure);
+    if (failure && (OUTAGES.has(failure.code) || failure.transient))
+      this.downUntil.set(engine, Date.now() + DOWN_FOR_MS);
+    else if (translated.size) this.downUntil.delete(engine);
     const fresh: [string, string][] = [];
     for (const [segment, reply] of translated) {
       done.set(segment, reply);

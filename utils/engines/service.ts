@@ -60,8 +60,8 @@ export async function translateForTab(request: {
   segments: string[];
   source: string;
   target: string;
-  /** This article only: an engine the reader picked in the popup instead of their setting. */
-  engine?: EngineId;
+  /** This page's engine instead of the reader's setting (see the `translate` message). */
+  engine?: EngineId | 'fallback';
   /** The sender's tab and page: navigating elsewhere or closing the tab cancels this request. */
   tabId?: number;
   pageUrl?: string;
@@ -72,9 +72,7 @@ export async function translateForTab(request: {
   let chain: TranslationEngine[] = [];
   try {
     const [stored, keys] = await Promise.all([getSettings(), getEngineKeys()]);
-    // A content script names only an engine the catalog has; anything else is ignored.
-    const picked = request.engine && ENGINE_IDS.includes(request.engine) ? request.engine : null;
-    const settings = picked ? { ...stored, engine: picked } : stored;
+    const settings = forThisPage(stored, request.engine);
     chain = await registry.chain(settings, keys, source, target);
     const result = await translateWith(chain, settings, keys, { segments, source, target, signal });
     return { ...result, engine: result.engine || (chain[0]?.name ?? '') };
@@ -85,6 +83,17 @@ export async function translateForTab(request: {
       engine: chain.map((e) => e.name).join(' + '),
     };
   }
+}
+
+/** The settings one page translates with: its own engine, if the reader chose one for it. */
+function forThisPage(stored: Settings, engine: EngineId | 'fallback' | undefined): Settings {
+  if (engine === 'fallback') {
+    return stored.fallbackEngine === 'none'
+      ? stored
+      : { ...stored, engine: stored.fallbackEngine, fallbackEngine: 'none' };
+  }
+  // A content script names only an engine the catalog has; anything else is ignored.
+  return engine && ENGINE_IDS.includes(engine) ? { ...stored, engine } : stored;
 }
 
 /** What `auto` uses now for articles into `target`, with the reader's settings (options page). */

@@ -14,11 +14,19 @@ export interface Protocol {
       segments: string[];
       source: string;
       target: string;
-      /** The engine the reader picked for this article only (popup), instead of their setting. */
-      engine?: EngineId;
+      /**
+       * This page's engine instead of the reader's setting: one they picked in the popup, or
+       * `fallback` when they chose their fallback engine over a slow one.
+       */
+      engine?: EngineId | 'fallback';
     };
     response: TranslateResult;
   };
+  /**
+   * content → background: a translation of this tab is still waiting for its engine. Firefox
+   * suspends a background that has received no message for 30 s, replies pending or not.
+   */
+  stillWaiting: { request: Record<string, never>; response: void };
   /** content → background: the reader switched translation off; drop this tab's pending work. */
   cancelTranslation: { request: Record<string, never>; response: void };
   /** content → background: the page's state changed (badge, context menu). */
@@ -41,10 +49,18 @@ export interface Protocol {
 /**
  * `translate` / `original`: the reader's choice for this page; `toggle`: the other one of the two
  * (shortcut, context menu); `translate-all`: the whole article, not only what is near the viewport;
- * `retry`: after an engine error; `translate-anyway`: a page not taken for an article (popup).
+ * `retry`: after an engine error; `translate-anyway`: a page not taken for an article (popup);
+ * `keep-waiting` / `use-fallback`: the reader's answer when told the engine is slow.
  */
 export type PageCommand =
-  'translate' | 'original' | 'toggle' | 'translate-all' | 'retry' | 'translate-anyway';
+  | 'translate'
+  | 'original'
+  | 'toggle'
+  | 'translate-all'
+  | 'retry'
+  | 'translate-anyway'
+  | 'keep-waiting'
+  | 'use-fallback';
 
 export type TranslateResult =
   | {

@@ -28,6 +28,10 @@ const NEAR_VIEWPORT_PX = 1200;
 const FIRST_LAYOUT_WAIT_MS = 300;
 /** Late content (live blogs, "read more") is looked for once the page has been quiet this long. */
 const MUTATION_QUIET_MS = 400;
+/** The reader is told the engine is slow once no reply has come for this long. */
+const SLOW_NOTICE_MS = 10_000;
+/** While a request waits, the background hears from the page this often (Firefox: under 30 s). */
+const STILL_WAITING_MS = 20_000;
 
 const NO_ARTICLE: Article = {
   isArticle: false,
@@ -83,6 +87,11 @@ export class PageController {
   private mutations: MutationObserver | null = null;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
   private firstLayout: ReturnType<typeof setTimeout> | undefined;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The reader chose to keep waiting for a slow engine: not told again on this run. */
+  private patient = false;
+  /** The reader switched to the fallback engine on this run. */
+  private fallbackOnly = false;
   private readonly listeners = new Set<(state: PageState) => void>();
 
   constructor(
@@ -167,6 +176,13 @@ export class PageController {
       case 'retry':
         this.retry();
         break;
+      case 'keep-waiting':
+        this.patient = true;
+        this.watchForSlowness();
+        break;
+      case 'use-fallback':
+        this.useFallback();
+        break;
     }
     return this.stateWithArticle();
   }
@@ -206,6 +222,41 @@ export class PageController {
     this.emit();
   }
 
+  /**
+   * The reader's fallback engine instead of the slow one: what is in flight is cancelled and sent
+   * again (see \`send\`), and the rest of this run goes to the fallback.
+   */
+  private useFallback(): void {
+    if (!this.state.slow?.fallback) return;
+    this.fallbackOnly = true;
+    this.attempt++;
+    this.watchForSlowness();
+    void sendToBackground('cancelTranslation', {}).catch(() => undefined);
+  }
+
+  /**
+   * Starts the clock again (a reply came, or the first request went out): should no reply come
+   * for SLOW_NOTICE_MS, the reader is told the engine is slow, and offered its fallback.
+   */
+  private watchForSlowness(): void {
+    clearTimeout(this.slowTimer);
+    if (this.state.slow) {
+      this.state.slow = null;
+      this.emit();
+    }
+    if (!this.inFlight || this.patient) return;
+    this.slowTimer = setTimeout(() => {
+      const settings = this.settings;
+      if (this.state.status !== 'translating' || !this.inFlight || !settings) return;
+      const fallback = settings.fallbackEngine;
+      this.state.slow = {
+        engine: settings.engine,
+        fallback: fallback === 'none' || this.fallbackOnly ? null : fallback,
+      };
+      this.emit();
+    }, SLOW_NOTICE_MS);
+  }
+
   /** A single-page navigation: the old article is put back and the new one considered afresh. */
   async navigated(url: string): Promise<void> {
     this.stop();
@@ -229,6 +280,9 @@ export class PageController {
     this.mutations = null;
     clearTimeout(this.mutationTimer);
     clearTimeout(this.firstLayout);
+    clearTimeout(this.slowTimer);
+    this.patient = false;
+    this.fallbackOnly = false;
     this.layer.clear();
     this.units = [];
     this.unitOf.clear();
@@ -239,6 +293,7 @@ export class PageController {
       ...this.state,
       status: 'off',
       progress: { done: 0, waiting: 0, total: 0 },
+      slow: null,
       error: this.detectionFailure,
       translation: { title: null, blocks: [] },
     };
@@ -257,6 +312,7 @@ export class PageController {
       engine: null,
       target,
       displayMode: this.layer.displayMode,
+      slow: null,
       error: null,
       translation: { title: null, blocks: [] },
     };
@@ -449,7 +505,7 @@ export class PageController {
   }
 
   private async send(batch: Unit[], generation: number): Promise<void> {
-    this.inFlight++;
+    if (!this.inFlight++) this.watchForSlowness();
     const attempt = this.attempt;
     const target = this.state.target;
     const result = await this.request(
@@ -458,6 +514,7 @@ export class PageController {
     );
     if (generation !== this.generation) return;
     this.inFlight--;
+    this.watchForSlowness();
     this.state.engine = result.engine;
     // The background checks the page's language against detection; later batches follow it.
     if (result.ok && result.source) this.setSource(result.source);
@@ -480,15 +537,21 @@ export class PageController {
   }
 
   private async request(segments: string[], target: string): Promise<TranslateResult> {
+    const stillWaiting = setInterval(
+      () => void sendToBackground('stillWaiting', {}).catch(() => undefined),
+      STILL_WAITING_MS,
+    );
     try {
       return await sendToBackground('translate', {
         segments,
         source: this.source,
         target,
-        engine: this.pageEngine,
+        engine: this.fallbackOnly ? 'fallback' : this.pageEngine,
       });
     } catch (error) {
       return { ok: false, engine: '', error: { code: 'internal', message: String(error) } };
+    } finally {
+      clearInterval(stillWaiting);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { BlockKind } from '../article/types';
+import type { EngineChoice } from '../engines/catalog';
 import type { EngineFailure } from '../messaging/protocol';
 import type { DisplayMode, SiteMode } from '../settings/schema';
 
@@ -25,6 +26,11 @@ export interface PageState {
     message: string;
     alternatives?: EngineFailure['alternatives'];
   } | null;
+  /**
+   * While translating, the engine has kept the reader waiting (the control says so and offers to
+   * keep waiting or to switch): the engines the reader chose, `fallback` null when none is set.
+   */
+  slow: { engine: EngineChoice; fallback: EngineChoice | null } | null;
   /** Translated so far: the headline, and the blocks in reading order (captions last). */
   translation: { title: string | null; blocks: { kind: BlockKind; text: string }[] };
 }

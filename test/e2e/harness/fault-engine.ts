@@ -16,14 +16,24 @@ export const FAULTS = [
   'connection-reset',
   /** Accepts and never answers. */
   'hang',
+  /** Answers well, but only after 45 s. */
+  'slow',
+  /** Sends its headers, then its body a byte a second. */
+  'drip',
   /** 429 with `Retry-After: 1` once, then answers. */
   'rate-limited-once',
   /** 429 with `Retry-After: 1` on every request. */
   'rate-limited',
   /** 401, a key the server refuses. */
   'bad-key',
+  /** 403, a key without access. */
+  'forbidden',
+  /** 456, the status that says an account's quota is used up (DeepL's). */
+  'quota',
   /** 500 once, then answers. */
   'server-error-once',
+  /** 502 on every request, as a proxy in front of a dead server answers. */
+  'bad-gateway',
   /** 503 on every request, with a 16 KB error text. */
   'unavailable',
   /** Status 200, a body that is not JSON. */
@@ -89,6 +99,7 @@ const LANGUAGES = [
 ];
 const LONG_ERROR = `Service unavailable: ${'the translation backend is restarting; '.repeat(400)}`;
 const HUGE_BYTES = 5 * 1024 * 1024;
+const SLOW_ANSWER_MS = 45_000;
 
 interface Case {
   article: string;
@@ -131,6 +142,25 @@ function answer(res: ServerResponse, item: Case, segments: string[]): void {
       return;
     case 'hang':
       return;
+    case 'slow': {
+      const later = setTimeout(
+        () => json(res, 200, { translatedText: translations }),
+        SLOW_ANSWER_MS,
+      );
+      res.on('close', () => clearTimeout(later));
+      return;
+    }
+    case 'drip': {
+      const body = Buffer.from(JSON.stringify({ translatedText: translations }));
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+      let sent = 0;
+      const drip = setInterval(() => {
+        if (sent < body.length) res.write(body.subarray(sent, ++sent));
+        else clearInterval(drip);
+      }, 1_000);
+      res.on('close', () => clearInterval(drip));
+      return;
+    }
     case 'rate-limited-once':
       if (!first) return json(res, 200, { translatedText: translations });
       return json(res, 429, { error: 'Too many requests' }, { 'Retry-After': '1' });
@@ -138,9 +168,17 @@ function answer(res: ServerResponse, item: Case, segments: string[]): void {
       return json(res, 429, { error: 'Too many requests' }, { 'Retry-After': '1' });
     case 'bad-key':
       return json(res, 401, { error: 'Invalid API key' });
+    case 'forbidden':
+      return json(res, 403, { error: 'This key has no access to the translate endpoint' });
+    case 'quota':
+      return json(res, 456, { message: 'Quota exceeded' });
     case 'server-error-once':
       if (!first) return json(res, 200, { translatedText: translations });
       return json(res, 500, { error: 'Internal error' });
+    case 'bad-gateway':
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
+      return;
     case 'unavailable':
       return json(res, 503, { error: LONG_ERROR });
     case 'malformed-json':

@@ -172,6 +172,55 @@ describe('translation pipeline', () => {
     });
   });
 
+  it('hands a batch to the fallback when the engine has not answered within 15 s', async () => {
+    vi.useFakeTimers();
+    const hanging = fakeEngine(
+      'E',
+      (r) =>
+        new Promise<never>((_resolve, reject) => {
+          r.signal?.addEventListener('abort', () => reject(new EngineError('cancelled', 'gone')));
+        }),
+    );
+    const fallback = fakeEngine('F');
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
+    const pending = pipeline.translate([hanging.engine, fallback.engine], request(['uno']));
+    await hanging.called(1);
+    await vi.advanceTimersByTimeAsync(14_000);
+    expect(fallback.calls).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((await pending).translations).toEqual(['UNO']);
+
+    // Found hanging, the engine is passed over for the next article while a fallback follows.
+    const next = await pipeline.translate([hanging.engine, fallback.engine], request(['dos']));
+    expect(next.translations).toEqual(['DOS']);
+    expect(hanging.calls).toHaveLength(1);
+  });
+
+  it('passes over an engine that refused, while a fallback follows, and asks it again alone', async () => {
+    vi.useFakeTimers();
+    let refusing = true;
+    const { engine, calls, called } = fakeEngine('E', (r) => {
+      if (refusing) throw new EngineError('network', 'refused');
+      return r.segments.map(shout);
+    });
+    const fallback = fakeEngine('F');
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), retry: NO_JITTER });
+    const first = pipeline.translate([engine, fallback.engine], request(['uno']));
+    for (let tries = 1; tries < NO_JITTER.attempts; tries++) {
+      await called(tries);
+      await vi.advanceTimersByTimeAsync(NO_JITTER.maxDelayMs);
+    }
+    expect((await first).engines).toEqual(['F']);
+    expect(calls).toHaveLength(NO_JITTER.attempts);
+
+    await pipeline.translate([engine, fallback.engine], request(['dos']));
+    expect(calls).toHaveLength(NO_JITTER.attempts);
+    // With no engine after it, it is asked (Retry must reach an engine that healed).
+    refusing = false;
+    const alone = await pipeline.translate([engine], request(['tres']));
+    expect(alone.translations).toEqual(['TRES']);
+  });
+
   it('stops when the tab navigates: a cancelled request sends nothing more', async () => {
     vi.useFakeTimers();
     const { engine, calls, called } = fakeEngine('E', () => {

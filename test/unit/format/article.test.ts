@@ -93,6 +93,7 @@ const ELPAIS: PageState = {
   engine: 'Apertium',
   target: 'en',
   displayMode: 'bilingual',
+  slow: null,
   error: null,
   translation: {
     title: 'Brussels sounds out the opening of deportation centres',

@@ -29,6 +29,7 @@ function loadElPais() {
 function fakeBackground(reply?: (segments: string[]) => unknown) {
   const requests: string[][] = [];
   fakeBrowser.runtime.onMessage.addListener(((message: Message<'translate'>) => {
+    if (message.type !== 'translate') return Promise.resolve();
     requests.push(message.segments);
     const answer = reply?.(message.segments) ?? {
       ok: true,
@@ -64,7 +65,10 @@ describe('PageController on a real El País article', () => {
     fakeBrowser.reset();
     vi.mocked(detectArticle).mockClear();
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
 
   it('shows a translation inside each block, keeping links, and restores the page byte for byte', async () => {
     const { doc, url } = loadElPais();
@@ -163,6 +167,70 @@ describe('PageController on a real El País article', () => {
     expect(state.status).toBe('done');
     expect(state.progress.done).toBe(state.progress.total);
     expect(doc.querySelectorAll('.foreign-desk-translation')).toHaveLength(state.progress.total);
+  });
+
+  it('tells the reader a silent engine is slow, and sends everything to the fallback they choose', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { doc, url } = loadElPais();
+    // The reader's engine never answers until cancelled; the fallback answers at once.
+    const held: (() => void)[] = [];
+    const sent: boolean[] = [];
+    fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
+      if (message.type === 'cancelTranslation') for (const cancel of held.splice(0)) cancel();
+      if (message.type !== 'translate') return Promise.resolve();
+      const { segments, engine } = message as Message<'translate'>;
+      const fallbackOnly = engine === 'fallback';
+      sent.push(fallbackOnly);
+      if (fallbackOnly)
+        return Promise.resolve({ ok: true, engine: 'Apertium', translations: segments.map(shout) });
+      return new Promise((resolve) =>
+        held.push(() =>
+          resolve({ ok: false, engine: '', error: { code: 'cancelled', message: 'Cancelled.' } }),
+        ),
+      );
+    }) as never);
+    const controller = new PageController(doc, url);
+    await controller.apply({ ...ON, engine: 'libretranslate', fallbackEngine: 'apertium' });
+    while (held.length < 2) await vi.advanceTimersByTimeAsync(5);
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(controller.getState().slow).toBeNull();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(controller.getState().slow).toEqual({ engine: 'libretranslate', fallback: 'apertium' });
+
+    controller.command('use-fallback');
+    await settled(controller);
+    const state = controller.getState();
+    expect(state).toMatchObject({ status: 'done', slow: null, engine: 'Apertium' });
+    expect(state.progress.done).toBe(state.progress.total);
+    expect(sent.slice(0, 2)).toEqual([false, false]);
+    expect(sent.slice(2).every(Boolean)).toBe(true);
+  });
+
+  it('keeps waiting when the reader says so, without telling them again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { doc, url } = loadElPais();
+    const held: (() => void)[] = [];
+    fakeBackground(
+      (segments): unknown =>
+        new Promise((resolve) =>
+          held.push(() => resolve({ ok: true, engine: 'Slow', translations: segments.map(shout) })),
+        ),
+    );
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    while (held.length < 2) await vi.advanceTimersByTimeAsync(5);
+    await vi.advanceTimersByTimeAsync(10_000);
+    // No fallback set: the notice offers only to keep waiting.
+    expect(controller.getState().slow).toEqual({ engine: 'auto', fallback: null });
+    controller.command('keep-waiting');
+    expect(controller.getState().slow).toBeNull();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(controller.getState()).toMatchObject({ status: 'translating', slow: null });
+    while (controller.getState().status === 'translating') {
+      for (const answer of held.splice(0)) answer();
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    expect(controller.getState().status).toBe('done');
   });
 
   it('falls back to plain text for a block whose reply keeps breaking the markup', async () => {

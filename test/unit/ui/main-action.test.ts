@@ -11,6 +11,7 @@ const OFF: PageState = {
   engine: null,
   target: 'en',
   displayMode: 'bilingual',
+  slow: null,
   error: null,
   translation: { title: null, blocks: [] },
 };

@@ -16,6 +16,7 @@ const DONE: PageState = {
   engine: 'Apertium',
   target: 'en',
   displayMode: 'bilingual',
+  slow: null,
   error: null,
   translation: { title: 'Brussels', blocks: [] },
 };
