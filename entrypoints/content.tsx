@@ -6,8 +6,12 @@ import { PageControl } from '@/components/PageControl';
 import controlCss from '@/components/page-control.css?inline';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
+import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getSettings, watchSettings } from '@/utils/settings/store';
 import { siteMatchPatterns } from '@/utils/sites/registry';
+
+// Before WXT sets up this copy's context, which announces it to the copies already running.
+guardScriptStartedEvent();
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
@@ -29,8 +33,12 @@ export default defineContentScript({
         void sendToBackground('pageStatus', { status, target }).catch(() => undefined);
       }),
     );
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      void controller.navigated(newUrl.href);
+    // The page can fire this event too: what counts is the address the tab shows.
+    let address = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (location.href === address) return;
+      address = location.href;
+      void controller.navigated(address);
     });
 
     // The control follows the page's state, site mode included.
