@@ -27,6 +27,8 @@ const NEAR_VIEWPORT_PX = 1200;
 const FIRST_LAYOUT_WAIT_MS = 300;
 /** Late content (live blogs, "read more") is looked for once the page has been quiet this long. */
 const MUTATION_QUIET_MS = 400;
+/** …and at least this often on a page that never stops changing (tickers, ads, hostile pages). */
+const MUTATION_MAX_WAIT_MS = 2_000;
 
 const NO_ARTICLE: Article = {
   isArticle: false,
@@ -79,6 +81,8 @@ export class PageController {
   private visibility: IntersectionObserver | null = null;
   private mutations: MutationObserver | null = null;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet looked at came. */
+  private mutationsSince: number | undefined;
   private firstLayout: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<(state: PageState) => void>();
 
@@ -217,6 +221,7 @@ export class PageController {
     this.mutations?.disconnect();
     this.mutations = null;
     clearTimeout(this.mutationTimer);
+    this.mutationsSince = undefined;
     clearTimeout(this.firstLayout);
     this.layer.clear();
     this.units = [];
@@ -514,8 +519,14 @@ export class PageController {
         Array.from(r.addedNodes).some((n) => !this.layer.owns(n) && n.nodeType !== 8),
       );
       if (!foreign) return;
+      const now = performance.now();
+      this.mutationsSince ??= now;
+      if (now - this.mutationsSince >= MUTATION_MAX_WAIT_MS) return;
       clearTimeout(this.mutationTimer);
-      this.mutationTimer = setTimeout(() => void this.addLateBlocks(), MUTATION_QUIET_MS);
+      this.mutationTimer = setTimeout(() => {
+        this.mutationsSince = undefined;
+        void this.addLateBlocks();
+      }, MUTATION_QUIET_MS);
     });
     this.mutations.observe(this.doc.body, { childList: true, subtree: true });
   }
