@@ -33,11 +33,12 @@ export default defineContentScript({
         void sendToBackground('pageStatus', { status, target }).catch(() => undefined);
       }),
     );
-    // The page can fire this event too: what counts is the address the tab shows.
+    // The page can fire this event too, but not with the new address (a property of WXT's own
+    // event, which the page's scripts cannot set on an event this script sees).
     let address = location.href;
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (location.href === address) return;
-      address = location.href;
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+      if (!(newUrl instanceof URL) || newUrl.href === address) return;
+      address = newUrl.href;
       void controller.navigated(address);
     });
 
