@@ -83,7 +83,7 @@ export function PageControl({ initial, subscribe, command }: Props) {
         </button>
       ) : null}
       {action ? (
-        <button type="button" class="action" onClick={() => command(action.command)}>
+        <button type="button" class="action" onClick={byReader(() => command(action.command))}>
           {action.label}
         </button>
       ) : null}
@@ -91,7 +91,7 @@ export function PageControl({ initial, subscribe, command }: Props) {
         <button
           type="button"
           class="always"
-          onClick={() => void setSiteMode(state.siteKey, 'always')}
+          onClick={byReader(() => void setSiteMode(state.siteKey, 'always'))}
         >
           {t('controlAlwaysOnSite')}
         </button>
@@ -100,12 +100,23 @@ export function PageControl({ initial, subscribe, command }: Props) {
         type="button"
         class="close"
         aria-label={t('dismiss')}
-        onClick={() => setDismissed(true)}
+        onClick={byReader(() => setDismissed(true))}
       >
         ×
       </button>
     </div>
   );
+}
+
+/**
+ * Runs `action` for the reader's own clicks only. The page shares the control's DOM (its shadow
+ * root is open) and can click its buttons from a script: such clicks must not translate what the
+ * reader did not ask for, switch a site to "Always" or hide the control.
+ */
+function byReader(action: () => void): (event: Event) => void {
+  return (event) => {
+    if (event.isTrusted) action();
+  };
 }
 
 /** Some blocks are translated, and every block not yet translated waits for the reader's scrolling. */

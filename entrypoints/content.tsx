@@ -6,8 +6,12 @@ import { PageControl } from '@/components/PageControl';
 import controlCss from '@/components/page-control.css?inline';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
+import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getSettings, watchSettings } from '@/utils/settings/store';
 import { siteMatchPatterns } from '@/utils/sites/registry';
+
+// Before WXT sets up this copy's context, which announces it to the copies already running.
+guardScriptStartedEvent();
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
@@ -30,8 +34,13 @@ export default defineContentScript({
         void sendToBackground('pageStatus', { status, target }).catch(() => undefined);
       }),
     );
+    // The page can fire this event too, but not with the new address (a property of WXT's own
+    // event, which the page's scripts cannot set on an event this script sees).
+    let address = location.href;
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
-      void controller.navigated(newUrl.href);
+      if (!(newUrl instanceof URL) || newUrl.href === address) return;
+      address = newUrl.href;
+      void controller.navigated(address);
     });
 
     // The control follows the page's state, site mode included.

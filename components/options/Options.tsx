@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { SettingsResetNotice } from '../SettingsResetNotice';
 import { t } from '@/utils/i18n';
 import type { Settings } from '@/utils/settings/schema';
 import { getSettings, updateSettings } from '@/utils/settings/store';
@@ -44,6 +45,7 @@ export function Options() {
   return (
     <main class="popup options">
       <h1>{t('optionsTitle')}</h1>
+      <SettingsResetNotice />
       <p class="save-row">
         <span id="save-status" role="status">
           {status}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { SettingsResetNotice } from '../SettingsResetNotice';
 import { commandTab } from '@/utils/actions/tab-page';
 import { engineById } from '@/utils/engines/catalog';
 import { t } from '@/utils/i18n';
@@ -76,6 +77,7 @@ export function Popup({
         siteName={siteName}
         onCommand={host ? (c) => void command(c) : null}
       />
+      <SettingsResetNotice />
       {notice ? (
         <p class="message error" role="alert">
           {notice}

@@ -4,6 +4,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 const MAX_CACHE_ENTRIES = 50_000;
 /** Evicting 2% below the bound makes eviction rare instead of one per write. */
 const EVICTION_SLACK_RATIO = 0.02;
+/** When the browser's storage quota is reached: the share of entries evicted to make room. */
+const QUOTA_EVICTION_RATIO = 0.1;
 const DB_NAME = 'foreign-desk-translations';
 const STORE = 'translations';
 
@@ -52,54 +54,103 @@ export class IndexedDbCache implements TranslationCache {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  private open() {
+  private open(): Promise<IDBPDatabase<CacheDb>> {
     this.db ??= openDB<CacheDb>(DB_NAME, 1, {
       upgrade(db) {
         db.createObjectStore(STORE, { keyPath: 'key' }).createIndex('usedAt', 'usedAt');
       },
+      // Someone deletes the database (the browser clearing site data, another context): this
+      // connection steps aside instead of blocking it, and the next use opens a fresh one.
+      blocking: (_current, _next, event) => {
+        (event.target as IDBDatabase).close();
+        this.db = null;
+      },
+      terminated: () => {
+        this.db = null;
+      },
+    }).catch((error: unknown) => {
+      this.db = null;
+      throw error;
     });
     return this.db;
   }
 
+  /**
+   * Runs `op` on the database; when the connection was closed under it (site data cleared, the
+   * database deleted while the extension runs), opens the database again and runs it once more.
+   */
+  private async withDb<T>(op: (db: IDBPDatabase<CacheDb>) => Promise<T>): Promise<T> {
+    const opened = this.open();
+    try {
+      return await op(await opened);
+    } catch (error) {
+      if (!isErrorNamed(error, 'InvalidStateError', 'NotFoundError')) throw error;
+      if (this.db === opened) this.db = null;
+      return op(await this.open());
+    }
+  }
+
   async getMany(keys: string[]): Promise<(string | undefined)[]> {
-    const tx = (await this.open()).transaction(STORE, 'readwrite');
-    const found = await Promise.all(keys.map((key) => tx.store.get(key)));
-    // Reading an entry makes it recent, so a revisited article outlives ones never reopened.
-    const usedAt = this.now();
-    for (const entry of found) if (entry) void tx.store.put({ ...entry, usedAt });
-    await tx.done;
-    return found.map((entry) => entry?.translation);
+    return this.withDb(async (db) => {
+      const tx = db.transaction(STORE, 'readwrite');
+      const found = await Promise.all(keys.map((key) => tx.store.get(key)));
+      // Reading an entry makes it recent, so a revisited article outlives ones never reopened.
+      const usedAt = this.now();
+      for (const entry of found) if (entry) void tx.store.put({ ...entry, usedAt });
+      await tx.done;
+      return found.map((entry) => entry?.translation);
+    });
   }
 
   /**
    * Stores translations the pipeline validated (see `cacheableReply`). An empty one is never
    * kept whatever the caller says: served from here, it would hide a block without asking anyone.
+   * When the browser's quota for the extension is reached, the least recently used entries make
+   * room and the write is tried once more.
    */
   async putMany(entries: [string, string][]): Promise<void> {
     const kept = entries.filter(([, translation]) => translation.trim() !== '');
     if (!kept.length) return;
-    const db = await this.open();
+    await this.withDb(async (db) => {
+      try {
+        await this.write(db, kept);
+      } catch (error) {
+        if (!isErrorNamed(error, 'QuotaExceededError')) throw error;
+        const count = await db.count(STORE);
+        await this.evictOldest(db, Math.max(kept.length, Math.ceil(count * QUOTA_EVICTION_RATIO)));
+        await this.write(db, kept);
+      }
+      await this.evict(db);
+    });
+  }
+
+  private async write(db: IDBPDatabase<CacheDb>, entries: [string, string][]): Promise<void> {
     const tx = db.transaction(STORE, 'readwrite');
     const usedAt = this.now();
-    for (const [key, translation] of kept) void tx.store.put({ key, translation, usedAt });
-    await tx.done;
-    await this.evict(db);
+    await Promise.all([
+      ...entries.map(([key, translation]) => tx.store.put({ key, translation, usedAt })),
+      tx.done,
+    ]);
   }
 
   /** Entries stored now (the options page shows it). */
   async count(): Promise<number> {
-    return (await this.open()).count(STORE);
+    return this.withDb((db) => db.count(STORE));
   }
 
   /** Forgets every translation (the options page's "clear cache"). */
   async clear(): Promise<void> {
-    await (await this.open()).clear(STORE);
+    await this.withDb((db) => db.clear(STORE));
   }
 
   private async evict(db: IDBPDatabase<CacheDb>): Promise<void> {
     const count = await db.count(STORE);
     if (count <= this.maxEntries) return;
-    let excess = count - Math.floor(this.maxEntries * (1 - EVICTION_SLACK_RATIO));
+    await this.evictOldest(db, count - Math.floor(this.maxEntries * (1 - EVICTION_SLACK_RATIO)));
+  }
+
+  /** Deletes the `excess` least recently used entries. */
+  private async evictOldest(db: IDBPDatabase<CacheDb>, excess: number): Promise<void> {
     const tx = db.transaction(STORE, 'readwrite');
     let cursor = await tx.store.index('usedAt').openCursor();
     while (cursor && excess-- > 0) {
@@ -108,4 +159,8 @@ export class IndexedDbCache implements TranslationCache {
     }
     await tx.done;
   }
+}
+
+function isErrorNamed(error: unknown, ...names: string[]): boolean {
+  return typeof error === 'object' && error !== null && names.includes((error as Error).name);
 }

@@ -32,6 +32,8 @@ const MUTATION_QUIET_MS = 400;
 const SLOW_NOTICE_MS = 10_000;
 /** While a request waits, the background hears from the page this often (Firefox: under 30 s). */
 const STILL_WAITING_MS = 20_000;
+/** …and at least this often on a page that never stops changing (tickers, ads, hostile pages). */
+const MUTATION_MAX_WAIT_MS = 2_000;
 
 const NO_ARTICLE: Article = {
   isArticle: false,
@@ -86,6 +88,8 @@ export class PageController {
   private visibility: IntersectionObserver | null = null;
   private mutations: MutationObserver | null = null;
   private mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the first change not yet looked at came. */
+  private mutationsSince: number | undefined;
   private firstLayout: ReturnType<typeof setTimeout> | undefined;
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
   /** The reader chose to keep waiting for a slow engine: not told again on this run. */
@@ -279,6 +283,7 @@ export class PageController {
     this.mutations?.disconnect();
     this.mutations = null;
     clearTimeout(this.mutationTimer);
+    this.mutationsSince = undefined;
     clearTimeout(this.firstLayout);
     clearTimeout(this.slowTimer);
     this.patient = false;
@@ -593,8 +598,14 @@ export class PageController {
         Array.from(r.addedNodes).some((n) => !this.layer.owns(n) && n.nodeType !== 8),
       );
       if (!foreign) return;
+      const now = performance.now();
+      this.mutationsSince ??= now;
+      if (now - this.mutationsSince >= MUTATION_MAX_WAIT_MS) return;
       clearTimeout(this.mutationTimer);
-      this.mutationTimer = setTimeout(() => void this.addLateBlocks(), MUTATION_QUIET_MS);
+      this.mutationTimer = setTimeout(() => {
+        this.mutationsSince = undefined;
+        void this.addLateBlocks();
+      }, MUTATION_QUIET_MS);
     });
     this.mutations.observe(this.doc.body, { childList: true, subtree: true });
   }

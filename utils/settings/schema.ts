@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { CONFIGURABLE_ENGINES, ENGINE_CHOICES, type EngineSettings } from '../engines/catalog';
 import { fieldSchema, type EngineField } from '../engines/descriptor';
+import type { MessageKey } from '../i18n';
 
 /**
  * The reader's settings, as stored. Every field has its own fallback so that one corrupt value
@@ -27,6 +28,28 @@ export type TranslationStyle = (typeof TRANSLATION_STYLES)[number];
 const languageCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
 /**
+ * The settings `inspectSettings` found stored but unreadable, by path (`targetLang`,
+ * `apertium.baseUrl`): collected while one parse runs (valibot parses synchronously).
+ */
+let resetPaths: string[] | null = null;
+
+/** `schema`, or `fallback` when the stored value does not fit it (reported, unless it is absent). */
+function orReset<S extends v.GenericSchema>(path: string, schema: S, fallback: v.InferOutput<S>) {
+  return v.fallback(schema, (dataset?: { value: unknown }) => {
+    // An absent field is one an older version did not have, not a broken one.
+    if (dataset?.value !== undefined) resetPaths?.push(path);
+    return fallback;
+  });
+}
+
+/** Keeps what passes `keep`, reporting `path` when something was dropped. */
+function dropping<T, U extends T>(path: string, items: T[], keep: (item: T) => item is U): U[] {
+  const kept = items.filter(keep);
+  if (kept.length < items.length) resetPaths?.push(path);
+  return kept;
+}
+
+/**
  * Each engine's own settings, from its descriptor: every field trimmed and validated on its own,
  * falling back to its default, so one bad address never resets the engine's other fields.
  * API keys are not settings: content scripts can read extension storage, so keys live in the
@@ -37,38 +60,47 @@ const ENGINE_SETTINGS_ENTRIES = Object.fromEntries(
     const fields = Object.entries<EngineField>(engine.fields);
     const defaults = Object.fromEntries(fields.map(([name, field]) => [name, field.default]));
     const entries = Object.fromEntries(
-      fields.map(([name, field]) => [name, v.fallback(fieldSchema(field), field.default)]),
+      fields.map(([name, field]) => [
+        name,
+        orReset(`${engine.settingsKey}.${name}`, fieldSchema(field), field.default),
+      ]),
     );
-    return [engine.settingsKey, v.fallback(v.object(entries), defaults)];
+    return [engine.settingsKey, orReset(engine.settingsKey, v.object(entries), defaults)];
   }),
 ) as unknown as { [K in keyof EngineSettings]: v.GenericSchema<unknown, EngineSettings[K]> };
 
 export const SettingsSchema = v.object({
-  targetLang: v.fallback(languageCode, 'en'),
-  engine: v.fallback(v.picklist(ENGINE_CHOICES), 'auto'),
+  targetLang: orReset('targetLang', languageCode, 'en'),
+  engine: orReset('engine', v.picklist(ENGINE_CHOICES), 'auto'),
   /** Used for what the first engine could not translate (quota, 429, down); `none`: no fallback. */
-  fallbackEngine: v.fallback(v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
+  fallbackEngine: orReset('fallbackEngine', v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
   ...ENGINE_SETTINGS_ENTRIES,
-  displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
-  translationStyle: v.fallback(v.picklist(TRANSLATION_STYLES), 'rule'),
+  displayMode: orReset('displayMode', v.picklist(DISPLAY_MODES), 'bilingual'),
+  translationStyle: orReset('translationStyle', v.picklist(TRANSLATION_STYLES), 'rule'),
   /** Source languages translated on every site the reader has not set to `never`. */
-  alwaysTranslateFrom: v.fallback(
+  alwaysTranslateFrom: orReset(
+    'alwaysTranslateFrom',
     v.pipe(
       v.array(v.unknown()),
       v.transform((langs) =>
-        langs.filter((l): l is string => typeof l === 'string' && /^[a-z]{2,3}$/.test(l)),
+        dropping(
+          'alwaysTranslateFrom',
+          langs,
+          (l): l is string => typeof l === 'string' && /^[a-z]{2,3}$/.test(l),
+        ),
       ),
     ),
     [],
   ),
   /** Per-site mode, keyed by registry site id (or hostname for sites outside the registry). */
-  sites: v.fallback(
+  sites: orReset(
+    'sites',
     v.pipe(
       v.record(v.string(), v.unknown()),
       // Drop unknown modes one by one instead of losing the whole list.
       v.transform((sites) =>
         Object.fromEntries(
-          Object.entries(sites).filter((entry): entry is [string, SiteMode] =>
+          dropping('sites', Object.entries(sites), (entry): entry is [string, SiteMode] =>
             SITE_MODES.includes(entry[1] as SiteMode),
           ),
         ),
@@ -94,5 +126,44 @@ export function engineValues(
 
 /** Validates stored settings; anything that is not an object gives the defaults. */
 export function parseSettings(raw: unknown): Settings {
-  return v.parse(SettingsSchema, typeof raw === 'object' && raw !== null ? raw : {});
+  return inspectSettings(raw).settings;
 }
+
+/**
+ * Validates stored settings and says which were there but could not be read, and so were reset
+ * to their default (each field on its own). Stored data that is not an object at all resets
+ * everything; nothing stored is not a reset.
+ */
+export function inspectSettings(raw: unknown): { settings: Settings; reset: string[] } {
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  resetPaths = [];
+  try {
+    const settings = v.parse(SettingsSchema, isObject ? raw : {});
+    const reset = raw === undefined || raw === null || isObject ? resetPaths : ['*'];
+    return { settings, reset: [...new Set(reset)] };
+  } finally {
+    resetPaths = null;
+  }
+}
+
+/** The names a reader knows a setting by (`*`: all of them), for the notice that it was reset. */
+export function settingLabels(path: string): MessageKey[] {
+  const [key = '', field] = path.split('.');
+  const engine = CONFIGURABLE_ENGINES.find((e) => e.settingsKey === key);
+  if (engine) {
+    const fieldLabel = field && (engine.fields as Record<string, EngineField>)[field]?.label;
+    return fieldLabel ? [engine.label, fieldLabel] : [engine.label];
+  }
+  return [SETTING_LABELS[key as keyof typeof SETTING_LABELS] ?? 'settingsAll'];
+}
+
+const SETTING_LABELS = {
+  '*': 'settingsAll',
+  targetLang: 'targetLanguage',
+  engine: 'engineFirst',
+  fallbackEngine: 'engineFallback',
+  displayMode: 'displayModeLegend',
+  translationStyle: 'translationStyleLegend',
+  alwaysTranslateFrom: 'alwaysFromLegend',
+  sites: 'sectionSites',
+} satisfies Record<string, MessageKey>;

@@ -102,20 +102,23 @@ export class NewsPage {
     );
   }
 
-  /** Clicks a button of the on-page control by its label. */
+  /**
+   * Clicks a button of the on-page control by its label, as the reader does (a real click: the
+   * control ignores clicks a page script makes).
+   */
   async clickControl(label: string): Promise<void> {
-    await this.page.waitFor(
+    const index = await this.page.waitFor(
       (text: string) => {
         const root = document.querySelector('foreign-desk-control')?.shadowRoot;
-        const button = Array.from(root?.querySelectorAll('button') ?? []).find(
-          (b) => b.textContent === text,
-        );
-        button?.click();
-        return !!button;
+        const buttons = Array.from(root?.querySelectorAll('.control button') ?? []);
+        return buttons.findIndex((b) => b.textContent === text) + 1;
       },
       { message: `the page control's "${label}" button` },
       label,
     );
+    // Into the control's open shadow root: Playwright's CSS goes in by itself, Puppeteer's needs `>>>`.
+    const into = this.page.browser === 'chromium' ? ' ' : ' >>> ';
+    await this.page.click(`foreign-desk-control${into}.control button:nth-of-type(${index})`);
   }
 
   /** Scrolls down the page a screen at a time, as a reader would, to the end. */
