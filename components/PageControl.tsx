@@ -2,13 +2,13 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
-import type { PageState } from '@/utils/page/state';
+import type { PageView } from '@/utils/page/state';
 import { setSiteMode } from '@/utils/settings/store';
 
 interface Props {
   /** The page's state now and on every change. */
-  initial: PageState;
-  subscribe: (listener: (state: PageState) => void) => () => void;
+  initial: PageView;
+  subscribe: (listener: (state: PageView) => void) => () => void;
   command: (command: PageCommand) => void;
 }
 
@@ -96,7 +96,7 @@ export function PageControl({ initial, subscribe, command }: Props) {
 }
 
 /** Some blocks are translated, and every block not yet translated waits for the reader's scrolling. */
-function onScreenDone({ done, waiting, total }: PageState['progress']): boolean {
+function onScreenDone({ done, waiting, total }: PageView['progress']): boolean {
   return done > 0 && done < total && done + waiting === total;
 }
 

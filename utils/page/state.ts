@@ -29,6 +29,13 @@ export interface PageState {
   translation: { title: string | null; blocks: { kind: BlockKind; text: string }[] };
 }
 
+/**
+ * What the page control and the badge follow on every change: the state without the translated
+ * text, which only the popup reads (built on each change, it would cost the whole article's
+ * length per batch on a long page).
+ */
+export type PageView = Omit<PageState, 'translation'>;
+
 export interface ArticleSummary {
   isArticle: boolean;
   title: string;

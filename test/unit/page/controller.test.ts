@@ -398,6 +398,58 @@ describe('PageController on a real El País article', () => {
     expect(await messagesFor(100)).toHaveLength(3);
   });
 
+  it('counts the blocks left for the reader to scroll to, and gives the popup the translation in reading order', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    // A layout where only the first three blocks are near the viewport, the rest far below.
+    const view = doc.defaultView as unknown as { IntersectionObserver: unknown };
+    view.IntersectionObserver = class {
+      private seen = 0;
+      constructor(private readonly report: (entries: unknown[]) => void) {}
+      observe(target: Element) {
+        const near = this.seen++ < 3;
+        const box = { width: 100, height: 20 };
+        queueMicrotask(() =>
+          this.report([{ target, isIntersecting: near, boundingClientRect: box }]),
+        );
+      }
+      unobserve() {}
+      disconnect() {}
+    };
+    const controller = new PageController(doc, url);
+    const views: object[] = [];
+    controller.subscribe((state) => views.push(state));
+    await controller.apply(ON);
+    await vi.waitFor(() => expect(controller.getState().progress.done).toBe(3));
+
+    const { progress, translation, article } = controller.getState();
+    expect(progress.waiting).toBe(progress.total - 3);
+    expect(controller.getState().status).toBe('translating');
+    expect(translation.title).toBe(article!.title.toUpperCase());
+    expect(translation.blocks).toHaveLength(2);
+    // The control and the badge follow progress; the translated text is the popup's alone.
+    expect(views.length).toBeGreaterThan(0);
+    for (const state of views) expect(state).not.toHaveProperty('translation');
+
+    controller.command('translate-all');
+    await settled(controller);
+    const all = controller.getState();
+    expect(all.progress).toMatchObject({ done: all.progress.total, waiting: 0 });
+    expect(all.translation.blocks).toHaveLength(all.progress.total - 1);
+  });
+
+  it('puts its detection on the page timeline, once', async () => {
+    performance.clearMeasures('foreign-desk:detect');
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const measures = performance.getEntriesByName('foreign-desk:detect');
+    expect(measures).toHaveLength(1);
+    expect(measures[0]!.duration).toBeGreaterThan(0);
+  });
+
   it('leaves the page a turn between slices of a long article', async () => {
     const { doc, url } = loadElPais();
     fakeBackground();
