@@ -6,7 +6,7 @@ import { PageControl } from '@/components/PageControl';
 import controlCss from '@/components/page-control.css?inline';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
-import { getSettings, watchSettings } from '@/utils/settings/store';
+import { getPageSettings, watchPageSettings } from '@/utils/settings/storage';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
 export default defineContentScript({
@@ -56,7 +56,7 @@ export default defineContentScript({
     ui.mount();
 
     // Watched before the first read: a choice made in the popup while this script starts wins.
-    ctx.onInvalidated(watchSettings((next) => void controller.apply(next)));
-    await controller.applyFirst(await getSettings());
+    ctx.onInvalidated(watchPageSettings((next) => void controller.apply(next)));
+    await controller.applyFirst(await getPageSettings());
   },
 });

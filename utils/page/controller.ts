@@ -3,9 +3,8 @@ import type { Article } from '../article/types';
 import { packBatches, type BatchLimits } from '../engines/batching';
 import { baseLanguage } from '../languages';
 import { sendToBackground, type PageCommand, type TranslateResult } from '../messaging/protocol';
-import type { DisplayMode, Settings } from '../settings/schema';
+import { siteModeOf, type DisplayMode, type PageSettings } from '../settings/page';
 import { siteKey } from '../settings/site-key';
-import { siteModeOf } from '../settings/store';
 import { findSite } from '../sites/registry';
 import { decodeTranslation } from './markup';
 import { TranslationLayer } from './render';
@@ -77,7 +76,7 @@ export class PageController {
   private source = '';
   /** Bumped on every start and stop: replies for an older generation are dropped. */
   private generation = 0;
-  private settings: Settings | null = null;
+  private settings: PageSettings | null = null;
   /** The reader asked to translate a page detection did not take for an article. */
   private anyway = false;
   /** Set when the reader translated or restored this page by hand; wins over the site mode. */
@@ -117,7 +116,7 @@ export class PageController {
    * Follows the reader's settings: `always` (or a language they always translate) starts,
    * `never` restores the page, `ask` leaves it as the reader last chose on this page.
    */
-  async apply(settings: Settings): Promise<void> {
+  async apply(settings: PageSettings): Promise<void> {
     this.settings = settings;
     this.layer.setStyle(settings.translationStyle);
     const mode = siteModeOf(settings, this.state.siteKey);
@@ -137,7 +136,7 @@ export class PageController {
    * The settings read when the page loaded, unless a change reported since (`apply`) came first:
    * the reader may choose in the popup while the content script starts.
    */
-  async applyFirst(settings: Settings): Promise<void> {
+  async applyFirst(settings: PageSettings): Promise<void> {
     if (!this.settings) await this.apply(settings);
   }
 

@@ -1,45 +1,5 @@
-import { storage } from 'wxt/utils/storage';
-import {
-  DEFAULT_SITE_MODE,
-  parseSettings,
-  SETTINGS_VERSION,
-  type Settings,
-  type SiteMode,
-} from './schema';
-
-/** Apertium's public instance, v2's default address. */
-const V2_DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
-
-// Stored settings are brought to the current version when this module loads, in every context;
-// reads and writes wait for that.
-const settingsItem = storage.defineItem<unknown>('local:settings', {
-  fallback: {},
-  version: SETTINGS_VERSION,
-  // Version n's migration turns version n-1 into n; each version has a fixture in test/unit/settings.
-  migrations: {
-    // v1 had an on/off switch per site: on meant translate on load, off meant leave alone.
-    2: (v1: { sites?: Record<string, unknown> } | null) => ({
-      ...v1,
-      sites: Object.fromEntries(
-        Object.entries(v1?.sites ?? {}).map(([key, mode]) => [
-          key,
-          mode === 'on' ? 'always' : mode === 'off' ? 'never' : mode,
-        ]),
-      ),
-    }),
-    // v2 had Apertium as its only engine. Readers who pointed it at their own server chose it;
-    // the others only had the default, and now get the new default (`auto`).
-    3: (v2: { engine?: unknown; apertium?: { baseUrl?: unknown } } | null) => ({
-      ...v2,
-      engine:
-        typeof v2?.apertium?.baseUrl === 'string' &&
-        v2.apertium.baseUrl.replace(/\/+$/, '') !== V2_DEFAULT_APERTIUM_URL
-          ? 'apertium'
-          : 'auto',
-      fallbackEngine: 'none',
-    }),
-  },
-});
+import { parseSettings, type Settings } from './schema';
+import { settingsItem } from './storage';
 
 export async function getSettings(): Promise<Settings> {
   return parseSettings(await settingsItem.getValue());
@@ -51,15 +11,6 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   return next;
 }
 
-/** The mode for a site: the reader's choice, else `ask`. */
-export function siteModeOf(settings: Settings, key: string): SiteMode {
-  return settings.sites[key] ?? DEFAULT_SITE_MODE;
-}
-
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(parseSettings(value)));
-}
-
-export async function setSiteMode(siteKey: string, mode: SiteMode): Promise<Settings> {
-  return updateSettings((s) => ({ ...s, sites: { ...s.sites, [siteKey]: mode } }));
 }
