@@ -6,7 +6,7 @@ import { sendToBackground, type PageCommand, type TranslateResult } from '../mes
 import { siteModeOf, type DisplayMode, type PageSettings } from '../settings/page';
 import { siteKey } from '../settings/site-key';
 import { findSite } from '../sites/registry';
-import { decodeTranslation } from './markup';
+import { decodeTranslation, parseInert } from './markup';
 import { TranslationLayer } from './render';
 import type { PageState, PageView } from './state';
 import { unitsOf, type Unit } from './units';
@@ -499,7 +499,8 @@ export class PageController {
     const { refs, text: original } = unit.encoded;
     // A reply with no text never empties a block (in replace mode it would vanish).
     const content =
-      decodeTranslation(html, refs, this.doc) ?? (textOf(html, this.doc).trim() || original);
+      decodeTranslation(html, refs, this.doc) ??
+      ((parseInert(html, this.doc)?.textContent ?? '').trim() || original);
     unit.text = (typeof content === 'string' ? content : (content.textContent ?? '')).trim();
     this.mark(unit, 'shown');
     this.layer.show(unit.element, content, target, original);
@@ -554,12 +555,6 @@ export class PageController {
     const fresh = found.filter((u) => !this.layer.owns(u.element) && !this.unitOf.has(u.element));
     if (fresh.length) this.addUnits(fresh);
   }
-}
-
-/** Text of an engine's HTML reply, parsed inertly (never run, never inserted as HTML). */
-function textOf(html: string, doc: Document): string {
-  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
-  return new Parser().parseFromString(html, 'text/html').body.textContent ?? '';
 }
 
 /** Lets the page run what waits (input, rendering) before the next slice of work. */
