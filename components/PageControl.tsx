@@ -3,7 +3,7 @@ import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
 import type { PageView } from '@/utils/page/state';
-import { setSiteMode } from '@/utils/settings/storage';
+import { setSiteMode } from '@/utils/settings/page';
 
 interface Props {
   /** The page's state now and on every change. */

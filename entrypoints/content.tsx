@@ -5,7 +5,7 @@ import { PageControl } from '@/components/PageControl';
 import controlCss from '@/components/page-control.css?inline';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
-import { getPageSettings, watchPageSettings } from '@/utils/settings/storage';
+import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
 export default defineContentScript({

@@ -60,31 +60,21 @@ const SKIPPED = new Set([
   'rp',
 ]);
 /**
- * Dropped with all they hold when a reply carries them (the sanitiser's list, DOMPurify's
- * FORBID_CONTENTS): their text is no part of the sentence. Other elements the reply invents are
- * unwrapped, keeping their text.
+ * Dropped with all they hold when a reply carries them, as the sanitiser's FORBID_CONTENTS did
+ * (SVG and MathML go whole by their namespace): their text is no part of the sentence. Other
+ * elements the reply invents are unwrapped, keeping their text.
  */
 const DROPPED_WITH_CONTENT = new Set([
-  'annotation-xml',
   'audio',
   'colgroup',
-  'desc',
-  'foreignobject',
   'head',
   'iframe',
-  'math',
-  'mi',
-  'mn',
-  'mo',
-  'ms',
-  'mtext',
   'noembed',
   'noframes',
   'noscript',
   'plaintext',
   'script',
   'style',
-  'svg',
   'template',
   'thead',
   'title',

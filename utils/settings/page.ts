@@ -1,12 +1,14 @@
-import * as v from 'valibot';
+import { browser } from 'wxt/browser';
 
 /**
- * The settings the content script reads, and their schema: the part of the reader's settings
- * that needs no engine catalog, so the script on every news page carries none of the engines'
- * code (the full schema, `schema.ts`, builds on these entries).
+ * The settings the content script reads and writes, with their schema: the part of the reader's
+ * settings that needs no engine catalog (the full schema, `schema.ts`, builds on these entries),
+ * read straight from `browser.storage` without WXT's storage item and its migration code, so the
+ * script on every news page carries neither.
  */
 
-/** Stored settings' version: `storage.ts` migrates older ones. */
+/** Where the settings are stored, and their version: `store.ts` migrates older ones. */
+export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 3;
 
 /**
@@ -25,50 +27,84 @@ export type DisplayMode = (typeof DISPLAY_MODES)[number];
 export const TRANSLATION_STYLES = ['rule', 'tint', 'italic', 'none'] as const;
 export type TranslationStyle = (typeof TRANSLATION_STYLES)[number];
 
-const languageCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const LANGUAGE = /^[a-z]{2,3}$/;
 
-/** Each with its own fallback: one corrupt value resets that field alone. */
-export const PAGE_SETTINGS_ENTRIES = {
-  targetLang: v.fallback(languageCode, 'en'),
-  displayMode: v.fallback(v.picklist(DISPLAY_MODES), 'bilingual'),
-  translationStyle: v.fallback(v.picklist(TRANSLATION_STYLES), 'rule'),
+export interface PageSettings {
+  targetLang: string;
+  displayMode: DisplayMode;
+  translationStyle: TranslationStyle;
   /** Source languages translated on every site the reader has not set to `never`. */
-  alwaysTranslateFrom: v.fallback(
-    v.pipe(
-      v.array(v.unknown()),
-      v.transform((langs) =>
-        langs.filter((l): l is string => typeof l === 'string' && /^[a-z]{2,3}$/.test(l)),
-      ),
-    ),
-    [],
-  ),
+  alwaysTranslateFrom: string[];
   /** Per-site mode, keyed by registry site id (or hostname for sites outside the registry). */
-  sites: v.fallback(
-    v.pipe(
-      v.record(v.string(), v.unknown()),
-      // Drop unknown modes one by one instead of losing the whole list.
-      v.transform((sites) =>
-        Object.fromEntries(
+  sites: Record<string, SiteMode>;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const oneOf = <T extends string>(choices: readonly T[], value: unknown, fallback: T): T =>
+  choices.includes(value as T) ? (value as T) : fallback;
+
+/**
+ * Validates stored settings for the page, each field on its own: one corrupt value resets that
+ * field alone, an unknown site mode drops that site alone, and anything that is not an object
+ * gives the defaults. By hand, not with valibot, which would cost the script on every news page
+ * 5 KB for five fields; `schema.ts` validates the rest and takes these as they are.
+ */
+export function parsePageSettings(raw: unknown): PageSettings {
+  const stored = isRecord(raw) ? raw : {};
+  const { targetLang, alwaysTranslateFrom, sites } = stored;
+  return {
+    targetLang: typeof targetLang === 'string' && LANGUAGE_TAG.test(targetLang) ? targetLang : 'en',
+    displayMode: oneOf(DISPLAY_MODES, stored.displayMode, 'bilingual'),
+    translationStyle: oneOf(TRANSLATION_STYLES, stored.translationStyle, 'rule'),
+    alwaysTranslateFrom: Array.isArray(alwaysTranslateFrom)
+      ? alwaysTranslateFrom.filter((l): l is string => typeof l === 'string' && LANGUAGE.test(l))
+      : [],
+    sites: isRecord(sites)
+      ? Object.fromEntries(
           Object.entries(sites).filter((entry): entry is [string, SiteMode] =>
             SITE_MODES.includes(entry[1] as SiteMode),
           ),
-        ),
-      ),
-    ),
-    {},
-  ),
-};
-
-const PageSettingsSchema = v.object(PAGE_SETTINGS_ENTRIES);
-
-export type PageSettings = v.InferOutput<typeof PageSettingsSchema>;
-
-/** Validates stored settings for the page; anything that is not an object gives the defaults. */
-export function parsePageSettings(raw: unknown): PageSettings {
-  return v.parse(PageSettingsSchema, typeof raw === 'object' && raw !== null ? raw : {});
+        )
+      : {},
+  };
 }
 
 /** The mode for a site: the reader's choice, else `ask`. */
 export function siteModeOf(settings: Pick<PageSettings, 'sites'>, key: string): SiteMode {
   return settings.sites[key] ?? DEFAULT_SITE_MODE;
+}
+
+/**
+ * The page's settings as stored. Stored settings are brought to the current version by the
+ * background when it starts (`store.ts`), which is before a page can ask.
+ */
+export async function getPageSettings(): Promise<PageSettings> {
+  const stored = await browser.storage.local.get(SETTINGS_KEY);
+  return parsePageSettings(stored[SETTINGS_KEY]);
+}
+
+export function watchPageSettings(callback: (settings: PageSettings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) {
+      callback(parsePageSettings(changes[SETTINGS_KEY]?.newValue));
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/**
+ * Sets one site's mode and leaves the other settings as stored (every reader validates them), so
+ * the page control can do it without the engines' schema.
+ */
+export async function setSiteMode(siteKey: string, mode: SiteMode): Promise<void> {
+  const stored: unknown = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const others = typeof stored === 'object' && stored !== null ? stored : {};
+  const { sites } = parsePageSettings(stored);
+  await browser.storage.local.set({
+    [SETTINGS_KEY]: { ...others, sites: { ...sites, [siteKey]: mode } },
+  });
 }

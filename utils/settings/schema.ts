@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { CONFIGURABLE_ENGINES, ENGINE_CHOICES, type EngineSettings } from '../engines/catalog';
 import { fieldSchema, type EngineField } from '../engines/descriptor';
-import { PAGE_SETTINGS_ENTRIES } from './page';
+import { parsePageSettings, type PageSettings } from './page';
 
 export {
   DEFAULT_SITE_MODE,
@@ -31,24 +31,25 @@ const ENGINE_SETTINGS_ENTRIES = Object.fromEntries(
   }),
 ) as unknown as { [K in keyof EngineSettings]: v.GenericSchema<unknown, EngineSettings[K]> };
 
-/**
- * The reader's settings, as stored: the page's (`page.ts`) and the engines'. Every field has its
- * own fallback so that one corrupt value (an old build, a hand-edited profile) resets that field
- * alone, never the reader's site list.
- */
-export const SettingsSchema = v.object({
-  ...PAGE_SETTINGS_ENTRIES,
+/** The engines' part of the settings: which engine, its fallback, and each engine's own. */
+const EngineSettingsSchema = v.object({
   engine: v.fallback(v.picklist(ENGINE_CHOICES), 'auto'),
   /** Used for what the first engine could not translate (quota, 429, down); `none`: no fallback. */
   fallbackEngine: v.fallback(v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
   ...ENGINE_SETTINGS_ENTRIES,
 });
 
-export type Settings = v.InferOutput<typeof SettingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
+/**
+ * The reader's settings, as stored: the page's (`page.ts`) and the engines'. Every field has its
+ * own fallback so that one corrupt value (an old build, a hand-edited profile) resets that field
+ * alone, never the reader's site list.
+ */
+export type Settings = PageSettings & v.InferOutput<typeof EngineSettingsSchema>;
 
 /** Validates stored settings; anything that is not an object gives the defaults. */
 export function parseSettings(raw: unknown): Settings {
-  return v.parse(SettingsSchema, typeof raw === 'object' && raw !== null ? raw : {});
+  const stored = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : {};
+  return { ...parsePageSettings(stored), ...v.parse(EngineSettingsSchema, stored) };
 }
+
+export const DEFAULT_SETTINGS: Settings = parseSettings({});

@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { startContentScript } from '../actions/tab-page';
 import type { Settings, SiteMode } from '../settings/schema';
-import { siteModeOf } from '../settings/page';
+import { setSiteMode, siteModeOf } from '../settings/page';
 import { getSettings } from '../settings/store';
-import { setSiteMode } from '../settings/storage';
 import { siteKey } from '../settings/site-key';
 import { findSite } from './registry';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { presetTargetLanguage } from '@/utils/settings/first-run';
 import { getSettings } from '@/utils/settings/store';
-import { setSiteMode } from '@/utils/settings/storage';
+import { setSiteMode } from '@/utils/settings/page';
 
 describe('target language preset on install', () => {
   beforeEach(() => fakeBrowser.reset());

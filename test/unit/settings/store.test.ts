@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { getSettings, updateSettings } from '@/utils/settings/store';
-import { getPageSettings, setSiteMode } from '@/utils/settings/storage';
+import { getPageSettings, setSiteMode } from '@/utils/settings/page';
 
 describe('settings store', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { getSettings } from '@/utils/settings/store';
-import { setSiteMode } from '@/utils/settings/storage';
+import { setSiteMode } from '@/utils/settings/page';
 import {
   chooseSiteMode,
   originsFor,
