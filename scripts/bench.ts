@@ -394,9 +394,16 @@ class Bench {
         compared: control / 2 ** 20,
       });
     }
+    // Where the time to the first paragraph goes, on the page's clock (ms since navigation start).
+    const onPage = (epoch: number) => (epoch - reading.timeOrigin).toFixed(0);
+    const detected = reading.detect
+      ? `detection ${reading.detect.start.toFixed(0)}+${reading.detect.duration.toFixed(0)}, `
+      : '';
     console.log(
-      `  ${article.id}: first ${reading.first.toFixed(0)} ms, done ${reading.last.toFixed(0)} ms, ` +
-        `${first.translate.length} requests (${segments.length} segments, ${chars} chars), revisit ${again.translate.length}`,
+      `  ${article.id}: script ${scriptStart.toFixed(0)}, ${detected}first request ` +
+        `${onPage(firstRequest.arrivedAt)}–${onPage(firstRequest.answeredAt)}, first shown ` +
+        `${reading.first.toFixed(0)}, done ${reading.last.toFixed(0)} ms; ${first.translate.length} requests ` +
+        `(${segments.length} segments, ${chars} chars), revisit ${again.translate.length}`,
     );
   }
 
