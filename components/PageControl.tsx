@@ -1,16 +1,15 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import iconSvg from '@/public/icon/icon.svg?raw';
-import { choiceLabel } from '@/utils/engines/catalog';
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
-import type { PageState } from '@/utils/page/state';
-import { setSiteMode } from '@/utils/settings/store';
+import type { PageView } from '@/utils/page/state';
+import { setSiteMode } from '@/utils/settings/page';
 
 interface Props {
   /** The page's state now and on every change. */
-  initial: PageState;
-  subscribe: (listener: (state: PageState) => void) => () => void;
+  initial: PageView;
+  subscribe: (listener: (state: PageView) => void) => () => void;
   command: (command: PageCommand) => void;
 }
 
@@ -45,7 +44,7 @@ export function PageControl({ initial, subscribe, command }: Props) {
       break;
     case 'translating':
       if (slow) {
-        text = t('controlSlow', state.engine || t(choiceLabel(slow.engine)));
+        text = t('controlSlow', state.engine || slow.engine);
         action = { label: t('controlKeepWaiting'), command: 'keep-waiting' };
         break;
       }
@@ -79,7 +78,7 @@ export function PageControl({ initial, subscribe, command }: Props) {
       ) : null}
       {slow?.fallback ? (
         <button type="button" class="fallback" onClick={() => command('use-fallback')}>
-          {t('controlUseFallback', t(choiceLabel(slow.fallback)))}
+          {t('controlUseFallback', slow.fallback)}
         </button>
       ) : null}
       {action ? (
@@ -120,7 +119,7 @@ function byReader(action: () => void): (event: Event) => void {
 }
 
 /** Some blocks are translated, and every block not yet translated waits for the reader's scrolling. */
-function onScreenDone({ done, waiting, total }: PageState['progress']): boolean {
+function onScreenDone({ done, waiting, total }: PageView['progress']): boolean {
   return done > 0 && done < total && done + waiting === total;
 }
 

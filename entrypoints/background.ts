@@ -3,6 +3,7 @@ import { handleMessages } from '@/utils/messaging/protocol';
 import { syncSiteRegistrations } from '@/utils/sites/access';
 import {
   automaticEngineFor,
+  engineNames,
   cancelOnNavigation,
   cancelTab,
   translateForTab,
@@ -55,5 +56,6 @@ export default defineBackground(() => {
       return testEngine(engine, parsed, keys, parsed.targetLang);
     },
     automaticEngine: ({ target }) => automaticEngineFor(target),
+    engineNames: () => engineNames(),
   });
 });

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PageControl } from '@/components/PageControl';
 // Inlined: a file fetched by the page's content script must be web-accessible on that site,
 // and sites the reader adds are not known when the manifest is built.
@@ -7,7 +6,7 @@ import controlCss from '@/components/page-control.css?inline';
 import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
 import { guardScriptStartedEvent } from '@/utils/page/forged-events';
-import { getSettings, watchSettings } from '@/utils/settings/store';
+import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
 // Before WXT sets up this copy's context, which announces it to the copies already running.
@@ -43,30 +42,30 @@ export default defineContentScript({
       void controller.navigated(address);
     });
 
-    // The control follows the page's state, site mode included.
-    const ui = await createShadowRootUi(ctx, {
-      name: 'foreign-desk-control',
-      css: controlCss,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount: (container) => {
-        render(
-          <PageControl
-            initial={controller.getState()}
-            subscribe={(listener) => controller.subscribe(listener)}
-            command={(command) => controller.command(command)}
-          />,
-          container,
-        );
-        return container;
-      },
-      onRemove: (container) => container && render(null, container),
+    // The control follows the page's state, site mode included. Its own shadow root, not WXT's
+    // createShadowRootUi, which would bring 7 KB of mounting options this one-element UI never uses.
+    const host = document.createElement('foreign-desk-control');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = controlCss;
+    const container = document.createElement('div');
+    shadow.append(style, container);
+    render(
+      <PageControl
+        initial={controller.getState()}
+        subscribe={(listener) => controller.subscribe(listener)}
+        command={(command) => controller.command(command)}
+      />,
+      container,
+    );
+    document.body.append(host);
+    ctx.onInvalidated(() => {
+      render(null, container);
+      host.remove();
     });
-    ui.mount();
 
     // Watched before the first read: a choice made in the popup while this script starts wins.
-    ctx.onInvalidated(watchSettings((next) => void controller.apply(next)));
-    await controller.applyFirst(await getSettings());
+    ctx.onInvalidated(watchPageSettings((next) => void controller.apply(next)));
+    await controller.applyFirst(await getPageSettings());
   },
 });

@@ -1,4 +1,3 @@
-import { choiceLabel } from '@/utils/engines/catalog';
 import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
@@ -28,7 +27,7 @@ export function PageStatus({
     // The page's control offers the choice; here the reader learns why nothing comes.
     translating: () =>
       page.slow
-        ? t('controlSlow', page.engine || t(choiceLabel(page.slow.engine)))
+        ? t('controlSlow', page.engine || page.slow.engine)
         : t('statusTranslating', page.progress.done, page.progress.total),
     done: () =>
       source

@@ -1,13 +1,19 @@
 import { browser } from 'wxt/browser';
 import { languageName } from '../languages';
-import type { EngineFailure, EngineSuggestion, TranslateResult } from '../messaging/protocol';
+import { t } from '../i18n';
+import type {
+  EngineFailure,
+  EngineNames,
+  EngineSuggestion,
+  TranslateResult,
+} from '../messaging/protocol';
 import type { Settings } from '../settings/schema';
 import { getSettings } from '../settings/store';
 import { IndexedDbCache } from './cache';
 import { offscreenHost } from './providers/chrome';
 import { getEngineKeys, type EngineKeys } from './keys';
 import { TranslationPipeline } from './pipeline';
-import { ENGINE_IDS } from './catalog';
+import { choiceLabel, ENGINE_IDS } from './catalog';
 import { EngineRegistry, type AutomaticChoice } from './registry';
 import { EngineError, type EngineId, type TranslateRequest, type TranslationEngine } from './types';
 
@@ -94,6 +100,15 @@ function forThisPage(stored: Settings, engine: EngineId | 'fallback' | undefined
   }
   // A content script names only an engine the catalog has; anything else is ignored.
   return engine && ENGINE_IDS.includes(engine) ? { ...stored, engine } : stored;
+}
+
+/** The reader's engine and fallback by name, for a page that says one of them is slow. */
+export async function engineNames(): Promise<EngineNames> {
+  const { engine, fallbackEngine } = await getSettings();
+  return {
+    engine: t(choiceLabel(engine)),
+    fallback: fallbackEngine === 'none' ? null : t(choiceLabel(fallbackEngine)),
+  };
 }
 
 /** What `auto` uses now for articles into `target`, with the reader's settings (options page). */

@@ -42,6 +42,8 @@ export interface Protocol {
     request: { engine: EngineId; settings: unknown; key: string };
     response: EngineTestResult;
   };
+  /** content → background: the reader's engine and fallback by name (to say which is slow). */
+  engineNames: { request: Record<string, never>; response: EngineNames };
   /** options → background: what the `auto` engine uses now for this target language. */
   automaticEngine: { request: { target: string }; response: AutomaticChoice };
 }
@@ -79,6 +81,12 @@ export interface EngineFailure {
   message: string;
   /** For `unsupported-pair`: the other engines that translate the pair (the popup offers them). */
   alternatives?: EngineSuggestion[];
+}
+
+/** The reader's engine and fallback engine (null: none set), in the reader's language. */
+export interface EngineNames {
+  engine: string;
+  fallback: string | null;
 }
 
 export interface EngineSuggestion {

@@ -1,4 +1,3 @@
-import DOMPurify from 'dompurify';
 import { markerNumber } from '../engines/markers';
 
 /**
@@ -60,6 +59,29 @@ const SKIPPED = new Set([
   'rt',
   'rp',
 ]);
+/**
+ * Dropped with all they hold when a reply carries them, as the sanitiser's FORBID_CONTENTS did
+ * (SVG and MathML go whole by their namespace): their text is no part of the sentence. Other
+ * elements the reply invents are unwrapped, keeping their text.
+ */
+const DROPPED_WITH_CONTENT = new Set([
+  'audio',
+  'colgroup',
+  'head',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'script',
+  'style',
+  'template',
+  'thead',
+  'title',
+  'video',
+  'xmp',
+]);
+const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 const MARKER = 'data-m';
 /** Inline elements nest a few levels in real text; a reply nested deeper is no translation. */
 const MAX_REPLY_DEPTH = 64;
@@ -134,10 +156,20 @@ export function encodeBlock(block: Element): EncodedBlock {
 }
 
 /**
+ * An engine's HTML reply parsed in a document of its own, which has no window: nothing in it runs
+ * or loads. What it holds is only ever read, never inserted.
+ */
+export function parseInert(html: string, doc: Document): HTMLElement | null {
+  const Parser = doc.defaultView?.DOMParser ?? DOMParser;
+  return new Parser().parseFromString(`<body>${html}`, 'text/html').body;
+}
+
+/**
  * The translated content rebuilt on the original inline elements, or `null` when the reply is
  * broken: a marker lost, duplicated or invented, no text for a block that has some, too long or
- * too deeply nested, or beyond what the sanitiser can parse (a `<frameset>` reply). The page then
- * shows the reply's text alone (the pipeline has already retried); nothing here throws.
+ * too deeply nested, or not a fragment of inline HTML (a `<frameset>` reply). Only text and
+ * copies of the page's own elements reach the page, so nothing of the reply's markup can run. The
+ * page then shows the reply's text alone (the pipeline has already retried); nothing here throws.
  */
 export function decodeTranslation(
   html: string,
@@ -158,30 +190,29 @@ export function decodeTranslation(
         continue;
       }
       if (child.nodeType !== 1) continue;
-      const n = markerNumber((child as Element).getAttribute(MARKER));
+      const el = child as Element;
+      if (el.namespaceURI !== HTML_NAMESPACE || DROPPED_WITH_CONTENT.has(el.localName)) continue;
+      if (!KEPT_INLINE.has(el.localName)) {
+        // An element the engine invented: its text stays, in its place.
+        if (!rebuild(el, into, depth + 1)) return false;
+        continue;
+      }
+      const n = markerNumber(el.getAttribute(MARKER));
       const original = n === undefined ? undefined : refs[n];
       if (n === undefined || !original || used.has(n)) return false;
-      if (original.localName !== (child as Element).localName) return false;
+      if (original.localName !== el.localName) return false;
       used.add(n);
       const copy = original.cloneNode(false) as Element;
       copy.removeAttribute('id');
-      if (!rebuild(child, copy, depth + 1)) return false;
+      if (!rebuild(el, copy, depth + 1)) return false;
       into.appendChild(copy);
     }
     return true;
   };
   const out = doc.createDocumentFragment();
-  try {
-    const clean = DOMPurify.sanitize(html, {
-      ALLOWED_TAGS: KEPT_INLINE_TAGS,
-      ALLOWED_ATTR: [MARKER],
-      RETURN_DOM_FRAGMENT: true,
-    }) as DocumentFragment | null;
-    if (!clean || !rebuild(clean, out, 0)) return null;
-  } catch {
-    // DOMPurify throws on replies it cannot parse as a fragment (`<frameset onload=…>`).
-    return null;
-  }
+  // A reply that is a whole document (`<frameset>`) has no body to read.
+  const parsed = parseInert(html, doc);
+  if (parsed?.localName !== 'body' || !rebuild(parsed, out, 0)) return null;
   if (used.size !== refs.length) return null;
   // What the sanitiser dropped may have been all the text: no translation, never an empty block.
   return out.textContent?.trim() ? out : null;

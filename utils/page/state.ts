@@ -1,5 +1,5 @@
 import type { BlockKind } from '../article/types';
-import type { EngineChoice } from '../engines/catalog';
+import type { EngineNames } from '../messaging/protocol';
 import type { EngineFailure } from '../messaging/protocol';
 import type { DisplayMode, SiteMode } from '../settings/schema';
 
@@ -28,12 +28,20 @@ export interface PageState {
   } | null;
   /**
    * While translating, the engine has kept the reader waiting (the control says so and offers to
-   * keep waiting or to switch): the engines the reader chose, `fallback` null when none is set.
+   * keep waiting or to switch): the names of the engines the reader chose, `fallback` null when
+   * none is set.
    */
-  slow: { engine: EngineChoice; fallback: EngineChoice | null } | null;
+  slow: EngineNames | null;
   /** Translated so far: the headline, and the blocks in reading order (captions last). */
   translation: { title: string | null; blocks: { kind: BlockKind; text: string }[] };
 }
+
+/**
+ * What the page control and the badge follow on every change: the state without the translated
+ * text, which only the popup reads (built on each change, it would cost the whole article's
+ * length per batch on a long page).
+ */
+export type PageView = Omit<PageState, 'translation'>;
 
 export interface ArticleSummary {
   isArticle: boolean;

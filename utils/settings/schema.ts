@@ -2,30 +2,18 @@ import * as v from 'valibot';
 import { CONFIGURABLE_ENGINES, ENGINE_CHOICES, type EngineSettings } from '../engines/catalog';
 import { fieldSchema, type EngineField } from '../engines/descriptor';
 import type { MessageKey } from '../i18n';
+import { parsePageSettings, type PageSettings } from './page';
 
-/**
- * The reader's settings, as stored. Every field has its own fallback so that one corrupt value
- * (an old build, a hand-edited profile) resets that field alone, never the reader's site list.
- */
-export const SETTINGS_VERSION = 3;
-
-/**
- * Per site: `always` translates on load, `ask` offers on the page and waits, `never` does nothing.
- * Sites the reader has not chosen for are `ask`.
- */
-export const SITE_MODES = ['always', 'ask', 'never'] as const;
-export type SiteMode = (typeof SITE_MODES)[number];
-export const DEFAULT_SITE_MODE: SiteMode = 'ask';
-
-/** Bilingual: the translation under each block. Replace: the translation in its place. */
-export const DISPLAY_MODES = ['bilingual', 'replace'] as const;
-export type DisplayMode = (typeof DISPLAY_MODES)[number];
-
-/** How a translation on the page is set apart from the original: a thin rule at its start edge, a tint, italics, or not at all. */
-export const TRANSLATION_STYLES = ['rule', 'tint', 'italic', 'none'] as const;
-export type TranslationStyle = (typeof TRANSLATION_STYLES)[number];
-
-const languageCode = v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
+export {
+  DEFAULT_SITE_MODE,
+  DISPLAY_MODES,
+  SETTINGS_VERSION,
+  SITE_MODES,
+  TRANSLATION_STYLES,
+  type DisplayMode,
+  type SiteMode,
+  type TranslationStyle,
+} from './page';
 
 /**
  * The settings `inspectSettings` found stored but unreadable, by path (`targetLang`,
@@ -40,13 +28,6 @@ function orReset<S extends v.GenericSchema>(path: string, schema: S, fallback: v
     if (dataset?.value !== undefined) resetPaths?.push(path);
     return fallback;
   });
-}
-
-/** Keeps what passes `keep`, reporting `path` when something was dropped. */
-function dropping<T, U extends T>(path: string, items: T[], keep: (item: T) => item is U): U[] {
-  const kept = items.filter(keep);
-  if (kept.length < items.length) resetPaths?.push(path);
-  return kept;
 }
 
 /**
@@ -69,50 +50,20 @@ const ENGINE_SETTINGS_ENTRIES = Object.fromEntries(
   }),
 ) as unknown as { [K in keyof EngineSettings]: v.GenericSchema<unknown, EngineSettings[K]> };
 
-export const SettingsSchema = v.object({
-  targetLang: orReset('targetLang', languageCode, 'en'),
+/** The engines' part of the settings: which engine, its fallback, and each engine's own. */
+const EngineSettingsSchema = v.object({
   engine: orReset('engine', v.picklist(ENGINE_CHOICES), 'auto'),
   /** Used for what the first engine could not translate (quota, 429, down); `none`: no fallback. */
   fallbackEngine: orReset('fallbackEngine', v.picklist([...ENGINE_CHOICES, 'none']), 'none'),
   ...ENGINE_SETTINGS_ENTRIES,
-  displayMode: orReset('displayMode', v.picklist(DISPLAY_MODES), 'bilingual'),
-  translationStyle: orReset('translationStyle', v.picklist(TRANSLATION_STYLES), 'rule'),
-  /** Source languages translated on every site the reader has not set to `never`. */
-  alwaysTranslateFrom: orReset(
-    'alwaysTranslateFrom',
-    v.pipe(
-      v.array(v.unknown()),
-      v.transform((langs) =>
-        dropping(
-          'alwaysTranslateFrom',
-          langs,
-          (l): l is string => typeof l === 'string' && /^[a-z]{2,3}$/.test(l),
-        ),
-      ),
-    ),
-    [],
-  ),
-  /** Per-site mode, keyed by registry site id (or hostname for sites outside the registry). */
-  sites: orReset(
-    'sites',
-    v.pipe(
-      v.record(v.string(), v.unknown()),
-      // Drop unknown modes one by one instead of losing the whole list.
-      v.transform((sites) =>
-        Object.fromEntries(
-          dropping('sites', Object.entries(sites), (entry): entry is [string, SiteMode] =>
-            SITE_MODES.includes(entry[1] as SiteMode),
-          ),
-        ),
-      ),
-    ),
-    {},
-  ),
 });
 
-export type Settings = v.InferOutput<typeof SettingsSchema>;
-
-export const DEFAULT_SETTINGS: Settings = v.parse(SettingsSchema, {});
+/**
+ * The reader's settings, as stored: the page's (`page.ts`) and the engines'. Every field has its
+ * own fallback so that one corrupt value (an old build, a hand-edited profile) resets that field
+ * alone, never the reader's site list.
+ */
+export type Settings = PageSettings & v.InferOutput<typeof EngineSettingsSchema>;
 
 /** An engine's stored settings by field name (none for engines without fields). */
 export function engineValues(
@@ -136,9 +87,13 @@ export function parseSettings(raw: unknown): Settings {
  */
 export function inspectSettings(raw: unknown): { settings: Settings; reset: string[] } {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const stored = isObject ? raw : {};
   resetPaths = [];
   try {
-    const settings = v.parse(SettingsSchema, isObject ? raw : {});
+    const settings = {
+      ...parsePageSettings(stored, resetPaths),
+      ...v.parse(EngineSettingsSchema, stored),
+    };
     const reset = raw === undefined || raw === null || isObject ? resetPaths : ['*'];
     return { settings, reset: [...new Set(reset)] };
   } finally {
@@ -167,3 +122,5 @@ const SETTING_LABELS = {
   alwaysTranslateFrom: 'alwaysFromLegend',
   sites: 'sectionSites',
 } satisfies Record<string, MessageKey>;
+
+export const DEFAULT_SETTINGS: Settings = parseSettings({});

@@ -1,19 +1,13 @@
 import { storage } from 'wxt/utils/storage';
-import {
-  DEFAULT_SITE_MODE,
-  inspectSettings,
-  parseSettings,
-  SETTINGS_VERSION,
-  type Settings,
-  type SiteMode,
-} from './schema';
+import { SETTINGS_KEY, SETTINGS_VERSION } from './page';
+import { inspectSettings, parseSettings, type Settings } from './schema';
 
 /** Apertium's public instance, v2's default address. */
 const V2_DEFAULT_APERTIUM_URL = 'https://apertium.org/apy';
 
 // Stored settings are brought to the current version when this module loads, in every context;
 // reads and writes wait for that.
-const settingsItem = storage.defineItem<unknown>('local:settings', {
+const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
   fallback: {},
   version: SETTINGS_VERSION,
   // Version n's migration turns version n-1 into n; each version has a fixture in test/unit/settings.
@@ -93,15 +87,6 @@ export async function dismissSettingsReset(): Promise<void> {
   await resetItem.removeValue();
 }
 
-/** The mode for a site: the reader's choice, else `ask`. */
-export function siteModeOf(settings: Settings, key: string): SiteMode {
-  return settings.sites[key] ?? DEFAULT_SITE_MODE;
-}
-
 export function watchSettings(callback: (settings: Settings) => void): () => void {
   return settingsItem.watch((value) => callback(parseSettings(value)));
-}
-
-export async function setSiteMode(siteKey: string, mode: SiteMode): Promise<Settings> {
-  return updateSettings((s) => ({ ...s, sites: { ...s.sites, [siteKey]: mode } }));
 }

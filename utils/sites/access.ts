@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { startContentScript } from '../actions/tab-page';
 import type { Settings, SiteMode } from '../settings/schema';
-import { setSiteMode, getSettings, siteModeOf } from '../settings/store';
+import { setSiteMode, siteModeOf } from '../settings/page';
+import { getSettings } from '../settings/store';
 import { siteKey } from '../settings/site-key';
 import { findSite } from './registry';
 

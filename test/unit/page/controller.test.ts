@@ -25,11 +25,16 @@ function loadElPais() {
   return { doc, url: url! };
 }
 
+/** What the background names the reader's engines (no fallback set). */
+const NAMES = { engine: 'Automatic', fallback: null };
+
 /** A background that "translates" by upper-casing text and keeps every marker. */
 function fakeBackground(reply?: (segments: string[]) => unknown) {
   const requests: string[][] = [];
-  fakeBrowser.runtime.onMessage.addListener(((message: Message<'translate'>) => {
-    if (message.type !== 'translate') return Promise.resolve();
+  fakeBrowser.runtime.onMessage.addListener(((received: Message) => {
+    if (received.type === 'engineNames') return Promise.resolve(NAMES);
+    if (received.type !== 'translate') return Promise.resolve();
+    const message = received as Message<'translate'>;
     requests.push(message.segments);
     const answer = reply?.(message.segments) ?? {
       ok: true,
@@ -177,6 +182,8 @@ describe('PageController on a real El País article', () => {
     const sent: boolean[] = [];
     fakeBrowser.runtime.onMessage.addListener(((message: Message) => {
       if (message.type === 'cancelTranslation') for (const cancel of held.splice(0)) cancel();
+      if (message.type === 'engineNames')
+        return Promise.resolve({ engine: 'LibreTranslate', fallback: 'Apertium' });
       if (message.type !== 'translate') return Promise.resolve();
       const { segments, engine } = message as Message<'translate'>;
       const fallbackOnly = engine === 'fallback';
@@ -190,12 +197,12 @@ describe('PageController on a real El País article', () => {
       );
     }) as never);
     const controller = new PageController(doc, url);
-    await controller.apply({ ...ON, engine: 'libretranslate', fallbackEngine: 'apertium' });
+    await controller.apply(ON);
     while (held.length < 2) await vi.advanceTimersByTimeAsync(5);
     await vi.advanceTimersByTimeAsync(9_000);
     expect(controller.getState().slow).toBeNull();
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(controller.getState().slow).toEqual({ engine: 'libretranslate', fallback: 'apertium' });
+    expect(controller.getState().slow).toEqual({ engine: 'LibreTranslate', fallback: 'Apertium' });
 
     controller.command('use-fallback');
     await settled(controller);
@@ -221,7 +228,7 @@ describe('PageController on a real El País article', () => {
     while (held.length < 2) await vi.advanceTimersByTimeAsync(5);
     await vi.advanceTimersByTimeAsync(10_000);
     // No fallback set: the notice offers only to keep waiting.
-    expect(controller.getState().slow).toEqual({ engine: 'auto', fallback: null });
+    expect(controller.getState().slow).toEqual({ engine: 'Automatic', fallback: null });
     controller.command('keep-waiting');
     expect(controller.getState().slow).toBeNull();
     await vi.advanceTimersByTimeAsync(30_000);
@@ -464,6 +471,58 @@ describe('PageController on a real El País article', () => {
     for (const size of small.slice(2, -1)) expect(size).toBe(5);
     // An engine that takes the rest of the article at once gets it in one more message.
     expect(await messagesFor(100)).toHaveLength(3);
+  });
+
+  it('counts the blocks left for the reader to scroll to, and gives the popup the translation in reading order', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    // A layout where only the first three blocks are near the viewport, the rest far below.
+    const view = doc.defaultView as unknown as { IntersectionObserver: unknown };
+    view.IntersectionObserver = class {
+      private seen = 0;
+      constructor(private readonly report: (entries: unknown[]) => void) {}
+      observe(target: Element) {
+        const near = this.seen++ < 3;
+        const box = { width: 100, height: 20 };
+        queueMicrotask(() =>
+          this.report([{ target, isIntersecting: near, boundingClientRect: box }]),
+        );
+      }
+      unobserve() {}
+      disconnect() {}
+    };
+    const controller = new PageController(doc, url);
+    const views: object[] = [];
+    controller.subscribe((state) => views.push(state));
+    await controller.apply(ON);
+    await vi.waitFor(() => expect(controller.getState().progress.done).toBe(3));
+
+    const { progress, translation, article } = controller.getState();
+    expect(progress.waiting).toBe(progress.total - 3);
+    expect(controller.getState().status).toBe('translating');
+    expect(translation.title).toBe(article!.title.toUpperCase());
+    expect(translation.blocks).toHaveLength(2);
+    // The control and the badge follow progress; the translated text is the popup's alone.
+    expect(views.length).toBeGreaterThan(0);
+    for (const state of views) expect(state).not.toHaveProperty('translation');
+
+    controller.command('translate-all');
+    await settled(controller);
+    const all = controller.getState();
+    expect(all.progress).toMatchObject({ done: all.progress.total, waiting: 0 });
+    expect(all.translation.blocks).toHaveLength(all.progress.total - 1);
+  });
+
+  it('puts its detection on the page timeline, once', async () => {
+    performance.clearMeasures('foreign-desk:detect');
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const measures = performance.getEntriesByName('foreign-desk:detect');
+    expect(measures).toHaveLength(1);
+    expect(measures[0]!.duration).toBeGreaterThan(0);
   });
 
   it('leaves the page a turn between slices of a long article', async () => {

@@ -87,6 +87,19 @@ describe('decodeTranslation', () => {
     expect(div.innerHTML).toBe('one');
   });
 
+  it('keeps the text of elements the engine invents, and drops scripts, styles and drawings whole', () => {
+    const { refs } = encodeBlock(block('Dijo <a href="/a">el ministro</a>.'));
+    const out = decodeTranslation(
+      '<p>The <a data-m="0">minister</a></p><font color="red"> <div>said</div></font>.' +
+        '<style>a{}</style><svg><a data-m="0">x</a></svg><noscript><b>n</b></noscript>',
+      refs,
+      document,
+    );
+    const div = document.createElement('div');
+    div.append(out!);
+    expect(div.innerHTML).toBe('The <a href="/a">minister</a> said.');
+  });
+
   it('reads as markers only canonical numbers of markers sent, on tags that carry one', () => {
     const { refs } = encodeBlock(block('<a href="/a">uno</a> y <b>dos</b>'));
     const withMarkers = (a: string, b: string) => `<a${a}>one</a> and <b${b}>two</b>`;

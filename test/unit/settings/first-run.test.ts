@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { presetTargetLanguage } from '@/utils/settings/first-run';
-import { getSettings, setSiteMode } from '@/utils/settings/store';
+import { getSettings } from '@/utils/settings/store';
+import { setSiteMode } from '@/utils/settings/page';
 
 describe('target language preset on install', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -100,7 +100,7 @@ describe('unreadable stored settings', () => {
       settings$: { v: SETTINGS_VERSION },
     });
     const store = await loadStore();
-    await store.setSiteMode('elpais', 'never');
+    await store.updateSettings((s) => ({ ...s, sites: { ...s.sites, elpais: 'never' } }));
     expect(await stored()).toMatchObject({ displayMode: 'bilingual', sites: { elpais: 'never' } });
     expect((await fakeBrowser.storage.local.get('settingsReset')).settingsReset).toEqual([
       'displayMode',

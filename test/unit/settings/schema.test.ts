@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePageSettings } from '@/utils/settings/page';
 import { DEFAULT_SETTINGS, parseSettings } from '@/utils/settings/schema';
 
 describe('parseSettings', () => {
@@ -26,5 +27,28 @@ describe('parseSettings', () => {
     });
     expect(parsed.targetLang).toBe('de');
     expect(parsed.apertium.baseUrl).toBe('http://127.0.0.1:2737');
+  });
+
+  it('reads the page’s part on its own the same way, field by field', () => {
+    const stored = {
+      targetLang: 'pt-BR',
+      displayMode: 'replace',
+      translationStyle: 'glow',
+      alwaysTranslateFrom: ['de', 7, 'klingon', 'fr'],
+      sites: { elpais: 'always', spiegel: 'sometimes' },
+      engine: 'deepl',
+    };
+    const page = parsePageSettings(stored);
+    expect(page).toEqual({
+      targetLang: 'pt-BR',
+      displayMode: 'replace',
+      translationStyle: 'rule',
+      alwaysTranslateFrom: ['de', 'fr'],
+      sites: { elpais: 'always' },
+    });
+    expect(parseSettings(stored)).toMatchObject({ ...page, engine: 'deepl' });
+    for (const garbage of [null, [], 'x', { sites: ['always'], alwaysTranslateFrom: 'de' }]) {
+      expect(parsePageSettings(garbage)).toEqual(parsePageSettings({}));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { getSettings, setSiteMode } from '@/utils/settings/store';
+import { getSettings } from '@/utils/settings/store';
+import { setSiteMode } from '@/utils/settings/page';
 import {
   chooseSiteMode,
   originsFor,
