@@ -11,6 +11,7 @@ import type { ArticleBlock, BlockKind } from './types';
 import {
   isBoilerplateLine,
   isCreditedCaption,
+  isNotice,
   isWeakBoilerplate,
   type BoilerplateTest,
 } from './clean';
@@ -126,6 +127,8 @@ const MIN_PAGE_SHARE = 0.75;
  * article.
  */
 const MAX_WRAPPER_GAIN = 0.01;
+/** Text (Latin-letter equivalents) a site's dialog holds at most: past it, it is a section. */
+const MAX_DIALOG_LENGTH = 1500;
 
 interface BlockInfo {
   element: Element;
@@ -451,7 +454,9 @@ export function findBody(doc: Document, lang: string, isBoilerplate: Boilerplate
   const length = (bs: BlockInfo[]) => bs.reduce((n, b) => n + b.length, 0);
   const captioned = new Set(kept.filter((b) => isCreditedCaption(b.text)));
   const gallery = length([...captioned]) >= MIN_GALLERY_SHARE * length(kept);
+  const dialogs = siteDialogs(kept, container);
   const blocks = kept
+    .filter((b) => !dialogs.some((d) => d.contains(b.element)))
     .filter((b) => (gallery && captioned.has(b)) || !isBoilerplateLine(b.text, lang))
     .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
@@ -471,7 +476,49 @@ export function findBody(doc: Document, lang: string, isBoilerplate: Boilerplate
     return isShortLine(block) && (!isShortLine(before) || before!.text === block.text);
   };
   while (blocks.length && isLabel(blocks.length - 1)) blocks.pop();
-  return { blocks, container };
+  return { blocks: withoutContactTail(blocks), container };
+}
+
+/**
+ * A press release's contact label ("Kontakt:", "Media contact", "Ansprechpartnerin zum Thema:"),
+ * a line of its own.
+ */
+const CONTACT_LABEL_RE =
+  /^(?:(?:press|media|medien|presse)[- ]?)?(?:kontakte?|contacts?|contacto|contatto|ansprechpartner(?:in|innen)?)(?:\s+(?:presse|press|für|for|zum|zur|de|pour|per)(?:\s+[^\s:]+){0,3})?\s*:?$/iu;
+/** What follows a contact label at most: names, numbers and addresses, not a part of the story. */
+const MAX_CONTACT_TAIL = 1000;
+const MAX_CONTACT_SHARE = 0.25;
+
+/** The body less a press release's closing contacts: from its contact label to the end. */
+function withoutContactTail(blocks: ArticleBlock[]): ArticleBlock[] {
+  const total = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
+  let tail = 0;
+  let cut = blocks.length;
+  for (let i = blocks.length - 1; i > 0; i--) {
+    tail += weightedLength(blocks[i]!.text);
+    if (tail > MAX_CONTACT_TAIL || tail >= MAX_CONTACT_SHARE * total) break;
+    if (CONTACT_LABEL_RE.test(blocks[i]!.text)) cut = i;
+  }
+  return cut < blocks.length ? blocks.slice(0, cut) : blocks;
+}
+
+/**
+ * Boxes the site sets into the article to address the reader (a paywall's offer, a shared
+ * login's dialog): a heading that is such a notice heads a box of its own, whose other lines
+ * ("Add a user", "Why am I seeing this?") go with it. A heading straight in the container, or
+ * one over pages of text, heads the story.
+ */
+function siteDialogs(blocks: readonly BlockInfo[], container: Element): Element[] {
+  const dialogs: Element[] = [];
+  for (const b of blocks) {
+    const box = b.element.parentElement;
+    if (!HEADING_TAGS.has(b.element.tagName) || !box || box === container || !isNotice(b.text))
+      continue;
+    let length = 0;
+    for (const other of blocks) if (box.contains(other.element)) length += other.length;
+    if (length < MAX_DIALOG_LENGTH) dialogs.push(box);
+  }
+  return dialogs;
 }
 
 /**

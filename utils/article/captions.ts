@@ -33,6 +33,9 @@ const CREDIT_TOKENS = new Set([
   'bildquelle',
   'fotograf',
 ]);
+/** Class words of a photo gallery's slide, and of the text that describes its photo. */
+const SLIDE_TOKENS = new Set(['carousel', 'slide', 'slideshow', 'gallery']);
+const DESCRIPTION_TOKENS = new Set(['description', 'desc']);
 /** Containers of other articles' teasers: captions in them are not this article's. */
 const FOREIGN_TOKENS = new Set([
   'related',
@@ -116,6 +119,8 @@ const CAPTION_BOX_SLACK = 100;
  * looked for (and, two levels further, a box named as no photo's).
  */
 const MEDIA_LEVELS = 3;
+/** How many levels above a slide's description the slide holding its photo may be. */
+const SLIDE_LEVELS = MEDIA_LEVELS + 2;
 const MEDIA_SELECTOR = 'img, picture, video, iframe, amp-img, svg image';
 
 /** An address of an image file ("…/photo.jpg?w=1200"). */
@@ -168,6 +173,18 @@ const CAPTION_CREDIT_RE = new RegExp(
   String.raw`(?<=[.!?|]\s?)\s*(?:video|vídeo)\s*:\s*[^()[\]]{1,60}$|\s*\([^()]{0,60}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY}|getty|ap)(?![\p{L}\p{N}])[^()]{0,60}\)\.?$|^(?:[\p{L}\p{M}.'’ -]{1,40},\s*)?(?:${PHOTO_AGENCY})$`,
   'iu',
 );
+
+/**
+ * A chart's source line under it ("Source: Natl Inst. for Space Research (INPE), Brazil"): what
+ * the figure is drawn from, a credit however long, not a description.
+ */
+const SOURCE_LINE_RE = /^(?:sources?|quellen?|fuentes?|fontes?|źródło|kilde|källa|bron)\s*:/iu;
+/**
+ * A video's teaser under its player: its length ("01:48 min Ergebnisse in…") or a call to watch
+ * ("Watch in full: Police statement…"), the title of a clip, not the photo's description.
+ */
+const VIDEO_TEASER_RE =
+  /^(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|mins|minutes?|minuten)(?!\p{L})|watch(?: in full| live| now| the video)?\s*:|(?:video|vídeo|vidéo)\s*:\s*\p{Lu}[^.!?]*$)/iu;
 
 /** A gallery's counter opening the caption: "Image 1 of 5", "1of 4", "Foto 3 de 12", "Bild 2 von 9". */
 const GALLERY_COUNTER_RE =
@@ -229,6 +246,7 @@ function readCaption(el: Element): Caption | null {
     }
   }
   text = collapse(text).replace(GALLERY_COUNTER_RE, '');
+  if (SOURCE_LINE_RE.test(text) || VIDEO_TEASER_RE.test(text)) return null;
   const start = creditStart(text);
   // A caption that is only a credit line ("Foto: dpa") is a credit.
   if (start === 0) return null;
@@ -251,12 +269,25 @@ function hasMedia(el: Element): boolean {
   for (let level = 0; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
     if (a.tagName === 'FIGURE' || a.querySelector(MEDIA_SELECTOR)) return true;
   }
+  // A slide's description sits in the slide's own info box: its photo is in the slide.
+  if (!isSlideDescription(el)) return false;
+  for (let level = MEDIA_LEVELS + 1; a && level <= SLIDE_LEVELS; level++, a = a.parentElement) {
+    if (nameTokens(a).some((t) => SLIDE_TOKENS.has(t)) && a.querySelector(MEDIA_SELECTOR))
+      return true;
+  }
   return false;
+}
+
+/** A slide's description in a photo gallery ("CarouselSlide-infoDescription"). */
+function isSlideDescription(el: Element): boolean {
+  const tokens = nameTokens(el);
+  return tokens.some((t) => SLIDE_TOKENS.has(t)) && tokens.some((t) => DESCRIPTION_TOKENS.has(t));
 }
 
 /** Named as a caption by the page, not by a type-size utility class ("text-caption"). */
 function isNamedCaption(el: Element): boolean {
   if (el.tagName === 'FIGCAPTION' || el.getAttribute('itemprop') === 'caption') return true;
+  if (isSlideDescription(el)) return true;
   if (!nameTokens(el).some((t) => CAPTION_TOKENS.has(t))) return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return names

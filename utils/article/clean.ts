@@ -398,6 +398,15 @@ export function isCreditedCaption(text: string): boolean {
  */
 const FILING_RE =
   /^(?:categor(?:y|ies|ía|ías|ia|ie)|catégories?|kategori(?:e|en|a)|rubri(?:k|que)|themen|topics|tags|etiquetas|étiquettes|schlagw(?:orte|örter)|stichw(?:orte|örter)|tagi)\s*:|^(?:filed under|posted in|abgelegt unter|publié dans)\b/iu;
+/**
+ * A media library's line for a clip: its length and how long it stays online ("00:21 Min.
+ * Verfügbar bis 22.04.2026"), or a teaser closing on its length ("… 18.04.2024 | 0:21 min").
+ */
+const CLIP_LINE_RE =
+  /\d{1,2}:\d{2}(?::\d{2})?\s*min\.?\s+verfügbar bis|\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?$/iu;
+/** A box the site lays over the page, read from its close button on ("✕ Sie waren inaktiv…"). */
+// Not "×", which also multiplies.
+const CLOSE_BUTTON_RE = /^[✕✖✗╳]\s/u;
 /** Longer than this, a line opening with such a word is a sentence. */
 const MAX_FILING_LINE = 100;
 
@@ -535,6 +544,8 @@ const PAYWALL_NOTE_RE = new RegExp(
     'al abonnee\\?|word abonnee',
     // Japanese: "this article is for members only", "to read on".
     'この記事は(?:有料)?会員限定|続きを読むには',
+    // A shared login's dialog: "Your subscription is being used on another device".
+    '(?:subscription|account|suscripción|cuenta|abonnement|compte|abo|konto|assinatura|conta|abbonamento) (?:is (?:being|currently) used|se está usando|est (?:déjà )?utilisée?|wird (?:gerade )?(?:genutzt|verwendet)|è in uso|está sendo usad[ao]) (?:on|en|sur|auf|su|em) (?:another|other|otro|un autre|einem anderen|un altro|outro) (?:device|dispositivo|appareil|gerät)',
   ].join('|'),
   'iu',
 );
@@ -550,6 +561,9 @@ const READER_PROMPT_RE = new RegExp(
     '^(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)|^you are not logged in',
     'reload captcha|captcha neu laden',
     'if you (?:enjoyed|liked?) (?:reading )?this (?:post|article|story)|would you consider supporting',
+    'hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen\\?|vous avez aimé cet article|te ha gustado (?:este|el) artículo|ti è piaciuto (?:questo|l.)articolo',
+    // A WordPress theme's line under the post: "…responses to this entry through the RSS 2.0 feed."
+    '(?:comments and pings are|kommentare und pings sind) (?:currently|derzeit) (?:closed|geschlossen)|responses to this entry through the rss|antworten zu diesem eintrag durch den rss',
   ].join('|'),
   'iu',
 );
@@ -561,6 +575,7 @@ const READER_PROMPT_RE = new RegExp(
 const EMBED_CONSENT_RE = new RegExp(
   [
     '^empfohlener redaktioneller inhalt$',
+    '^ein klick für den datenschutz$',
     'ich bin damit einverstanden, dass mir',
     '\\bfind(?:en|est|et) (?:du|sie|ihr)\\b.{0,80}\\bexternen inhalt',
     'personenbezogene daten (?:können|werden) an drittplattformen',
@@ -623,6 +638,8 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
   if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
     return true;
   if (text.length <= MAX_FILING_LINE && (FILING_RE.test(text) || READ_MORE_RE.test(text)))
+    return true;
+  if (text.length <= MAX_NOTE_LENGTH && (CLIP_LINE_RE.test(text) || CLOSE_BUTTON_RE.test(text)))
     return true;
   return isNotice(text) || isDateLine(text, lang);
 }

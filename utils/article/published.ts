@@ -441,7 +441,11 @@ function formatMinutes(minutes: number): string {
  * also writes that instant as its local clock ("2023-11-08 18:09:55", or with "-07:00"): the day
  * the page shows its readers is the publication day, not the UTC one.
  */
-function inLocalTime(published: string, candidates: () => (string | null)[]): string {
+function inLocalTime(
+  published: string,
+  candidates: () => (string | null)[],
+  url: string | null,
+): string {
   const utc = CLOCK_RE.exec(published);
   if (!utc || offsetMinutes(utc[7]) !== 0) return published;
   const instant = Date.UTC(+utc[1]!, +utc[2]! - 1, +utc[3]!, +utc[4]!, +utc[5]!, +utc[6]!);
@@ -460,7 +464,34 @@ function inLocalTime(published: string, candidates: () => (string | null)[]): st
       return `${y}-${mo}-${d}T${h}:${mi}:${sec}${formatMinutes(offset)}`;
     }
   }
-  return published;
+  return onUrlDay(instant, urlDate(url)) ?? published;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/**
+ * Hours an instant may be moved onto the address's day: further off, the address dates the
+ * story's first draft (a day before it was published at 10:04Z), not its publication.
+ */
+const MAX_URL_DAY_SHIFT = 6;
+
+/**
+ * An instant declared in UTC, told on the day the address dates the story ("/2020/02/17/" for
+ * "2020-02-18T02:18:11Z"): a site west or east of Greenwich files its story under its own day.
+ * The offset is the nearest whole hour that reaches that day, so the instant stays the same.
+ */
+function onUrlDay(instant: number, day: string | null): string | null {
+  if (!day) return null;
+  const dayStart = Date.parse(`${day}T00:00:00Z`);
+  const utcStart = instant - (instant % DAY_MS);
+  const intoDay = instant - utcStart;
+  let hours: number;
+  if (dayStart === utcStart - DAY_MS) hours = -(Math.floor(intoDay / HOUR_MS) + 1);
+  else if (dayStart === utcStart + DAY_MS) hours = Math.ceil((DAY_MS - intoDay) / HOUR_MS);
+  else return null;
+  if (Math.abs(hours) > MAX_URL_DAY_SHIFT) return null;
+  const local = new Date(instant + hours * HOUR_MS).toISOString().slice(0, 19);
+  return `${local}${formatMinutes(hours * 60)}`;
 }
 
 /** `<time datetime>` values and published-time meta values, the article's first. */
@@ -494,7 +525,7 @@ export function findDates(
     textDate(doc, scope, lang) ??
     modified;
   return {
-    published: published && inLocalTime(published, () => timeValues(doc, scope, meta)),
+    published: published && inLocalTime(published, () => timeValues(doc, scope, meta), url),
     modified,
   };
 }

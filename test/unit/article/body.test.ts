@@ -334,6 +334,32 @@ describe('body: paywalls', () => {
     expect(shingleF1(loadTruth(bhaskar).body_text ?? '', bodyOf(bhaskar))).toBeGreaterThan(0.9);
   });
 
+  it("leaves out a shared login's dialog set inside the article (es: El País)", () => {
+    // <article> … <div id="me-dis"><h2>Tu suscripción se está usando en otro dispositivo</h2>
+    // <p>¿Quieres añadir otro usuario a tu suscripción?</p> … </div></article>
+    const key = 'fundus/es-ElPais_2024_10_15';
+    const text = bodyOf(key);
+    expect(text).toContain('El consenso sobre la política de asilo se resquebraja.');
+    expect(text).not.toContain('Tu suscripción se está usando en otro dispositivo');
+    expect(text).not.toContain('¿Quieres añadir otro usuario a tu suscripción?');
+    expect(text).not.toContain('Si continúas leyendo en este dispositivo');
+    expect(shingleF1(loadTruth(key).body_text ?? '', text)).toBeGreaterThan(0.97);
+  });
+
+  it("keeps a section about shared accounts whose heading is the story's", () => {
+    const story =
+      '<p>Streaming services have started to charge households that share one login with friends, and many readers wrote to us about it.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Sharing a login</h1>${story.repeat(4)}<section><h2>What happens when your account is used on another device</h2><p>The service sends a code to the main account holder, who has to confirm it within fifteen minutes.</p><p>Without that code, the other device can watch for a week.</p></section></article></body></html>`,
+      'text/html',
+    );
+    const text = detectArticle(doc)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    expect(text).toContain('What happens when your account is used on another device');
+    expect(text).toContain('The service sends a code to the main account holder');
+  });
+
   it('reads paragraphs that are themselves named "paywall" (en: TechRadar)', () => {
     const text = bodyOf('fundus/uk-TechRadar_2026_05_21');
     expect(text).toContain("That's heady, terrifying, and maybe a bit of hyperbole.");
@@ -384,6 +410,30 @@ describe('body: paywalls', () => {
   });
 });
 
+describe("body: a press release's contacts", () => {
+  it('ends the body before the contact label and the names after it (de: B.A.U.M., MPI-M)', () => {
+    const baum = bodyOf('trafilatura-eval/baumev.de.Transformationslabor');
+    expect(baum).toContain('das Informationsinteresse der Finanzmarktakteure abzudecken.');
+    expect(baum).not.toContain('Kontakt:');
+    expect(baum).not.toContain('jan.koch@baumev.de');
+    const mpi = bodyOf('trafilatura-eval/mpimet.de.klimasystem');
+    expect(mpi).toContain('WarmWorld und ESIWACE geleistet.');
+    expect(mpi).not.toContain('bockelmann@dkrz.de');
+  });
+
+  it('keeps a story that goes on after a line naming a contact', () => {
+    const para =
+      '<p>The council met on Monday to discuss the new bus lines, and residents filled the hall to hear the plans.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Bus lines</h1>${para.repeat(5)}<h2>Contacts</h2>${para.repeat(4)}</article></body></html>`,
+      'text/html',
+    );
+    const blocks = detectArticle(doc).blocks.map((b) => b.text);
+    expect(blocks).toContain('Contacts');
+    expect(blocks).toHaveLength(10);
+  });
+});
+
 describe('body: author boxes and like buttons', () => {
   it("leaves out the writer's box and the like button (de, en, es)", () => {
     const chip = bodyOf('trafilatura-eval/chip.de.beef');
@@ -411,6 +461,46 @@ describe('body: lines in the text flow that are not the story', () => {
     expect(goats).not.toContain('Photograph by');
     const salon = bodyOf('trafilatura-eval/salon.com.emissions');
     expect(salon).not.toContain('(Credit: Clayton Aldern / Grist)');
+  });
+
+  it("leaves out a media library's clip lines and its consent heading (de: ZDF, WDR)", () => {
+    const key = 'fundus/de-ZDF_2024_04_22';
+    const zdf = bodyOf(key);
+    // "… beschlossen. 18.04.2024 | 0:21 min": a video's teaser closing on its length.
+    expect(zdf).not.toContain('| 0:21 min');
+    expect(zdf).not.toContain('Ein Klick für den Datenschutz');
+    expect(zdf).toContain('Hier solle sich Deutschland gemeinsam mit seinen europäischen');
+    expect(shingleF1(loadTruth(key).body_text ?? '', zdf)).toBeGreaterThan(0.95);
+    expect(bodyOf('fundus/de-WDR_2024_04_22')).not.toContain('Verfügbar bis 22.04.2026');
+  });
+
+  it("leaves out an overlay read from its close button, a plea for support and a theme's post line (de)", () => {
+    const focus = bodyOf('fundus/de-Focus_2023_04_28');
+    expect(focus).not.toContain('Sie waren einige Zeit inaktiv');
+    expect(focus).toContain('Die Anmeldung zum VIP-Programm steht übrigens jedem offen');
+    const key = 'fundus/il-IsraelNachrichten_2025_04_16';
+    const israel = bodyOf(key);
+    expect(israel).not.toContain('Hat Ihnen dieser Artikel gefallen?');
+    expect(israel).not.toContain('Kommentare und pings sind derzeit geschlossen');
+    expect(shingleF1(loadTruth(key).body_text ?? '', israel)).toBeGreaterThan(0.98);
+  });
+
+  it('keeps prose that times a run in minutes, multiplies, or asks what readers liked', () => {
+    const lines = [
+      'She ran the last lap in 1:05 min and broke the record that had stood since 1998.',
+      '× 3 is what the recipe asks for, so the baker tripled every amount on the list.',
+      'Readers told us what they liked about the new layout, and what they missed.',
+    ];
+    const filler =
+      '<p>The club held its annual meeting on Sunday, and most of the members came to vote.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Club news</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
+      'text/html',
+    );
+    const text = detectArticle(doc)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    for (const line of lines) expect(text).toContain(line);
   });
 
   it("leaves out datelines and the post's filing (de, it)", () => {

@@ -296,6 +296,65 @@ describe('captions', () => {
     }
   });
 
+  it("leave out a chart's source line, however long, and keep the photos' captions (en: Nature)", () => {
+    const key = 'fundus/uk-Nature_2025_11_04';
+    const captions = detect(key).captions;
+    expect(captions.filter((c) => c.text.startsWith('Source:'))).toEqual([]);
+    expect(captions.map((c) => c.text)).toEqual(
+      loadTruth(key)
+        .images?.map((i) => i.caption)
+        .filter(Boolean),
+    );
+    expect(captions.map((c) => c.credit)).toEqual([
+      'Credit: AFP/Getty',
+      'Credit: Pablo Porciuncula/AFP/Getty',
+    ]);
+  });
+
+  it('leave out the teasers under video players: a clip length, a call to watch (de, en)', () => {
+    const stern = detect('fundus/de-Stern_2024_11_05').captions.map((c) => c.text);
+    expect(stern.filter((t) => /^\d\d:\d\d min/.test(t))).toEqual([]);
+    // The photo's caption inside the same video box stays.
+    expect(stern).toContain(
+      'Einwohner aus Dixville Notch erzählen, wen sie gewählt haben – und warum',
+    );
+    const mirror = detect('fundus/uk-TheMirror_2024_08_05').captions.map((c) => c.text);
+    expect(mirror.filter((t) => t.startsWith('Watch'))).toEqual([]);
+    expect(mirror).toContain('Southport locals mourn the victims at a pink-themed vigil');
+  });
+
+  it('keep captions that only open like a source line or a clip (guard)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Floods</h1>${'<p>The river rose through the night and reached the old town before dawn, the mayor said.</p>'.repeat(6)}<figure><img src="a.jpg"><figcaption>Sources of the flood: meltwater and three days of rain filled the valley.</figcaption></figure><figure><img src="b.jpg"><figcaption>12:30 pm: residents carry sandbags to the square.</figcaption></figure><figure><img src="c.jpg"><figcaption>Watchers on the bridge look at the water.</figcaption></figure></article></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).captions.map((c) => c.text)).toEqual([
+      'Sources of the flood: meltwater and three days of rain filled the valley.',
+      '12:30 pm: residents carry sandbags to the square.',
+      'Watchers on the bridge look at the water.',
+    ]);
+  });
+
+  it("find the photos' descriptions in a gallery's slides (en: AP News)", () => {
+    // <div class="CarouselSlide"><picture>…</picture><div class="CarouselSlide-info">…
+    // <span class="CarouselSlide-infoDescription"><p>… (AP Photo/Morry Gash)</p></span>
+    const key = 'fundus/us-APNews_2024_09_03';
+    const captions = detect(key).captions;
+    const truth = (loadTruth(key).images ?? []).map((i) => i.caption).filter(Boolean);
+    for (const caption of truth) expect(captions.map((c) => c.text)).toContain(caption);
+    expect(captions.find((c) => c.text.includes('Tulsi Gabbard'))?.credit).toBe(
+      'AP Photo/Morry Gash',
+    );
+  });
+
+  it('take no description for a caption outside a slide or away from a photo (guard)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Gallery</h1>${'<p>The museum opened its new wing on Saturday, with works lent from three other collections.</p>'.repeat(6)}<div class="author"><img src="face.jpg"><span class="author-description">Jane Doe writes about art and museums for the paper.</span></div><div class="story"><div class="box"><div class="gallery"><div class="gallery-info"><div class="info-text"><span class="gallery-description">Twelve photos of the new wing, taken by our staff.</span></div></div></div></div></div></article></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).captions).toEqual([]);
+  });
+
   it("leave out the labels of a caption's own controls (en: NPR, no: Dagbladet)", () => {
     const npr = detect('htmldate-eval/npr.org-bombing').captions.map((c) => c.text);
     expect(npr).toHaveLength(2);

@@ -95,6 +95,37 @@ describe('publication and update dates', () => {
     expect(published('htmldate-eval/belfastlive.co.uk-DUP')).toBe('2023-11-03T08:44:04Z');
   });
 
+  it('tells a time declared in UTC on the day the address dates the story (en, es, de, it)', () => {
+    // "/2020/02/24/" and 02:25:54Z: New York's evening of the 24th, the same instant.
+    expect(published('trafilatura-eval/pagesix.com.myers')).toBe('2020-02-24T23:25:54-03:00');
+    // "/news/20200413/" and 00:38:07Z.
+    expect(published('htmldate-mediacloud/1577551432')).toBe('2020-04-13T23:38:07-01:00');
+    // East of Greenwich: "/2019/01/01/" and 23:11:59+00:00 on New Year's Eve.
+    const blog = 'trafilatura-eval/literaturgefluester.wordpress.com.jahr';
+    expect(published(blog)).toBe('2019-01-01T00:11:59+01:00');
+    expect(published(blog)?.slice(0, 10)).toBe(loadTruth(blog).date);
+    const repubblica = 'htmldate-eval/Repubblica.it-Israele-Hamas';
+    expect(published(repubblica)?.slice(0, 10)).toBe(loadTruth(repubblica).date?.slice(0, 10));
+  });
+
+  it('leaves a time in UTC when the address dates the same day or one far off', () => {
+    const { doc } = loadPage('htmldate-eval/belfastlive.co.uk-DUP');
+    // The same page under addresses dated the same day and two days before.
+    expect(detectArticle(doc, { url: 'https://example.com/2023/11/03/dup' }).publishedTime).toBe(
+      '2023-11-03T08:44:04Z',
+    );
+    expect(detectArticle(doc, { url: 'https://example.com/2023/11/01/dup' }).publishedTime).toBe(
+      '2023-11-03T08:44:04Z',
+    );
+    // Dated the day before, yet 08:44 UTC is further from midnight than any nearby zone's day.
+    expect(detectArticle(doc, { url: 'https://example.com/2023/11/02/dup' }).publishedTime).toBe(
+      '2023-11-03T08:44:04Z',
+    );
+    // The Washington Post dates its address the day it drafts the story (published 10:04Z).
+    const post = 'htmldate-mediacloud/1676872902';
+    expect(published(post)?.slice(0, 10)).toBe(loadTruth(post).date);
+  });
+
   it("reads the RDFa date in an article's own <footer> (de: Drupal site)", () => {
     expect(published('trafilatura-eval/meininger.de-wachstum')).toBe('2022-01-28T12:45:46+00:00');
   });
