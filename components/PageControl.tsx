@@ -77,7 +77,7 @@ export function PageControl({ initial, subscribe, command }: Props) {
         <progress value={state.progress.done} max={state.progress.total || 1} />
       ) : null}
       {slow?.fallback ? (
-        <button type="button" class="fallback" onClick={() => command('use-fallback')}>
+        <button type="button" class="fallback" onClick={byReader(() => command('use-fallback'))}>
           {t('controlUseFallback', slow.fallback)}
         </button>
       ) : null}

@@ -14,6 +14,7 @@ import { articleHtml } from './fixtures/article.ts';
 import { browserNames, type ExtensionBrowser } from './harness/index.ts';
 import { requestedText, translateRequests } from './pages/engine-requests.ts';
 import { NewsPage } from './pages/news-page.ts';
+import { PopupPage } from './pages/popup-page.ts';
 import { patchSettings } from './pages/settings-store.ts';
 import { useBrowser, useServers } from './suite.ts';
 
@@ -303,6 +304,17 @@ describe.each(browserNames)('%s: a hostile page', (name) => {
       REPLACEMENT.length,
     );
     expect(shown.text).not.toContain(PAGE_CHOSEN);
+    // The popup shows the article the page shows, not the paragraphs the page took away.
+    const onPage = await news.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.foreign-desk-translation:not([data-fake])')).map((t) =>
+        (t.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      ),
+    );
+    const popup = await PopupPage.open(session.browser, news.tabId);
+    const inPopup = (await popup.read()).paragraphs;
+    await popup.page.close();
+    expect(inPopup.length).toBeGreaterThanOrEqual(REPLACEMENT.length);
+    for (const paragraph of inPopup) expect(onPage).toContain(paragraph);
 
     // Only the article's text went to the engine.
     const sent = translateRequests(servers.apy).map((r) => requestedText(r));

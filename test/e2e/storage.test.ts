@@ -54,7 +54,6 @@ describe.each(browserNames)('%s: settings and storage', (name) => {
   it('a change made in the options reaches a page already open in another tab', async () => {
     await patchSettings(session.browser, { sites: { elpais: 'always' } });
     const news = await NewsPage.open(session.browser, servers.corpus.urlFor(EL_PAIS));
-    const before = await news.html();
     await news.waitForTranslations(3);
     expect(
       await news.page.evaluate(
@@ -89,9 +88,15 @@ describe.each(browserNames)('%s: settings and storage', (name) => {
       });
       await waitForSaved(options);
     });
-    // Never: the open page is put back exactly as it was.
+    // Never: the open page is put back exactly as the same page is without the extension.
     await news.waitForNoTranslations();
-    expect(firstDifference(before, await news.html())).toBeNull();
+    // Under another address: two tabs on one URL are told apart by a title the harness sets,
+    // and setting `document.title` collapses the page's double spaces.
+    const url = servers.corpus.urlFor(EL_PAIS);
+    const copy = `${url}${url.includes('?') ? '&' : '?'}__fd_page=${encodeURIComponent(EL_PAIS)}`;
+    const untouched = await NewsPage.open(session.browser, copy);
+    expect(firstDifference(await untouched.html(), await news.html())).toBeNull();
+    await untouched.page.close();
     await news.page.close();
   });
 

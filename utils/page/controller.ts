@@ -595,11 +595,14 @@ export class PageController {
   }
 
   /**
-   * What the popup shows: the headline and blocks translated so far, in reading order. Built when
+   * What the popup shows: the headline and blocks translated so far, in reading order, of those
+   * still on the page (a page that replaced its article no longer shows the old one). Built when
    * the popup asks, not on every change.
    */
   private translationSoFar(): PageState['translation'] {
-    const shown = this.units.filter((u) => u.status === 'shown' && u.text !== undefined);
+    const shown = this.units.filter(
+      (u) => u.status === 'shown' && u.text !== undefined && u.element.isConnected,
+    );
     return {
       title: shown.find((u) => u.kind === 'headline')?.text ?? null,
       blocks: shown
