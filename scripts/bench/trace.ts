@@ -1,7 +1,9 @@
 /**
  * What a Chrome trace says about the extension on one page: when its content script started and
  * the main-thread tasks it ran in. Long animation frames cannot say it: Chromium leaves content
- * scripts (isolated worlds) out of their script attribution.
+ * scripts (isolated worlds) out of their script attribution. Tasks count as the extension's when
+ * an event in them names its scripts or when they hold its detection's measure; other work it
+ * resumes from a promise is not seen, so the longest task is a lower bound.
  */
 import type { TraceEvent } from './hooks.ts';
 
@@ -15,6 +17,8 @@ export interface ExtensionOnPage {
 }
 
 const LONG_TASK_MS = 50;
+/** The content script's detection, as it measures it (utils/page/controller.ts). */
+const DETECT_MEASURE = 'foreign-desk:detect';
 
 /**
  * The extension (scripts under `extensionOrigin`) on the page loaded from `pageUrl`; null when
@@ -39,6 +43,18 @@ export function extensionOnPage(
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && sameThread(e))
     .sort((a, b) => a.ts - b.ts);
   const ours = new Set<TraceEvent>();
+  // Work the extension starts from a promise (after its settings are read, after a yield) runs in
+  // tasks with no event naming its scripts: its detection is found by its user-timing measure.
+  const measures = events.filter(
+    (e) => e.name === DETECT_MEASURE && e.cat.includes('blink.user_timing'),
+  );
+  const begin = measures.find((e) => e.ph === 'b');
+  const end = measures.find((e) => e.ph === 'e');
+  if (begin && end) {
+    for (const task of tasks) {
+      if (task.ts <= end.ts && begin.ts <= task.ts + (task.dur ?? 0)) ours.add(task);
+    }
+  }
   for (const event of events) {
     if (!sameThread(event) || !fromExtension(event)) continue;
     // The last task starting at or before the event, if the event lies within it.
