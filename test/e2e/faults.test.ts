@@ -106,19 +106,6 @@ function readControl(news: NewsPage): Promise<ControlView | null> {
   });
 }
 
-/** Clicks the control's button labelled `label`, as the reader does. */
-async function clickControl(news: NewsPage, label: string): Promise<void> {
-  const clicked = await news.page.evaluate((wanted: string) => {
-    const buttons = document
-      .querySelector('foreign-desk-control')
-      ?.shadowRoot?.querySelectorAll<HTMLButtonElement>('.control button');
-    const button = Array.from(buttons ?? []).find((b) => b.textContent === wanted);
-    button?.click();
-    return !!button;
-  }, label);
-  if (!clicked) throw new Error(`no "${label}" button on the control`);
-}
-
 const isSlowNotice = (view: ControlView | null) =>
   view?.status === 'translating' && / is slow to answer$/.test(view.text);
 
@@ -222,7 +209,7 @@ async function runAlone(
       // The popup says so too, rather than "Translating… 0 of 6".
       const popup = await PopupPage.open(browser, news.tabId);
       await popup.waitForMessage(/ is slow to answer$/, 10_000).finally(() => popup.close());
-      if (isSlowNotice(firstNews)) await clickControl(news, 'Keep waiting');
+      if (isSlowNotice(firstNews)) await news.clickControl('Keep waiting');
     }
     const first = await settled(news);
 
@@ -305,7 +292,7 @@ async function runWithFallback(news: NewsPage, remote: PageRemote, fault: Fault)
         firstNews.buttons.join() === 'Use Apertium,Keep waiting',
         `offered ${firstNews.buttons.join(', ')}, not Use Apertium and Keep waiting`,
       );
-      if (isSlowNotice(firstNews)) await clickControl(news, 'Use Apertium');
+      if (isSlowNotice(firstNews)) await news.clickControl('Use Apertium');
     }
     firstNews = await settled(news);
     const finished = (Date.now() - started) / 1000;
