@@ -9,6 +9,7 @@ import { TranslationPipeline } from '@/utils/engines/pipeline';
 import type { Message } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
+import { siteKey } from '@/utils/settings/site-key';
 
 // Detection, spied on: it is the content script's heaviest step.
 vi.mock('@/utils/article/detect', async (importOriginal) => {
@@ -446,18 +447,21 @@ describe('PageController on a real El País article', () => {
   });
 
   it('sizes its messages by what the engine takes once the background has said it', async () => {
+    // A long article (56 blocks), so that messages after the first two exist to be sized.
+    const LES_ECHOS = 'fundus/fr-LesEchos_2024_07_18';
     /** Translates the article with a background whose engine takes `maxSegments` blocks. */
     const messagesFor = async (maxSegments: number) => {
       fakeBrowser.reset();
-      const { doc, url } = loadElPais();
+      const { doc, url } = loadDocument({ key: LES_ECHOS, dir: join(CORPUS, LES_ECHOS) });
       const requests = fakeBackground((segments) => ({
         ok: true,
         engine: 'Fake',
         translations: segments.map(shout),
         limits: { maxSegments, maxChars: 100_000 },
       }));
-      const controller = new PageController(doc, url);
-      await controller.apply(ON);
+      const controller = new PageController(doc, url!);
+      const site = siteKey(new URL(url!).hostname);
+      await controller.apply({ ...DEFAULT_SETTINGS, sites: { [site]: 'always' } });
       await settled(controller);
       expect(controller.getState().status).toBe('done');
       expect(requests.flat()).toHaveLength(controller.getState().progress.total);
