@@ -376,6 +376,11 @@ export const TRAILING_CREDIT_RE = new RegExp(
   String.raw`\s*(?:[([]?\s*(?:(?:foto|bild)(?:quelle|nachweis|rechte)|foto|photo|fotos|photos|photograph|bild|image|picture|credit|©|copyright|quelle|source|źródło|fuente|fonte|imagen|crédito)\s*[:©]\s*[^()[\]]{1,80}[)\]]?|photograph(?:ed)? by\s+[^()[\]]{1,80}|©\s*[^©]{1,80}|(?:^|\s)[/|]\s*\(c\)\s*[^©]{1,80}|(?:^|\s)[/|]\s[^|()[\]]{0,40}?(?<![\p{L}\p{N}])(?:${PHOTO_AGENCY})(?![\p{L}\p{N}])[^|()[\]]{0,40})$`,
   'iu',
 );
+/**
+ * The same as a whole line. Anchored, so a long paragraph is tried at its start only: the
+ * unanchored one tries every position of it.
+ */
+const WHOLE_LINE_CREDIT_RE = new RegExp(`^(?:${TRAILING_CREDIT_RE.source})`, 'iu');
 /** A figure's caption set in the text: "Abbildung 4: …", "Fig. 2: …", "Abb.: …", "Table 1: …". */
 const FIGURE_CAPTION_RE =
   /^(?:abbildung|abb\.|figure|fig\.|grafik|chart|figura|gráfico|tabelle|table)\s*\d*\s*:/iu;
@@ -632,9 +637,11 @@ const MAX_NO_SPACE_PROMPT_LENGTH = 80;
  * Twitter", "Abonnieren Sie unseren Newsletter") or to pay for the rest of the story.
  */
 export function isBoilerplateLine(text: string, lang: string): boolean {
-  // One match answers both: a whole line that is a credit, or a caption ending with one.
-  const credit = TRAILING_CREDIT_RE.exec(text);
-  if (credit && (credit.index === 0 || text.length <= MAX_NOTE_LENGTH)) return true;
+  // A whole line that is a credit, or a short caption ending with one.
+  if (
+    text.length <= MAX_NOTE_LENGTH ? TRAILING_CREDIT_RE.test(text) : WHOLE_LINE_CREDIT_RE.test(text)
+  )
+    return true;
   if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
     return true;
   if (text.length <= MAX_FILING_LINE && (FILING_RE.test(text) || READ_MORE_RE.test(text)))

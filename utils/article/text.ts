@@ -5,9 +5,22 @@ import { UNREAD_TAGS } from './tags';
 const NO_SPACE_SCRIPT_WEIGHT = 3;
 const NO_SPACE_RE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/gu;
+/**
+ * Blocks holding every character of those scripts (and more: any astral one, CJK punctuation):
+ * plain ranges scan a paragraph of European text many times faster than the script classes.
+ */
+const MAYBE_NO_SPACE_RE =
+  /[\u0e00-\u0e7f\u1100-\u11ff\u2e80-\ua97f\uac00-\udfff\uf900-\ufaff\uff66-\uffdc]/;
+
+/** Whitespace `collapse` replaces, but for the plain space (which it replaces when doubled). */
+const SPECIAL_SPACE_RE =
+  /[\t\n\v\f\r\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 export function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (!text) return '';
+  // Most text nodes of a page's prose need no replacing, only trimming: a scan, no new string.
+  if (!SPECIAL_SPACE_RE.test(text) && !text.includes('  ')) return text.trim();
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
 const UNREAD_SELECTOR = [...UNREAD_TAGS].join(', ').toLowerCase();
@@ -31,6 +44,7 @@ export function shownText(el: Element): string {
 
 /** Length in Latin-letter equivalents, so thresholds hold for Chinese, Japanese, Korean and Thai. */
 export function weightedLength(text: string): number {
+  if (!MAYBE_NO_SPACE_RE.test(text)) return text.length;
   const dense = text.match(NO_SPACE_RE)?.length ?? 0;
   return text.length + dense * (NO_SPACE_SCRIPT_WEIGHT - 1);
 }
