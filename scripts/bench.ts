@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --runs N] [-- --quick]`: the figures of issue 23 measured on the built
+ * `npm run bench [-- --runs N] [-- --quick] [-- --browser B] [-- --only articles|long-pages]`: the figures of issue 23 measured on the built
  * extension in headless Chromium and Firefox through the e2e harness. Spanish articles go to a
  * real APy, the others to a LibreTranslate-shaped loopback engine (150 ms + 1 ms per 100
  * characters), each behind a proxy that adds 300 ms and logs every request. Prints the table
@@ -85,10 +85,15 @@ const LONG_PAGE_FIGURES: FigureId[] = [
   'extra-heap-never-10000',
 ];
 
+/** What `--only` can restrict a run to: the corpus articles' rows, or the long pages' rows. */
+const PARTS = ['articles', 'long-pages'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   runs: number;
   quick: boolean;
   browsers: BrowserName[];
+  parts: Part[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -101,7 +106,12 @@ function parseArgs(argv: string[]): Options {
   if (!browsers.every((b) => browserNames.includes(b))) {
     throw new Error(`--browser takes one of ${browserNames.join(', ')}`);
   }
-  return { runs, quick, browsers };
+  const onlyAt = argv.indexOf('--only');
+  const parts = onlyAt >= 0 ? [argv[onlyAt + 1] as Part] : [...PARTS];
+  if (!parts.every((p) => PARTS.includes(p))) {
+    throw new Error(`--only takes one of ${PARTS.join(', ')}`);
+  }
+  return { runs, quick, browsers, parts };
 }
 
 /** Builds once when `.output` lacks either browser's extension. */
@@ -217,7 +227,7 @@ class Bench {
           [...this.articles.map((a) => a.site), LONG_PAGE_SITE].map((s) => [s, 'always']),
         ),
       });
-      for (const article of this.articles) {
+      for (const article of this.options.parts.includes('articles') ? this.articles : []) {
         try {
           await this.measureArticle(browser, article, run);
         } catch (error) {
@@ -225,6 +235,7 @@ class Bench {
           console.log(`  ${article.id}: FAILED ${String(error).split('\n')[0]}`);
         }
       }
+      if (!this.options.parts.includes('long-pages')) return;
       try {
         await this.measureLongPages(browser);
       } catch (error) {
@@ -573,7 +584,7 @@ class Bench {
     const figures: Figure[] = [];
     const chromiumOnly: FigureId[] = [...LONG_PAGE_FIGURES, 'extra-heap-article'];
     for (const name of this.options.browsers) {
-      const ids: FigureId[] = [
+      const articleIds: FigureId[] = [
         'first-paragraph',
         'first-paragraph-from-navigation',
         'whole-article',
@@ -582,7 +593,14 @@ class Bench {
         'revisit-time',
         'detection',
         'detection-fresh-page',
-        ...chromiumOnly.filter((id) => !(this.options.quick && id === 'longest-task-always-5000')),
+      ];
+      const longPageIds = LONG_PAGE_FIGURES.filter(
+        (id) => !(this.options.quick && id === 'longest-task-always-5000'),
+      );
+      const ids = [
+        ...(this.options.parts.includes('articles') ? articleIds : []),
+        ...(this.options.parts.includes('long-pages') ? longPageIds : []),
+        ...(this.options.parts.includes('articles') ? (['extra-heap-article'] as const) : []),
       ];
       for (const id of ids) {
         figures.push(
