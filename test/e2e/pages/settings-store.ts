@@ -1,5 +1,5 @@
 import type { ExtensionBrowser } from '../harness/index.ts';
-import { SETTINGS_VERSION } from '../../../utils/settings/schema.ts';
+import { SETTINGS_VERSION } from '../../../utils/settings/page.ts';
 
 /**
  * Test set-up only: merges `patch` into the extension's stored settings from an extension page,
