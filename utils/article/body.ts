@@ -347,18 +347,59 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
  * lead above the text box: it is kept whole.
  */
 function innermost(best: Element, balance: Map<Element, number>): Element {
+  const span = subtreeSpans(balance);
+  const holds = (outer: Element, el: Element) => {
+    const [start, end] = span.get(outer)!;
+    const at = span.get(el)![0];
+    return at >= start && at < end;
+  };
   for (;;) {
     if (best.tagName === 'ARTICLE') return best;
     const bestValue = balance.get(best) ?? 0;
     let next: Element | null = null;
     let nextValue = (1 - MAX_WRAPPER_GAIN) * bestValue;
     for (const [el, value] of balance)
-      if (value >= nextValue && value <= bestValue && el !== best && best.contains(el))
+      if (value >= nextValue && value <= bestValue && el !== best && holds(best, el))
         [next, nextValue] = [el, value];
     if (!next) return best;
-    const article = next.parentElement?.closest('article');
-    best = article && best.contains(article) ? article : next;
+    // The nearest <article> around it inside `best`, walking up to `best` only (`closest` walks
+    // on to the root, on every step down).
+    let article: Element | null = null;
+    for (let el = next.parentElement; el && el !== best && !article; el = el.parentElement)
+      if (el.matches('article')) article = el;
+    best = article ?? next;
   }
+}
+
+/**
+ * Each weighed element's place in a depth-first walk of the weighed elements and where its
+ * subtree ends: `contains` in constant time. `balance` holds every ancestor of what it holds up
+ * to the root, so they form one tree. Asking the DOM instead walks up from each element, and a
+ * page nesting its story thousands of wrappers deep made that cubic.
+ */
+function subtreeSpans(balance: Map<Element, number>): Map<Element, [number, number]> {
+  const children = new Map<Element | null, Element[]>();
+  for (const el of balance.keys()) {
+    const parent = el.parentElement && balance.has(el.parentElement) ? el.parentElement : null;
+    const list = children.get(parent);
+    if (list) list.push(el);
+    else children.set(parent, [el]);
+  }
+  const span = new Map<Element, [number, number]>();
+  let order = 0;
+  // Our own stack: the tree can be deeper than the call stack goes.
+  const stack: [Element, boolean][] = (children.get(null) ?? []).map((el) => [el, false]);
+  while (stack.length) {
+    const [el, done] = stack.pop()!;
+    if (done) {
+      span.get(el)![1] = order;
+      continue;
+    }
+    span.set(el, [order++, 0]);
+    stack.push([el, true]);
+    for (const child of children.get(el) ?? []) stack.push([child, false]);
+  }
+  return span;
 }
 
 /**
