@@ -1,5 +1,4 @@
-import { render } from 'preact';
-import { PageControl } from '@/components/PageControl';
+import { mountPageControl } from '@/components/page-control';
 // Inlined: a file fetched by the page's content script must be web-accessible on that site,
 // and sites the reader adds are not known when the manifest is built.
 import controlCss from '@/components/page-control.css?inline';
@@ -50,17 +49,14 @@ export default defineContentScript({
     style.textContent = controlCss;
     const container = document.createElement('div');
     shadow.append(style, container);
-    render(
-      <PageControl
-        initial={controller.getState()}
-        subscribe={(listener) => controller.subscribe(listener)}
-        command={(command) => controller.command(command)}
-      />,
-      container,
-    );
+    const unmount = mountPageControl(container, {
+      initial: controller.getState(),
+      subscribe: (listener) => controller.subscribe(listener),
+      command: (command) => controller.command(command),
+    });
     document.body.append(host);
     ctx.onInvalidated(() => {
-      render(null, container);
+      unmount();
       host.remove();
     });
 
