@@ -377,10 +377,12 @@ export const TRAILING_CREDIT_RE = new RegExp(
   'iu',
 );
 /**
- * The same as a whole line. Anchored, so a long paragraph is tried at its start only: the
- * unanchored one tries every position of it.
+ * How a line that is all credit starts: each of TRAILING_CREDIT_RE's alternatives, past its
+ * leading spaces. A long paragraph can only be a credit from its start, and most start otherwise:
+ * this anchored test spares them the unanchored search, which tries every position.
  */
-const WHOLE_LINE_CREDIT_RE = new RegExp(`^(?:${TRAILING_CREDIT_RE.source})`, 'iu');
+const CREDIT_LINE_START_RE =
+  /^\s*(?:[([/|©]|foto|bild|photo|image|picture|credit|crédito|copyright|quelle|source|źródło|fuente|fonte)/iu;
 /** A figure's caption set in the text: "Abbildung 4: …", "Fig. 2: …", "Abb.: …", "Table 1: …". */
 const FIGURE_CAPTION_RE =
   /^(?:abbildung|abb\.|figure|fig\.|grafik|chart|figura|gráfico|tabelle|table)\s*\d*\s*:/iu;
@@ -639,7 +641,9 @@ const MAX_NO_SPACE_PROMPT_LENGTH = 80;
 export function isBoilerplateLine(text: string, lang: string): boolean {
   // A whole line that is a credit, or a short caption ending with one.
   if (
-    text.length <= MAX_NOTE_LENGTH ? TRAILING_CREDIT_RE.test(text) : WHOLE_LINE_CREDIT_RE.test(text)
+    text.length <= MAX_NOTE_LENGTH
+      ? TRAILING_CREDIT_RE.test(text)
+      : CREDIT_LINE_START_RE.test(text) && TRAILING_CREDIT_RE.exec(text)?.index === 0
   )
     return true;
   if (text.length <= MAX_NOTE_LENGTH && (FIGURE_CAPTION_RE.test(text) || COPYRIGHT_RE.test(text)))
