@@ -1,5 +1,6 @@
 import type { ExtensionBrowser } from '../harness/index.ts';
-import { SETTINGS_VERSION } from '../../../utils/settings/schema.ts';
+// From the page's part of the schema: the full one needs Vite's import.meta.glob (npm run bench runs in Node).
+import { SETTINGS_VERSION } from '../../../utils/settings/page.ts';
 
 /**
  * Test set-up only: merges `patch` into the extension's stored settings from an extension page,
