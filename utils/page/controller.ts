@@ -78,10 +78,7 @@ export class PageController {
   private waiting = 0;
   /** The unit of each block element, for the visibility reports. */
   private readonly unitOf = new Map<Element, Unit>();
-  /**
-   * The whole article goes, not what is near the view: it is short (WHOLE_ARTICLE_BATCHES), or
-   * the reader asked for all of it (the popup's reader).
-   */
+  /** The reader asked for the whole article (the popup's reader), not what is near the view. */
   private wholeArticle = false;
   /** Blocks on screen when the whole article was queued: they lead its first message. */
   private onScreen = new WeakSet<Unit>();
@@ -438,7 +435,6 @@ export class PageController {
     const units = await this.collectUnits(article, [], generation);
     this.messageLimits = (await limits) ?? this.messageLimits;
     if (generation !== this.generation) return;
-    this.wholeArticle ||= this.fitsAtOnce(units);
     this.addUnits(units);
     this.watchForLateBlocks();
   }
@@ -454,12 +450,15 @@ export class PageController {
     }).catch(() => null);
   }
 
-  /** Whether the article is short enough to go whole at once (see WHOLE_ARTICLE_BATCHES). */
-  private fitsAtOnce(units: Unit[]): boolean {
+  /**
+   * Whether the article, late blocks included, is short enough to go whole at once (see
+   * WHOLE_ARTICLE_BATCHES): a live blog that grows past it goes on as the reader scrolls.
+   */
+  private fitsAtOnce(): boolean {
     const { maxSegments, maxChars } = this.messageLimits;
-    const chars = units.reduce((sum, u) => sum + u.encoded.html.length, 0);
+    const chars = this.units.reduce((sum, u) => sum + u.encoded.html.length, 0);
     return (
-      units.length <= WHOLE_ARTICLE_BATCHES * maxSegments &&
+      this.units.length <= WHOLE_ARTICLE_BATCHES * maxSegments &&
       chars <= WHOLE_ARTICLE_BATCHES * maxChars
     );
   }
@@ -496,10 +495,14 @@ export class PageController {
     this.emit();
   }
 
-  /** Queues blocks as they come near the viewport; without layout (tests, print) queues all. */
+  /**
+   * Queues blocks as they come near the viewport, or all of them at once for a short article,
+   * the reader's "translate all", or a page without layout (tests, print).
+   */
   private observe(units: Unit[]): void {
     const view = this.doc.defaultView;
-    if (this.wholeArticle || !view || typeof view.IntersectionObserver !== 'function') {
+    const all = this.wholeArticle || this.fitsAtOnce();
+    if (all || !view || typeof view.IntersectionObserver !== 'function') {
       for (const unit of units) {
         // One layout read for the lot: the page has laid out by the time the script runs.
         const box = unit.element.getBoundingClientRect();

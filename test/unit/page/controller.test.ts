@@ -401,6 +401,32 @@ describe('PageController on a real El País article', () => {
     expect(sentTexts).toHaveLength(1);
   });
 
+  it('sends late blocks as the reader nears them once the article has grown past what goes at once', async () => {
+    const { doc, url } = loadElPais();
+    layoutWhere(doc, () => false);
+    const requests = fakeBackground(undefined, { maxSegments: 10, maxChars: 100_000 });
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const sent = requests.flat().length;
+    expect(sent).toBe(controller.getState().progress.total);
+    // A live blog: 30 more paragraphs, past the 40 blocks that go at once to this engine.
+    let at = detectArticle(doc, { url }).blocks.at(-1)!.element;
+    for (let i = 1; i <= 30; i++) {
+      const update = doc.createElement('p');
+      update.textContent = `Actualización ${i}: el Consejo Europeo sigue reunido esta noche para debatir la propuesta de la Comisión sobre migración.`;
+      at.after(update);
+      at = update;
+    }
+    await vi.waitFor(() => expect(controller.getState().progress.total).toBeGreaterThan(40), {
+      timeout: 5_000,
+    });
+    const { progress, status } = controller.getState();
+    expect(status).toBe('translating');
+    expect(progress.waiting).toBe(progress.total - sent);
+    expect(requests.flat()).toHaveLength(sent);
+  });
+
   it('translates a page whose template declares the reader’s language', async () => {
     // Sites keep their template's lang="en"; the text is Spanish, so it is translated from
     // Spanish instead of being taken as already in English.
