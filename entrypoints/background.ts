@@ -5,6 +5,7 @@ import {
   automaticEngineFor,
   engineNames,
   cancelOnNavigation,
+  prepareForTab,
   cancelTab,
   translateForTab,
 } from '@/utils/engines/service';
@@ -37,6 +38,7 @@ export default defineBackground(() => {
         tabId: sender.tab?.id,
         pageUrl: sender.url,
       }),
+    prepareTranslation: ({ source, target, engine }) => prepareForTab({ source, target, engine }),
     pageStatus: ({ status, target }, sender) => {
       if (sender.tab?.id !== undefined) void pageStatusChanged(sender.tab.id, status, target);
     },

@@ -16,6 +16,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Read while the control is built: nothing is decided before the settings are in.
+    const firstSettings = getPageSettings();
     const controller = new PageController(document, location.href);
     handleMessages({
       getPageState: () => controller.stateWithArticle(),
@@ -60,8 +62,9 @@ export default defineContentScript({
       host.remove();
     });
 
-    // Watched before the first read: a choice made in the popup while this script starts wins.
+    // Watched in the same task as the first read began (no change can be reported between the
+    // two): a choice made in the popup while this script starts wins.
     ctx.onInvalidated(watchPageSettings((next) => void controller.apply(next)));
-    await controller.applyFirst(await getPageSettings());
+    await controller.applyFirst(await firstSettings);
   },
 });

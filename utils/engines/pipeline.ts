@@ -61,8 +61,8 @@ export interface PipelineResult {
 }
 
 /**
- * Everything between a list of segments and the engines: de-duplication, skipping text already
- * in the target language, the cache, batching within each engine's limits, per-engine rate
+ * Everything between a list of segments and the engines: de-duplication, the cache, skipping
+ * text already in the target language, batching within each engine's limits, per-engine rate
  * limiting and concurrency, retries, marker checks, and falling back along `chain`.
  */
 export class TranslationPipeline {
@@ -77,7 +77,7 @@ export class TranslationPipeline {
     pageRequest: TranslateRequest,
   ): Promise<PipelineResult> {
     const request = { ...pageRequest, source: await this.checkSource(pageRequest) };
-    const { segments, target } = request;
+    const { segments } = request;
     const unique = [...new Set(segments)];
     const stats: PipelineStats = {
       segments: segments.length,
@@ -87,15 +87,11 @@ export class TranslationPipeline {
       alreadyInTarget: 0,
     };
     const done = new Map<string, string>();
-    const inTarget = await Promise.all(unique.map((s) => this.inLanguage(s, target)));
     let todo: string[] = [];
-    unique.forEach((segment, i) => {
+    for (const segment of unique) {
       if (!plainText(segment)) done.set(segment, segment);
-      else if (inTarget[i]) {
-        done.set(segment, segment);
-        stats.alreadyInTarget++;
-      } else todo.push(segment);
-    });
+      else todo.push(segment);
+    }
 
     const engines: string[] = [];
     const errors: EngineError[] = [];
@@ -111,6 +107,8 @@ export class TranslationPipeline {
       } catch (error) {
         if (error instanceof EngineError && error.code === 'cancelled') throw error;
         errors.push(asEngineError(error));
+        // Segments found already in the target language before the failure stay as they are.
+        todo = todo.filter((segment) => !done.has(segment));
       }
     }
     if (todo.length) throw combine(errors);
@@ -152,14 +150,22 @@ export class TranslationPipeline {
     );
     const keyOf = new Map(todo.map((segment, i) => [segment, keys[i] ?? '']));
     const cached = await this.deps.cache.getMany(keys).catch(() => keys.map(() => undefined));
-    const misses: string[] = [];
+    const unknown: string[] = [];
     todo.forEach((segment, i) => {
       const hit = cached[i];
-      if (hit === undefined) misses.push(segment);
+      if (hit === undefined) unknown.push(segment);
       else {
         done.set(segment, hit);
         stats.cacheHits++;
       }
+    });
+    // After the cache: a revisited article asks no language detector, only the cache.
+    const inTarget = await Promise.all(unknown.map((s) => this.inLanguage(s, target)));
+    const misses: string[] = [];
+    unknown.forEach((segment, i) => {
+      if (!inTarget[i]) return misses.push(segment);
+      done.set(segment, segment);
+      stats.alreadyInTarget++;
     });
     if (!misses.length) return [];
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { languageName } from '../languages';
 import { t } from '../i18n';
+import type { BatchLimits } from './batching';
 import type {
   EngineFailure,
   EngineNames,
@@ -21,10 +22,8 @@ import { EngineError, type EngineId, type TranslateRequest, type TranslationEngi
 const SUGGESTION_TIMEOUT_MS = 5_000;
 
 const registry = new EngineRegistry({ chromeHost: offscreenHost() });
-const pipeline = new TranslationPipeline({
-  cache: new IndexedDbCache(),
-  detectLanguage: detectWithBrowser,
-});
+const cache = new IndexedDbCache();
+const pipeline = new TranslationPipeline({ cache, detectLanguage: detectWithBrowser });
 /** One controller per tab and page: leaving the page or closing the tab cancels its work. */
 const tabWork = new Map<number, { controller: AbortController; page?: string }>();
 
@@ -88,6 +87,33 @@ export async function translateForTab(request: {
       error: { code: 'internal', message: `Translation failed: ${String(error)}` },
       engine: chain.map((e) => e.name).join(' + '),
     };
+  }
+}
+
+/**
+ * A page is about to translate: what its first request needs (settings, keys, the cache's
+ * database) is read while the page reads its article, and the page learns the size of one engine
+ * request. Nothing goes to any engine here: the page has sent no text yet.
+ */
+export async function prepareForTab(request: {
+  source: string;
+  target: string;
+  engine?: EngineId | 'fallback';
+}): Promise<BatchLimits | null> {
+  try {
+    const [stored, keys] = await Promise.all([
+      getSettings(),
+      getEngineKeys(),
+      // No keys: opens the database, which is the slow part of the first lookup.
+      cache.getMany([]).catch(() => undefined),
+    ]);
+    const settings = forThisPage(stored, request.engine);
+    const [first] = await registry.chain(settings, keys, request.source, request.target);
+    return first
+      ? { maxSegments: first.limits.maxSegments, maxChars: first.limits.maxChars }
+      : null;
+  } catch {
+    return null;
   }
 }
 

@@ -23,6 +23,15 @@ export interface Protocol {
     response: TranslateResult;
   };
   /**
+   * content → background: this page is about to translate (sent before it reads the article): the
+   * background reads what its first request needs, and says what one request to the engine
+   * carries (null: no engine set up), so the page's first message is already of that size.
+   */
+  prepareTranslation: {
+    request: { source: string; target: string; engine?: EngineId | 'fallback' };
+    response: BatchLimits | null;
+  };
+  /**
    * content → background: a translation of this tab is still waiting for its engine. Firefox
    * suspends a background that has received no message for 30 s, replies pending or not.
    */

@@ -13,10 +13,18 @@ import type { PageState, PageView } from './state';
 import { unitsOf, type Unit } from './units';
 
 /**
- * The first messages, sent before the background has said what its engine takes: small, so one
- * engine round trip fills the first screen. Later messages fill one engine request each.
+ * What one message carries when the background could not say what its engine takes (it answers
+ * before the first message otherwise): a screenful, within what every engine accepts.
  */
-const FIRST_MESSAGE: BatchLimits = { maxSegments: 12, maxChars: 5_000 };
+const UNTOLD_LIMITS: BatchLimits = { maxSegments: 12, maxChars: 5_000 };
+/**
+ * An article that fits in this many engine requests goes whole as soon as it is read, blocks on
+ * screen first: the reader has all of it in about one round trip (two at the engine's
+ * concurrency), the engine gets full batches, and such an article is read to its end often
+ * enough that sending the rest later saves little. Longer pages are sent as the reader nears
+ * each block.
+ */
+const WHOLE_ARTICLE_BATCHES = 4;
 /** Work on a long page is cut in slices this long, between which the page handles input. */
 const SLICE_MS = 8;
 /** Requests in flight at once from one page (the background limits each engine as well). */
@@ -72,8 +80,10 @@ export class PageController {
   private readonly unitOf = new Map<Element, Unit>();
   /** The reader asked for the whole article (the popup's reader), not what is near the view. */
   private wholeArticle = false;
+  /** Blocks on screen when the whole article was queued: they lead its first message. */
+  private onScreen = new WeakSet<Unit>();
   /** What one message carries: the engine's batch limits once the background has said them. */
-  private messageLimits = FIRST_MESSAGE;
+  private messageLimits = UNTOLD_LIMITS;
   private queue: Unit[] = [];
   /** Whether blocks joined the queue since it was last put in reading order. */
   private queueUnsorted = false;
@@ -300,6 +310,7 @@ export class PageController {
     this.waiting = 0;
     this.unitOf.clear();
     this.wholeArticle = false;
+    this.onScreen = new WeakSet();
     this.queue = [];
     this.inFlight = 0;
     this.state = {
@@ -403,6 +414,8 @@ export class PageController {
   }
 
   private async start(target: string): Promise<void> {
+    // Asked before the article is read: the background gets ready while the page reads it.
+    const limits = this.prepare(target);
     const article = this.article ?? this.detect();
     this.state.target = target;
     // "Translate anyway" (popup): the blocks detection found, though it is not sure of an article.
@@ -420,9 +433,34 @@ export class PageController {
     this.emit();
     const generation = this.generation;
     const units = await this.collectUnits(article, [], generation);
+    this.messageLimits = (await limits) ?? this.messageLimits;
     if (generation !== this.generation) return;
     this.addUnits(units);
     this.watchForLateBlocks();
+  }
+
+  /** What one request to the engine carries, from the background (null if it cannot say). */
+  private async prepare(target: string): Promise<BatchLimits | null> {
+    // The language the page declares: detection may correct it, the engine's limits hardly vary.
+    const source = findSite(new URL(this.url).hostname)?.lang ?? this.doc.documentElement.lang;
+    return sendToBackground('prepareTranslation', {
+      source,
+      target,
+      engine: this.fallbackOnly ? 'fallback' : this.pageEngine,
+    }).catch(() => null);
+  }
+
+  /**
+   * Whether the article, late blocks included, is short enough to go whole at once (see
+   * WHOLE_ARTICLE_BATCHES): a live blog that grows past it goes on as the reader scrolls.
+   */
+  private fitsAtOnce(): boolean {
+    const { maxSegments, maxChars } = this.messageLimits;
+    const chars = this.units.reduce((sum, u) => sum + u.encoded.html.length, 0);
+    return (
+      this.units.length <= WHOLE_ARTICLE_BATCHES * maxSegments &&
+      chars <= WHOLE_ARTICLE_BATCHES * maxChars
+    );
   }
 
   /** The article's blocks as units, in time slices that leave the page free between them. */
@@ -457,11 +495,20 @@ export class PageController {
     this.emit();
   }
 
-  /** Queues blocks as they come near the viewport; without layout (tests, print) queues all. */
+  /**
+   * Queues blocks as they come near the viewport, or all of them at once for a short article,
+   * the reader's "translate all", or a page without layout (tests, print).
+   */
   private observe(units: Unit[]): void {
     const view = this.doc.defaultView;
-    if (this.wholeArticle || !view || typeof view.IntersectionObserver !== 'function') {
-      for (const unit of units) this.enqueue(unit);
+    const all = this.wholeArticle || this.fitsAtOnce();
+    if (all || !view || typeof view.IntersectionObserver !== 'function') {
+      for (const unit of units) {
+        // One layout read for the lot: the page has laid out by the time the script runs.
+        const box = unit.element.getBoundingClientRect();
+        if (view && box.bottom > 0 && box.top < view.innerHeight) this.onScreen.add(unit);
+        this.enqueue(unit);
+      }
       return this.pump();
     }
     if (!this.visibility) {
@@ -494,7 +541,7 @@ export class PageController {
    */
   private startFromTopIfIdle(): void {
     if (!this.inFlight && !this.queue.length && this.state.progress.done === 0) {
-      for (const unit of this.units.slice(0, FIRST_MESSAGE.maxSegments)) this.enqueue(unit);
+      for (const unit of this.units.slice(0, this.messageLimits.maxSegments)) this.enqueue(unit);
     }
     this.pump();
   }
@@ -506,11 +553,15 @@ export class PageController {
     this.queueUnsorted = true;
   }
 
-  /** Sends queued blocks, reading order within what is queued, within the in-flight limit. */
+  /**
+   * Sends queued blocks, those on screen then reading order within what is queued, within the
+   * in-flight limit.
+   */
   private pump(): void {
     if (this.state.status !== 'translating') return;
     if (this.inFlight >= MAX_IN_FLIGHT || !this.queue.length) return;
-    if (this.queueUnsorted) this.queue.sort((a, b) => a.order - b.order);
+    const rank = (u: Unit) => (this.onScreen.has(u) ? 0 : 1);
+    if (this.queueUnsorted) this.queue.sort((a, b) => rank(a) - rank(b) || a.order - b.order);
     this.queueUnsorted = false;
     while (this.inFlight < MAX_IN_FLIGHT && this.queue.length) {
       // Only the first message is packed: no more than its limit of blocks can go in it.

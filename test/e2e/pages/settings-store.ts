@@ -1,4 +1,5 @@
 import type { ExtensionBrowser } from '../harness/index.ts';
+// From the page's part of the schema: the full one needs Vite's import.meta.glob (npm run bench runs in Node).
 import { SETTINGS_VERSION } from '../../../utils/settings/page.ts';
 
 /**

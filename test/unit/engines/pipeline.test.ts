@@ -28,6 +28,23 @@ afterEach(() => {
 });
 
 describe('translation pipeline', () => {
+  it('answers a revisited article from the cache without asking the language detector of each paragraph', async () => {
+    const { engine, calls } = fakeEngine('E');
+    const detectLanguage = vi.fn(async () => 'es');
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), detectLanguage });
+    const article = [
+      'Este párrafo está escrito en español por el periódico de la mañana.',
+      'Y este otro párrafo también, con bastante texto para detectar su lengua.',
+    ];
+    await pipeline.translate([engine], request(article));
+    detectLanguage.mockClear();
+    const again = await pipeline.translate([engine], request(article));
+    expect(again.stats).toMatchObject({ requests: 0, cacheHits: 2 });
+    expect(calls).toHaveLength(1);
+    // Once, for the article's language: none for its paragraphs, which the cache answered.
+    expect(detectLanguage).toHaveBeenCalledTimes(1);
+  });
+
   it('packs batches within the engine’s segment and character limits, in order', async () => {
     const { engine, calls } = fakeEngine('E', undefined, { maxSegments: 2, maxChars: 10 });
     const pipeline = new TranslationPipeline({ cache: new MapCache() });

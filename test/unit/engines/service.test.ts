@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { setEngineKey } from '@/utils/engines/keys';
-import { cancelOnNavigation, translateForTab } from '@/utils/engines/service';
+import { cancelOnNavigation, prepareForTab, translateForTab } from '@/utils/engines/service';
 import { updateSettings } from '@/utils/settings/store';
 import { loopback, shout } from './loopback';
 
@@ -74,6 +74,24 @@ describe('translateForTab (the background’s entry)', () => {
     expect(server.translations()).toHaveLength(1);
     // What the pipeline counted stays in the background.
     expect(again).not.toHaveProperty('stats');
+  });
+
+  it('tells a page what one request carries before it sends any text, asking the engine nothing', async () => {
+    const server = await apy();
+    await updateSettings((s) => ({
+      ...s,
+      engine: 'libretranslate',
+      fallbackEngine: 'none',
+      apertium: { baseUrl: server.url },
+    }));
+    const prepare = { source: 'es', target: 'en' };
+    expect(await prepareForTab(prepare)).toEqual({ maxSegments: 25, maxChars: 5_000 });
+    // The engine the reader picked for this page is the one sized.
+    expect(await prepareForTab({ ...prepare, engine: 'apertium' })).toEqual({
+      maxSegments: 100,
+      maxChars: 8_000,
+    });
+    expect(server.seen).toHaveLength(0);
   });
 
   it('asks APy for its pairs once for messages in flight together, beside the first translation', async () => {

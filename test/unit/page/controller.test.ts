@@ -5,6 +5,7 @@ import { loadDocument } from '../../../scripts/lib/corpus';
 import { fakeEngine, MapCache } from '../engines/fakes';
 import { shout } from '../engines/loopback';
 import { detectArticle } from '@/utils/article/detect';
+import type { BatchLimits } from '@/utils/engines/batching';
 import { TranslationPipeline } from '@/utils/engines/pipeline';
 import type { Message } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
@@ -29,11 +30,15 @@ function loadElPais() {
 /** What the background names the reader's engines (no fallback set). */
 const NAMES = { engine: 'Automatic', fallback: null };
 
-/** A background that "translates" by upper-casing text and keeps every marker. */
-function fakeBackground(reply?: (segments: string[]) => unknown) {
+/**
+ * A background that "translates" by upper-casing text and keeps every marker; `limits`: what it
+ * says one engine request carries when the page prepares (by default it cannot say).
+ */
+function fakeBackground(reply?: (segments: string[]) => unknown, limits?: BatchLimits) {
   const requests: string[][] = [];
   fakeBrowser.runtime.onMessage.addListener(((received: Message) => {
     if (received.type === 'engineNames') return Promise.resolve(NAMES);
+    if (received.type === 'prepareTranslation') return Promise.resolve(limits ?? null);
     if (received.type !== 'translate') return Promise.resolve();
     const message = received as Message<'translate'>;
     requests.push(message.segments);
@@ -62,6 +67,22 @@ function settled(controller: PageController): Promise<void> {
       if (check(state.status)) unsubscribe();
     });
   });
+}
+
+/** A layout in which the blocks observed as `near(index)` (in the order observed) are near the view. */
+function layoutWhere(doc: Document, near: (index: number) => boolean): void {
+  const view = doc.defaultView as unknown as { IntersectionObserver: unknown };
+  view.IntersectionObserver = class {
+    private seen = 0;
+    constructor(private readonly report: (entries: unknown[]) => void) {}
+    observe(target: Element) {
+      const isIntersecting = near(this.seen++);
+      const box = { width: 100, height: 20 };
+      queueMicrotask(() => this.report([{ target, isIntersecting, boundingClientRect: box }]));
+    }
+    unobserve() {}
+    disconnect() {}
+  };
 }
 
 const ON: Settings = { ...DEFAULT_SETTINGS, sites: { elpais: 'always' } };
@@ -113,6 +134,7 @@ describe('PageController on a real El País article', () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     fakeBrowser.runtime.onMessage.addListener((async (message: Message<'translate'>) => {
+      if (message.type !== 'translate') return null;
       await gate;
       return { ok: true, engine: 'Fake', translations: message.segments };
     }) as never);
@@ -266,6 +288,7 @@ describe('PageController on a real El País article', () => {
     const pipeline = new TranslationPipeline({ cache: new MapCache() });
     const requests: string[][] = [];
     fakeBrowser.runtime.onMessage.addListener((async (message: Message<'translate'>) => {
+      if (message.type !== 'translate') return null;
       requests.push(message.segments);
       const { translations } = await pipeline.translate([dropper.engine], message);
       return { ok: true, engine: 'Dropper', translations };
@@ -378,6 +401,32 @@ describe('PageController on a real El País article', () => {
     expect(sentTexts).toHaveLength(1);
   });
 
+  it('sends late blocks as the reader nears them once the article has grown past what goes at once', async () => {
+    const { doc, url } = loadElPais();
+    layoutWhere(doc, () => false);
+    const requests = fakeBackground(undefined, { maxSegments: 10, maxChars: 100_000 });
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const sent = requests.flat().length;
+    expect(sent).toBe(controller.getState().progress.total);
+    // A live blog: 30 more paragraphs, past the 40 blocks that go at once to this engine.
+    let at = detectArticle(doc, { url }).blocks.at(-1)!.element;
+    for (let i = 1; i <= 30; i++) {
+      const update = doc.createElement('p');
+      update.textContent = `Actualización ${i}: el Consejo Europeo sigue reunido esta noche para debatir la propuesta de la Comisión sobre migración.`;
+      at.after(update);
+      at = update;
+    }
+    await vi.waitFor(() => expect(controller.getState().progress.total).toBeGreaterThan(40), {
+      timeout: 5_000,
+    });
+    const { progress, status } = controller.getState();
+    expect(status).toBe('translating');
+    expect(progress.waiting).toBe(progress.total - sent);
+    expect(requests.flat()).toHaveLength(sent);
+  });
+
   it('translates a page whose template declares the reader’s language', async () => {
     // Sites keep their template's lang="en"; the text is Spanish, so it is translated from
     // Spanish instead of being taken as already in English.
@@ -385,7 +434,7 @@ describe('PageController on a real El País article', () => {
     doc.documentElement.setAttribute('lang', 'en');
     const sources: string[] = [];
     fakeBrowser.runtime.onMessage.addListener(((message: Message<'translate'>) => {
-      sources.push(message.source);
+      if (message.type === 'translate') sources.push(message.source);
     }) as never);
     fakeBackground();
     const controller = new PageController(doc, url);
@@ -446,55 +495,66 @@ describe('PageController on a real El País article', () => {
     expect(detections()).toBe(1);
   });
 
-  it('sizes its messages by what the engine takes once the background has said it', async () => {
-    // A long article (56 blocks), so that messages after the first two exist to be sized.
-    const LES_ECHOS = 'fundus/fr-LesEchos_2024_07_18';
-    /** Translates the article with a background whose engine takes `maxSegments` blocks. */
-    const messagesFor = async (maxSegments: number) => {
+  it('sends a short article whole at once, before the reader scrolls, in as few messages as the engine’s limits allow', async () => {
+    /** Messages for El País (24 blocks) to an engine taking `limits`, with nothing near the view. */
+    const messagesFor = async (limits: BatchLimits) => {
       fakeBrowser.reset();
-      const { doc, url } = loadDocument({ key: LES_ECHOS, dir: join(CORPUS, LES_ECHOS) });
-      const requests = fakeBackground((segments) => ({
-        ok: true,
-        engine: 'Fake',
-        translations: segments.map(shout),
-        limits: { maxSegments, maxChars: 100_000 },
-      }));
-      const controller = new PageController(doc, url!);
-      const site = siteKey(new URL(url!).hostname);
-      await controller.apply({ ...DEFAULT_SETTINGS, sites: { [site]: 'always' } });
+      const { doc, url } = loadElPais();
+      layoutWhere(doc, () => false);
+      const requests = fakeBackground(undefined, limits);
+      const controller = new PageController(doc, url);
+      await controller.apply(ON);
       await settled(controller);
-      expect(controller.getState().status).toBe('done');
-      expect(requests.flat()).toHaveLength(controller.getState().progress.total);
+      const { status, progress } = controller.getState();
+      expect(status).toBe('done');
+      expect(progress.total).toBe(24);
+      expect(requests.flat()).toHaveLength(24);
       return requests.map((r) => r.length);
     };
-    const small = await messagesFor(5);
-    expect(small.reduce((a, b) => a + b)).toBeGreaterThan(30);
-    // Two small first messages go before any reply; the later ones fill the engine's batches.
-    expect(small[0]).toBeLessThanOrEqual(12);
-    expect(small[1]).toBeLessThanOrEqual(12);
-    for (const size of small.slice(2, -1)) expect(size).toBe(5);
-    // An engine that takes the rest of the article at once gets it in one more message.
-    expect(await messagesFor(100)).toHaveLength(3);
+    // One engine request carries it all: one message.
+    expect(await messagesFor({ maxSegments: 100, maxChars: 100_000 })).toEqual([24]);
+    // Ten blocks a request: ⌈24 ÷ 10⌉ messages, each full but the last.
+    expect(await messagesFor({ maxSegments: 10, maxChars: 100_000 })).toEqual([10, 10, 4]);
+  });
+
+  it('puts the blocks on screen first in the first message of an article sent whole', async () => {
+    const { doc, url } = loadElPais();
+    const requests = fakeBackground(undefined, { maxSegments: 10, maxChars: 100_000 });
+    // The reader is at the article's end (the page kept its scroll position): only its last
+    // paragraph is on screen.
+    const last = detectArticle(doc, { url }).blocks.at(-1)!.element;
+    const innerHeight = doc.defaultView!.innerHeight;
+    last.getBoundingClientRect = () => ({ top: 100, bottom: 200 }) as DOMRect;
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    expect(innerHeight).toBeGreaterThan(200);
+    expect(requests[0]![0]).toContain(last.textContent!.trim().slice(0, 30));
+    expect(requests.flat()).toHaveLength(controller.getState().progress.total);
+  });
+
+  it('sizes every message of a long page, the first ones included, by what the engine takes', async () => {
+    // A long article (56 blocks) and an engine taking 5 blocks a request: beyond what goes at once.
+    const LES_ECHOS = 'fundus/fr-LesEchos_2024_07_18';
+    const { doc, url } = loadDocument({ key: LES_ECHOS, dir: join(CORPUS, LES_ECHOS) });
+    const requests = fakeBackground(undefined, { maxSegments: 5, maxChars: 100_000 });
+    const controller = new PageController(doc, url!);
+    const site = siteKey(new URL(url!).hostname);
+    await controller.apply({ ...DEFAULT_SETTINGS, sites: { [site]: 'always' } });
+    await settled(controller);
+    expect(controller.getState().status).toBe('done');
+    const sizes = requests.map((r) => r.length);
+    expect(sizes.reduce((a, b) => a + b)).toBe(controller.getState().progress.total);
+    expect(sizes.length).toBeGreaterThan(4);
+    for (const size of sizes.slice(0, -1)) expect(size).toBe(5);
   });
 
   it('counts the blocks left for the reader to scroll to, and gives the popup the translation in reading order', async () => {
     const { doc, url } = loadElPais();
-    fakeBackground();
+    // An engine taking 5 blocks a request: the article (24 blocks) is too long to go at once.
+    fakeBackground(undefined, { maxSegments: 5, maxChars: 100_000 });
     // A layout where only the first three blocks are near the viewport, the rest far below.
-    const view = doc.defaultView as unknown as { IntersectionObserver: unknown };
-    view.IntersectionObserver = class {
-      private seen = 0;
-      constructor(private readonly report: (entries: unknown[]) => void) {}
-      observe(target: Element) {
-        const near = this.seen++ < 3;
-        const box = { width: 100, height: 20 };
-        queueMicrotask(() =>
-          this.report([{ target, isIntersecting: near, boundingClientRect: box }]),
-        );
-      }
-      unobserve() {}
-      disconnect() {}
-    };
+    layoutWhere(doc, (index) => index < 3);
     const controller = new PageController(doc, url);
     const views: object[] = [];
     controller.subscribe((state) => views.push(state));
