@@ -17,8 +17,10 @@ const SOURCE_SAMPLE_CHARS = 2_000;
 /**
  * With a fallback engine after it, an engine that has not translated a batch within this (its
  * retries and queueing included) hands the batch on: a hanging engine costs the article no more.
+ * Later than the page's slow notice (7 s), so the reader can still choose first; short enough
+ * that a dead primary costs the article under 20 s more than the fallback alone.
  */
-const FALLBACK_AFTER_MS = 15_000;
+const FALLBACK_AFTER_MS = 10_000;
 /**
  * An engine that just failed for reasons of its own (down, hanging, refusing, out of quota) is
  * passed over for the next one for this long, while one follows.

@@ -200,7 +200,7 @@ describe('PageController on a real El País article', () => {
     const controller = new PageController(doc, url);
     await controller.apply(ON);
     while (held.length < 2) await vi.advanceTimersByTimeAsync(5);
-    await vi.advanceTimersByTimeAsync(9_000);
+    await vi.advanceTimersByTimeAsync(6_000);
     expect(controller.getState().slow).toBeNull();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(controller.getState().slow).toEqual({ engine: 'LibreTranslate', fallback: 'Apertium' });
