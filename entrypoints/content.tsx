@@ -9,6 +9,8 @@ import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
+const HTML_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
+
 // Before WXT sets up this copy's context, which announces it to the copies already running.
 guardScriptStartedEvent();
 
@@ -17,6 +19,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Text, JSON, images and PDFs open as documents too: no article there, and nothing of ours
+    // belongs in them.
+    if (!HTML_TYPES.has(document.contentType) || !document.body) return;
     const controller = new PageController(document, location.href);
     handleMessages({
       getPageState: () => controller.stateWithArticle(),
