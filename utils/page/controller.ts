@@ -148,7 +148,18 @@ export class PageController {
     const wanted =
       mode === 'always' ||
       (lang !== null && settings.alwaysTranslateFrom.includes(baseLanguage(lang)));
-    if (wanted) await this.ensureRunning(settings.targetLang);
+    if (wanted) return this.ensureRunning(settings.targetLang);
+    // Ask first, on an article already in the reader's language: nothing to offer on the page,
+    // and the popup says why (with Translate anyway), rather than "Not translated".
+    if (this.state.status !== 'off' && this.state.status !== 'same-language') return;
+    const same =
+      !this.anyway &&
+      lang !== null &&
+      this.article?.isArticle === true &&
+      baseLanguage(lang) === baseLanguage(settings.targetLang);
+    this.state.target = settings.targetLang;
+    this.state.status = same ? 'same-language' : 'off';
+    this.emit();
   }
 
   /**
