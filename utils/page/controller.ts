@@ -149,16 +149,16 @@ export class PageController {
       mode === 'always' ||
       (lang !== null && settings.alwaysTranslateFrom.includes(baseLanguage(lang)));
     if (wanted) return this.ensureRunning(settings.targetLang);
-    // Ask first, on an article already in the reader's language: nothing to offer on the page,
-    // and the popup says why (with Translate anyway), rather than "Not translated".
-    if (this.state.status !== 'off' && this.state.status !== 'same-language') return;
-    const same =
-      !this.anyway &&
-      lang !== null &&
-      this.article?.isArticle === true &&
-      baseLanguage(lang) === baseLanguage(settings.targetLang);
+    // Ask first, on a page with no article or one already in the reader's language: nothing to
+    // offer on the page, and the popup says why (with Translate anyway), not "Not translated".
+    const quiet = ['off', 'same-language', 'not-article'];
+    if (!quiet.includes(this.state.status) || this.anyway || lang === null) return;
     this.state.target = settings.targetLang;
-    this.state.status = same ? 'same-language' : 'off';
+    this.state.status = !this.article?.isArticle
+      ? 'not-article'
+      : baseLanguage(lang) === baseLanguage(settings.targetLang)
+        ? 'same-language'
+        : 'off';
     this.emit();
   }
 
