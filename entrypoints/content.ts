@@ -8,6 +8,8 @@ import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
+const HTML_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
+
 // Before WXT sets up this copy's context, which announces it to the copies already running.
 guardScriptStartedEvent();
 
@@ -16,6 +18,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   async main(ctx) {
+    // Text, JSON, images and PDFs open as documents too: no article there, and nothing of ours
+    // belongs in them.
+    if (!HTML_TYPES.has(document.contentType) || !document.body) return;
     // Read while the control is built: nothing is decided before the settings are in.
     const firstSettings = getPageSettings();
     const controller = new PageController(document, location.href);

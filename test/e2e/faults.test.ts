@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserNames, startApy, type Apy, type ExtensionBrowser } from './harness/index.ts';
 import {
   FAULTS,
+  QUOTA_REPLIES,
   shout,
+  type KeyedEngine,
   startFaultEngine,
   type Fault,
   type FaultEngine,
@@ -11,7 +13,7 @@ import { useBrowser } from './suite.ts';
 import { firstDifference, NewsPage, type ShownTranslation } from './pages/news-page.ts';
 import { PageRemote } from './pages/page-remote.ts';
 import { PopupPage } from './pages/popup-page.ts';
-import { patchSettings } from './pages/settings-store.ts';
+import { patchSettings, storeKey } from './pages/settings-store.ts';
 
 /**
  * Every way the suite's loopback engine fails, one article per fault, side by side in one
@@ -65,6 +67,16 @@ const BASELINE = 'B';
 const tokenOf = (phase: 'F' | 'G' | typeof BASELINE, fault: Fault | null, browser: number) =>
   `${phase}${browser + 1}${String(fault ? FAULTS.indexOf(fault) + 1 : 0).padStart(2, '0')}`;
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** Keyed engines, each answering with its own quota reply (test/e2e/harness/fault-engine.ts). */
+const KEYED = Object.keys(QUOTA_REPLIES) as KeyedEngine[];
+const QUOTA_SETTINGS: Record<KeyedEngine, [string, Record<string, string>]> = {
+  deepl: ['deepl', {}],
+  'google-cloud': ['googleCloud', {}],
+  microsoft: ['microsoft', { region: '' }],
+  openai: ['openai', { model: 'gpt-4o-mini' }],
+};
+const quotaToken = (engineIndex: number, browser: number) =>
+  `Q${browser + 1}${String(engineIndex + 1).padStart(2, '0')}`;
 
 let engine: FaultEngine | undefined;
 let apy: Apy | undefined;
@@ -77,6 +89,8 @@ beforeAll(async () => {
       engine.addCase({ token: tokenOf('G', fault, b) }, { fault });
     }
     engine.addCase({ token: tokenOf(BASELINE, null, b) }, { fault: 'echo' });
+    for (const k of KEYED.keys())
+      engine.addCase({ token: quotaToken(k, b), length: SHORT_ARTICLE }, { fault: 'quota' });
   }
 });
 afterAll(async () => {
@@ -393,6 +407,58 @@ describe.each(browserNames)('%s: a faulty engine', (name) => {
       expect(failures(outcomes)).toEqual({});
     } finally {
       await patchSettings(session.browser, { fallbackEngine: 'none' });
+      await remote.close();
+    }
+  }, 180_000);
+
+  it(`ends in each keyed engine's own quota reply (${KEYED.length} engines) with its quota error, nothing cached`, async () => {
+    const faults = engine!;
+    const remote = await PageRemote.open(session.browser);
+    const problems: Record<string, string[]> = {};
+    try {
+      for (const [k, id] of KEYED.entries()) {
+        const [settingsKey, extra] = QUOTA_SETTINGS[id];
+        await storeKey(session.browser, id, `test-key-${id}`);
+        await patchSettings(session.browser, {
+          engine: id,
+          fallbackEngine: 'none',
+          [settingsKey]: { baseUrl: faults.url, ...extra },
+        });
+        const news = await NewsPage.open(session.browser, faults.articleUrl(quotaToken(k, b)));
+        const found: string[] = [];
+        try {
+          await waitForOffer(news);
+          const asked = faults.quotaRequests[id];
+          await remote.translate(news.tabId);
+          const first = await settled(news);
+          const quotaError = (view: ControlView) =>
+            view.status === 'error' && /quota/.test(view.text) && view.buttons[0] === 'Retry';
+          if (!quotaError(first)) found.push(`ended ${first.status}: ${first.text}`);
+          if (faults.quotaRequests[id] === asked) found.push('the engine was never asked');
+          const shown = await news.translations();
+          if (shown.length) found.push(`${shown.length} translations shown`);
+          // The popup says it in the reader's language (the control shows the engine's words).
+          const popup = await PopupPage.open(session.browser, news.tabId);
+          await popup
+            .waitForMessage(/ has used up its quota\./, 10_000)
+            .catch((error: unknown) => found.push(String(error)))
+            .finally(() => popup.close());
+          // Nothing was cached: Retry asks the engine again, and ends in the same error.
+          const before = faults.quotaRequests[id];
+          await remote.retry(news.tabId);
+          const again = await settled(news);
+          if (!quotaError(again)) found.push(`after Retry: ${again.status}: ${again.text}`);
+          if (faults.quotaRequests[id] === before) found.push('Retry did not ask the engine');
+        } catch (error) {
+          found.push(String(error));
+        } finally {
+          await news.page.close();
+        }
+        if (found.length) problems[id] = found;
+      }
+      expect(problems).toEqual({});
+    } finally {
+      await patchSettings(session.browser, { engine: 'libretranslate', fallbackEngine: 'none' });
       await remote.close();
     }
   }, 180_000);

@@ -2,7 +2,7 @@ import { EngineError, type EngineErrorCode } from './types';
 
 /**
  * An engine that has not answered (headers and whole body) within this is given up on. The
- * reader hears long before: the page says the engine is slow after ~10 s and offers to keep
+ * reader hears long before: the page says the engine is slow after ~7 s and offers to keep
  * waiting (a slow server may still answer) or to switch to the fallback engine.
  */
 const REQUEST_TIMEOUT_MS = 60_000;

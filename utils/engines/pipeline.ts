@@ -1,5 +1,5 @@
 import { baseLanguage } from '../languages';
-import { packBatches } from './batching';
+import { joinPieces, packBatches, splitLong, type Piece } from './batching';
 import { cacheKey, type TranslationCache } from './cache';
 import { DEFAULT_RETRY, Lane, withRetry, type RetryPolicy } from './limiter';
 import { cacheableReply, escapeText, plainText, usableReply } from './markers';
@@ -17,8 +17,10 @@ const SOURCE_SAMPLE_CHARS = 2_000;
 /**
  * With a fallback engine after it, an engine that has not translated a batch within this (its
  * retries and queueing included) hands the batch on: a hanging engine costs the article no more.
+ * Later than the page's slow notice (7 s), so the reader can still choose first; short enough
+ * that a dead primary costs the article under 20 s more than the fallback alone.
  */
-const FALLBACK_AFTER_MS = 15_000;
+const FALLBACK_AFTER_MS = 10_000;
 /**
  * An engine that just failed for reasons of its own (down, hanging, refusing, out of quota) is
  * passed over for the next one for this long, while one follows.
@@ -183,11 +185,15 @@ export class TranslationPipeline {
       : pairCheck.signal;
     const lane = this.laneFor(engine);
     const policy = this.deps.retry ?? DEFAULT_RETRY;
-    const translated = new Map<string, string>();
-    const failed: string[] = [];
+    // A paragraph over the engine's limit goes as pieces, joined again in order below.
+    const piecesOf = new Map<string, Piece[]>(
+      misses.map((segment) => [segment, splitLong(segment, engine.limits.maxChars)]),
+    );
+    const units = [...new Set(misses.flatMap((s) => piecesOf.get(s)?.map((p) => p.text) ?? []))];
+    const got = new Map<string, string>();
     let failure: EngineError | undefined;
     const sending = Promise.all(
-      packBatches(misses, engine.limits).map(async (batch) => {
+      packBatches(units, engine.limits).map(async (batch) => {
         const patience = last ? undefined : new AbortController();
         const timer = patience && setTimeout(() => patience.abort(), FALLBACK_AFTER_MS);
         const batchSignal = patience ? AbortSignal.any([signal, patience.signal]) : signal;
@@ -202,19 +208,27 @@ export class TranslationPipeline {
             policy,
             batchSignal,
           );
-          batch.forEach((segment, i) => translated.set(segment, replies[i] ?? ''));
+          batch.forEach((unit, i) => got.set(unit, replies[i] ?? ''));
         } catch (error) {
           failure ??=
             patience?.signal.aborted && !signal.aborted
               ? new EngineError('timeout', `${engine.name} did not answer in time.`)
               : asEngineError(error);
-          failed.push(...batch);
         } finally {
           clearTimeout(timer);
         }
       }),
     );
     const [problem] = await Promise.all([pairProblem, sending]);
+    const translated = new Map<string, string>();
+    const failed: string[] = [];
+    for (const segment of misses) {
+      const pieces = piecesOf.get(segment) ?? [];
+      const replies = pieces.map((p) => got.get(p.text));
+      if (replies.every((r) => r !== undefined))
+        translated.set(segment, joinPieces(pieces, replies));
+      else failed.push(segment);
+    }
     if (problem) throw problem;
     if (failure?.code === 'cancelled') throw failure;
     if (failure) errors.push(failure);

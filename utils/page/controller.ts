@@ -35,8 +35,11 @@ const NEAR_VIEWPORT_PX = 1200;
 const FIRST_LAYOUT_WAIT_MS = 300;
 /** Late content (live blogs, "read more") is looked for once the page has been quiet this long. */
 const MUTATION_QUIET_MS = 400;
-/** The reader is told the engine is slow once no reply has come for this long. */
-const SLOW_NOTICE_MS = 10_000;
+/**
+ * The reader is told the engine is slow once no reply has come for this long: before the
+ * background hands a batch to the fallback (10 s, utils/engines/pipeline.ts).
+ */
+const SLOW_NOTICE_MS = 7_000;
 /** While a request waits, the background hears from the page this often (Firefox: under 30 s). */
 const STILL_WAITING_MS = 20_000;
 /** …and at least this often on a page that never stops changing (tickers, ads, hostile pages). */
@@ -155,7 +158,18 @@ export class PageController {
     const wanted =
       mode === 'always' ||
       (lang !== null && settings.alwaysTranslateFrom.includes(baseLanguage(lang)));
-    if (wanted) await this.ensureRunning(settings.targetLang);
+    if (wanted) return this.ensureRunning(settings.targetLang);
+    // Ask first, on a page with no article or one already in the reader's language: nothing to
+    // offer on the page, and the popup says why (with Translate anyway), not "Not translated".
+    const quiet = ['off', 'same-language', 'not-article'];
+    if (!quiet.includes(this.state.status) || this.anyway || lang === null) return;
+    this.state.target = settings.targetLang;
+    this.state.status = !this.article?.isArticle
+      ? 'not-article'
+      : baseLanguage(lang) === baseLanguage(settings.targetLang)
+        ? 'same-language'
+        : 'off';
+    this.emit();
   }
 
   /**

@@ -55,6 +55,52 @@ export const FAULTS = [
 ] as const;
 export type Fault = (typeof FAULTS)[number];
 
+/**
+ * Each keyed engine's own "quota used up" reply, as its API documents it, at the engine's own
+ * path on this server: DeepL 456; Google Cloud 403 `dailyLimitExceeded`; Microsoft 403 with code
+ * 403001 (free tier); OpenAI 429 `insufficient_quota`.
+ */
+export const QUOTA_REPLIES = {
+  deepl: { path: '/v2/translate', status: 456, body: { message: 'Quota Exceeded' } },
+  'google-cloud': {
+    path: '/language/translate/v2',
+    status: 403,
+    body: {
+      error: {
+        code: 403,
+        message: 'Daily Limit Exceeded',
+        errors: [
+          { message: 'Daily Limit Exceeded', domain: 'usageLimits', reason: 'dailyLimitExceeded' },
+        ],
+      },
+    },
+  },
+  microsoft: {
+    path: '/translate',
+    status: 403,
+    body: {
+      error: {
+        code: 403001,
+        message:
+          'The operation is not allowed because the subscription has exceeded its free quota.',
+      },
+    },
+  },
+  openai: {
+    path: '/chat/completions',
+    status: 429,
+    body: {
+      error: {
+        message: 'You exceeded your current quota, please check your plan and billing details.',
+        type: 'insufficient_quota',
+        param: null,
+        code: 'insufficient_quota',
+      },
+    },
+  },
+} as const;
+export type KeyedEngine = keyof typeof QUOTA_REPLIES;
+
 /** How a case's segments are answered: a fault until healed, or hostile payloads. */
 export type Behaviour =
   | { fault: Fault }
@@ -79,6 +125,8 @@ export interface FaultEngine {
   heal(token: string): void;
   /** The `/translate` requests of a case so far. */
   requestsOf(token: string): EngineRequest[];
+  /** Requests each keyed engine's quota reply answered. */
+  readonly quotaRequests: Record<KeyedEngine, number>;
   /** Where hostile markup would send a request if it ever ran or loaded: `/beacon/<label>`. */
   readonly beaconUrl: string;
   /** Labels of the beacon requests received: each one is something that executed or loaded. */
@@ -221,6 +269,12 @@ export async function startFaultEngine(): Promise<FaultEngine> {
   const beacons: string[] = [];
   const sockets = new Set<Socket>();
 
+  const quotaRequests: Record<KeyedEngine, number> = {
+    deepl: 0,
+    'google-cloud': 0,
+    microsoft: 0,
+    openai: 0,
+  };
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://engine.test');
@@ -238,8 +292,25 @@ export async function startFaultEngine(): Promise<FaultEngine> {
         return;
       }
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'Access-Control-Allow-Headers': 'content-type' }).end();
+        res
+          .writeHead(204, {
+            'Access-Control-Allow-Headers':
+              'content-type, authorization, ocp-apim-subscription-key, ocp-apim-subscription-region',
+          })
+          .end();
         return;
+      }
+      // Microsoft's path is LibreTranslate's too: its requests carry an API version.
+      const keyed = (Object.keys(QUOTA_REPLIES) as KeyedEngine[]).find(
+        (id) =>
+          QUOTA_REPLIES[id].path === url.pathname &&
+          req.method === 'POST' &&
+          (id !== 'microsoft' || url.searchParams.has('api-version')),
+      );
+      if (keyed) {
+        quotaRequests[keyed]++;
+        req.resume();
+        return json(res, QUOTA_REPLIES[keyed].status, QUOTA_REPLIES[keyed].body);
       }
       if (url.pathname === '/languages') return json(res, 200, LANGUAGES);
       if (url.pathname !== '/translate' || req.method !== 'POST') {
@@ -276,6 +347,7 @@ export async function startFaultEngine(): Promise<FaultEngine> {
     url: `http://127.0.0.1:${port}`,
     beaconUrl: `http://127.0.0.1:${port}/beacon`,
     beacons,
+    quotaRequests,
     articleUrl: (token) => `http://elpais.com:${port}/articulo/${token}.html`,
     addCase(options, behaviour) {
       cases.set(options.token, {

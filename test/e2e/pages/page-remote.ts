@@ -4,7 +4,7 @@ import type { ExtensionBrowser, PageHandle } from '../harness/index.ts';
 export interface RemoteState {
   status: string;
   engine: string | null;
-  progress: { done: number; total: number };
+  progress: { done: number; waiting: number; total: number };
   error: { code: string; message: string } | null;
 }
 
@@ -30,6 +30,15 @@ export class PageRemote {
       tabId,
       command,
     );
+  }
+
+  /** What the tab's page shows now, as the popup reads it when it opens. */
+  state(tabId: number): Promise<RemoteState> {
+    return this.page.evaluate((tab: number) => {
+      type Tabs = { sendMessage(tab: number, message: unknown): Promise<RemoteState> };
+      const api = (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome;
+      return api.tabs.sendMessage(tab, { type: 'getPageState' });
+    }, tabId);
   }
 
   /** Translates the whole article of the tab, as the popup's translate does. */

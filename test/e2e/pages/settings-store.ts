@@ -36,3 +36,35 @@ export async function patchSettings(
     await page.close();
   }
 }
+
+/** Test set-up only: an engine's API key in the extension's key store, written from an extension page. */
+export async function storeKey(
+  browser: ExtensionBrowser,
+  engine: string,
+  key: string,
+): Promise<void> {
+  const page = await browser.openExtensionPage('/options.html');
+  try {
+    await page.evaluate(
+      (id: string, value: string) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('foreign-desk-keys', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('keys');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('keys', 'readwrite');
+            tx.objectStore('keys').put(value, id);
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      engine,
+      key,
+    );
+  } finally {
+    await page.close();
+  }
+}

@@ -222,7 +222,7 @@ describe('PageController on a real El País article', () => {
     const controller = new PageController(doc, url);
     await controller.apply(ON);
     while (held.length < 2) await vi.advanceTimersByTimeAsync(5);
-    await vi.advanceTimersByTimeAsync(9_000);
+    await vi.advanceTimersByTimeAsync(6_000);
     expect(controller.getState().slow).toBeNull();
     await vi.advanceTimersByTimeAsync(1_000);
     expect(controller.getState().slow).toEqual({ engine: 'LibreTranslate', fallback: 'Apertium' });
@@ -457,6 +457,19 @@ describe('PageController on a real El País article', () => {
     await settled(controller);
     expect(controller.getState().status).toBe('done');
     expect(requests.length).toBeGreaterThan(0);
+  });
+
+  it('says an article is already in the reader’s language when the site asks first', async () => {
+    const { doc, url } = loadElPais();
+    const requests = fakeBackground();
+    const controller = new PageController(doc, url);
+    const ask: Settings = { ...DEFAULT_SETTINGS, sites: { elpais: 'ask' } };
+    await controller.apply({ ...ask, targetLang: 'es' });
+    expect(controller.getState()).toMatchObject({ status: 'same-language', target: 'es' });
+    // Another target language: the offer to translate is back.
+    await controller.apply({ ...ask, targetLang: 'en' });
+    expect(controller.getState()).toMatchObject({ status: 'off', target: 'en' });
+    expect(requests).toHaveLength(0);
   });
 
   it('reads the page once on a site set to always, and not at all on one set to never', async () => {
