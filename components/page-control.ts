@@ -3,6 +3,7 @@ import { t, uiLocale } from '@/utils/i18n';
 import { languageName } from '@/utils/languages';
 import type { PageCommand } from '@/utils/messaging/protocol';
 import type { PageView } from '@/utils/page/state';
+import { engineErrorText } from './engine-error-text';
 import { setSiteMode } from '@/utils/settings/page';
 
 interface Props {
@@ -54,7 +55,7 @@ function viewOf(state: PageView): View | null {
       action = { label: t('showOriginal'), command: 'original' };
       break;
     case 'error':
-      text = state.error?.message ?? t('statusFailed');
+      text = state.error ? engineErrorText(state, state.error.code) : t('statusFailed');
       action = { label: t('retry'), command: 'retry' };
       break;
   }

@@ -1,30 +1,13 @@
 import { browser } from 'wxt/browser';
-import { t, uiLocale, type MessageKey } from '@/utils/i18n';
-import { languageName } from '@/utils/languages';
+import { t, type MessageKey } from '@/utils/i18n';
 import type { EngineId } from '@/utils/engines/types';
 import type { PageCommand } from '@/utils/messaging/protocol';
 import type { PageState } from '@/utils/page/state';
+import { engineErrorText, type ErrorCode } from '../engine-error-text';
 import { mainAction } from './main-action';
-
-type ErrorCode = NonNullable<PageState['error']>['code'];
 
 /** Another engine, for this article only (`article`) or as the reader's engine (`always`). */
 export type UseEngine = (engine: EngineId, scope: 'article' | 'always') => void;
-
-/** What went wrong, by code, in the reader's language (the engine's own words go in details). */
-const MESSAGES: Record<Exclude<ErrorCode, 'unsupported-pair'>, MessageKey> = {
-  network: 'errorNetwork',
-  http: 'errorHttp',
-  'bad-reply': 'errorBadReply',
-  timeout: 'errorTimeout',
-  cancelled: 'errorCancelled',
-  auth: 'errorAuth',
-  quota: 'errorQuota',
-  'rate-limited': 'errorRateLimited',
-  unavailable: 'errorUnavailable',
-  internal: 'errorInternal',
-  detection: 'errorDetection',
-};
 
 /** What the reader can do about it. */
 function adviceFor(code: ErrorCode): MessageKey {
@@ -42,14 +25,6 @@ function adviceFor(code: ErrorCode): MessageKey {
     default:
       return 'adviceRetryOrEngine';
   }
-}
-
-function errorText(page: PageState, code: ErrorCode): string {
-  const engine = page.engine || t('theEngine');
-  if (code !== 'unsupported-pair') return t(MESSAGES[code], engine);
-  const locale = uiLocale();
-  const source = page.article?.lang ? languageName(page.article.lang, locale) : '?';
-  return t('errorUnsupportedPair', engine, source, languageName(page.target, locale));
 }
 
 /** An engine error (or a page that broke detection): what happened, what helps, the details. */
@@ -71,7 +46,7 @@ export function EngineErrorNotice({
   return (
     <div class="status error">
       <p data-testid="message" class="message" role="alert">
-        {errorText(page, error.code)}
+        {engineErrorText(page, error.code)}
       </p>
       <p class="advice" data-testid="advice">
         <span>{t(adviceFor(error.code))}</span>
