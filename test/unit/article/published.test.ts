@@ -152,6 +152,13 @@ describe('publication and update dates', () => {
     expect(published(key)).toBe('2007-05-20');
   });
 
+  it('reads a numeric date day first on a page that declares en-GB only in xml:lang (MSN)', () => {
+    const key = 'trafilatura-eval/msn.com.university';
+    expect(loadPage(key).doc.documentElement.getAttribute('lang')).toBeNull();
+    // "02/10/2020": 2 October in British English, not 10 February.
+    expect(published(key)).toBe('2020-10-02');
+  });
+
   it("reads the RDFa date in an article's own <footer> (de: Drupal site)", () => {
     expect(published('trafilatura-eval/meininger.de-wachstum')).toBe('2022-01-28T12:45:46+00:00');
   });
