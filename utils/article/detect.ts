@@ -12,7 +12,7 @@ import { textLanguage } from './language';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
 import { findByline } from './byline';
-import { findCopyrightLines, findLogoNames, findPublisher, hostnameBrand } from './publisher';
+import { findLogoNames, findPublisher, hostnameBrand } from './publisher';
 import { readStructuredData } from './structured-data';
 import { collapse, descendants, indexElements, weightedLength } from './text';
 import { findTitle } from './title';
@@ -131,7 +131,6 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     metaName: firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']),
     copyright: firstMeta(meta, ['copyright', 'dc.rights']),
     logoNames: () => findLogoNames(index.all),
-    copyrightLines: () => findCopyrightLines(index.all),
     documentTitle: collapse(doc.title),
     hostname: hostnameOf(pageUrl),
     handle: firstMeta(meta, ['twitter:site']),

@@ -45,11 +45,6 @@ const ADDRESS_NAME_RE = /^(?:https?:\/\/|www\.)\S+$/i;
 const EMAIL_RE = /\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** A template the site forgot to fill: "{$plugin.tx_news.opengraph.site_name}". */
 const PLACEHOLDER_RE = /[{}$]/;
-/** Elements looked at from the page's end for its copyright line: the footer comes last. */
-const MAX_FOOTER_ELEMENTS = 400;
-/** A copyright line is a sentence or two; longer, it is a paragraph of terms. */
-const MAX_COPYRIGHT_LINE = 200;
-const COPYRIGHT_MARK_RE = /©|\(c\)|\bcopyright\b/i;
 /** Logo images looked at: the masthead comes early; later logos are partners and sponsors. */
 const MAX_LOGO_IMAGES = 10;
 /** A name, not a phrase: up to five capitalised words ("Anadolu Ajansı"). */
@@ -72,8 +67,6 @@ export interface PublisherSignals {
   copyright?: string | null;
   /** Alt text of the site's logo, as the masthead shows the name (looked up only if needed). */
   logoNames?: () => readonly string[];
-  /** Copyright lines the page shows, its footer's last (looked up only if needed). */
-  copyrightLines?: () => readonly string[];
   /** The document `<title>`. */
   documentTitle?: string | null;
   /** The page's hostname. */
@@ -165,25 +158,6 @@ function copyrightName(notice: string | null | undefined): string | null {
     ?.replace(/©|\(c\)|\bcopyright\b|\b(19|20)\d\d\b(\s*[-–]\s*(19|20)\d\d)?/gi, ' ')
     .split(/[.,|;]\s/)[0];
   return collapse(name) || null;
-}
-
-/**
- * The copyright lines in the page's footer ("Copyright © The Chunichi Shimbun, All Rights
- * Reserved."): elements whose own text carries the mark, from the end of the page.
- */
-export function findCopyrightLines(all: readonly Element[]): string[] {
-  const lines: string[] = [];
-  for (let i = all.length - 1; i >= Math.max(0, all.length - MAX_FOOTER_ELEMENTS); i--) {
-    const el = all[i]!;
-    let own = '';
-    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += c.nodeValue;
-    if (!COPYRIGHT_MARK_RE.test(own)) continue;
-    // From the mark on: a badge before it ("IPSO Regulated Copyright ©2024 Express Newspapers").
-    const text = collapse(el.textContent);
-    const line = text.slice(Math.max(0, text.search(COPYRIGHT_MARK_RE)));
-    if (line.length <= MAX_COPYRIGHT_LINE && !lines.includes(line)) lines.push(line);
-  }
-  return lines;
 }
 
 /** "Mitteldeutsche Zeitung-Logo", "Logo Anadolu Ajansı": the name without the word "logo". */
@@ -281,27 +255,18 @@ export function findPublisher(signals: PublisherSignals): string | null {
   const title = collapse(signals.documentTitle);
   const isTitle = (n: string) => title.length > MAX_SITE_NAME_LENGTH && n === title;
   const names = declared.filter((n) => usable(n) && !isTitle(n));
-  // With no name declared, or none in Latin letters, the copyright holder or the logo's alt text,
-  // when it is a proper name that spells the address: either also names companies, slogans or
-  // "Startseite".
+  // With no name declared, the copyright holder or the logo's alt text, when it is a proper name
+  // that spells the address: either also names companies, slogans or "Startseite".
   const label = signals.hostname ? registrableLabel(signals.hostname) : null;
   let logos: readonly string[] | undefined;
   const logoNames = () => (logos ??= signals.logoNames?.() ?? []);
-  const shownName = () =>
-    label
-      ? [
-          copyrightName(signals.copyright),
-          ...logoNames(),
-          ...(signals.copyrightLines?.() ?? []).map(copyrightName),
-        ].find(
-          (n): n is string =>
-            usable(n) &&
-            PROPER_NAME_RE.test(n) &&
-            (sameLetters(n, label) || initialsOf(n, label, true)),
-        )
-      : undefined;
-  if (!names.length) {
-    const fallback = shownName();
+  if (!names.length && label) {
+    const fallback = [copyrightName(signals.copyright), ...logoNames()].find(
+      (n) =>
+        usable(n) &&
+        PROPER_NAME_RE.test(n) &&
+        (sameLetters(n, label) || initialsOf(n, label, true)),
+    );
     if (fallback) names.push(fallback);
   }
   // A name unrelated to the site's address is a tagline or a parent company; one that spells it
@@ -309,8 +274,8 @@ export function findPublisher(signals: PublisherSignals): string | null {
   const related = (n: string) => !brand || sameLetters(n, brand) || initialsOf(n, brand);
   const best = names.find(related) ?? names[0];
   if (best && isLatin(best)) return best;
-  const latin = names.find(isLatin) ?? (best ? shownName() : undefined);
-  if (latin && isLatin(latin)) return latin;
+  const latin = names.find(isLatin);
+  if (latin) return latin;
   const spelled =
     label && brand ? spelledLike(label, [suffix, signals.handle, ...logoNames()]) : null;
   const host = brand && signals.hostname ? hostAsWritten(signals.hostname) : null;
