@@ -136,7 +136,10 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     handle: firstMeta(meta, ['twitter:site']),
   });
   const lang =
-    normalizeLang(doc.documentElement.getAttribute('lang')) ??
+    // An XHTML page may declare only xml:lang ("en-GB": day-first dates).
+    normalizeLang(
+      doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang'),
+    ) ??
     normalizeLang(firstMeta(meta, ['content-language', 'og:locale', 'language', 'dc.language'])) ??
     normalizeLang(data.inLanguage) ??
     site?.lang ??

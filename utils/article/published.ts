@@ -26,14 +26,16 @@ const PUBLISHED_META = [
   'sailthru.date',
   'dc.date.issued',
   'dcterms.issued',
-  'dc.date',
-  'dcterms.date',
   'dcterms.created',
-  'date',
   'article.published',
   'cxenseparse:recs:publishtime',
   'citation_publication_date',
 ];
+/**
+ * Meta keys that name a date without saying which: content systems stamp them with the day the
+ * page was last saved as often as with its publication, so a date the article shows comes first.
+ */
+const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'date'];
 const MODIFIED_META = [
   'article:modified_time',
   'og:updated_time',
@@ -261,6 +263,11 @@ const TIME_RE = /^[^\d]{0,20}?(\d{1,2})[:.h](\d{2})(?!\d)(?:\s*([ap])\.?m\b)?/i;
 /** Languages that write a numeric date month first ("03/05/2021" for 5 March). */
 const MONTH_FIRST_LANG_RE = /^en(-(us|ph))?$/i;
 
+/** "24" is 2024; a year past next year is last century's ("98" is 1998). */
+function twoDigitYear(yy: number): number {
+  return 2000 + yy <= new Date().getFullYear() + 1 ? 2000 + yy : 1900 + yy;
+}
+
 /** The first date written in `text` in language `lang` (or English), as ISO 8601 without offset. */
 export function parseTextDate(input: string, lang: string): string | null {
   const text = toAsciiDigits(input).toLowerCase();
@@ -289,6 +296,11 @@ export function parseTextDate(input: string, lang: string): string | null {
         MONTH_FIRST_LANG_RE.test(lang) && m[2] === '/' && +m[1]! <= 12
           ? [+m[4]!, +m[1]!, +m[3]!]
           : [+m[4]!, +m[3]!, +m[1]!],
+    ],
+    // A two-digit year with dots, as German bylines write it: "Do 25.04.24 | 14:07 Uhr".
+    [
+      /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/,
+      (m) => [twoDigitYear(+m[3]!), +m[2]!, +m[1]!],
     ],
   ];
   let best: { index: number; iso: string } | null = null;
@@ -352,34 +364,31 @@ function isOutsideArticle(el: Element): boolean {
   return false;
 }
 
-/** Date of the first `<time>` or date-looking element, preferring those inside `scope`. */
-function visibleDate(doc: Document, scope: Element | null, lang: string): string | null {
-  const roots = scope ? [scope, doc.body] : [doc.body];
-  for (const root of roots) {
-    if (!root) continue;
-    const elements = descendants(root);
-    for (const el of elements) {
-      if (
-        el.tagName !== 'TIME' &&
-        !PUBLISHED_PROPERTIES.has(el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '')
-      )
-        continue;
-      if (!el.hasAttribute('datetime') && !el.hasAttribute('content')) continue;
-      if (isOutsideArticle(el)) continue;
-      const date =
-        normalizeDate(el.getAttribute('datetime') ?? el.getAttribute('content')) ??
-        parseTextDate(collapse(el.textContent), lang);
-      if (date) return date;
-    }
-    let tried = 0;
-    for (const el of elements) {
-      if (!nameTokens(el).some((t) => DATE_TOKENS.has(t)) && el.tagName !== 'TIME') continue;
-      const text = collapse(el.textContent);
-      if (!text || text.length > MAX_DATE_TEXT || isOutsideArticle(el)) continue;
-      const date = parseTextDate(text, lang);
-      if (date) return date;
-      if (++tried >= MAX_DATE_ELEMENTS) break;
-    }
+/** Date of the first `<time>` or date-looking element under `root`. */
+function visibleDate(root: Element | null, lang: string): string | null {
+  if (!root) return null;
+  const elements = descendants(root);
+  for (const el of elements) {
+    if (
+      el.tagName !== 'TIME' &&
+      !PUBLISHED_PROPERTIES.has(el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '')
+    )
+      continue;
+    if (!el.hasAttribute('datetime') && !el.hasAttribute('content')) continue;
+    if (isOutsideArticle(el)) continue;
+    const date =
+      normalizeDate(el.getAttribute('datetime') ?? el.getAttribute('content')) ??
+      parseTextDate(collapse(el.textContent), lang);
+    if (date) return date;
+  }
+  let tried = 0;
+  for (const el of elements) {
+    if (!nameTokens(el).some((t) => DATE_TOKENS.has(t)) && el.tagName !== 'TIME') continue;
+    const text = collapse(el.textContent);
+    if (!text || text.length > MAX_DATE_TEXT || isOutsideArticle(el)) continue;
+    const date = parseTextDate(text, lang);
+    if (date) return date;
+    if (++tried >= MAX_DATE_ELEMENTS) break;
   }
   return null;
 }
@@ -496,10 +505,11 @@ function onUrlDay(instant: number, day: string | null): string | null {
 
 /** `<time datetime>` values and published-time meta values, the article's first. */
 function timeValues(doc: Document, scope: Element | null, meta: MetaTable): (string | null)[] {
-  const values: (string | null)[] = PUBLISHED_META.map((key) => meta.get(key) ?? null);
+  const keys = [...PUBLISHED_META, ...GENERIC_DATE_META];
+  const values: (string | null)[] = keys.map((key) => meta.get(key) ?? null);
   for (const root of scope ? [scope, doc.body] : [doc.body]) {
     for (const el of root ? Array.from(root.getElementsByTagName('time')) : []) {
-      if (values.length >= PUBLISHED_META.length + MAX_LOCAL_CANDIDATES) return values;
+      if (values.length >= keys.length + MAX_LOCAL_CANDIDATES) return values;
       values.push(el.getAttribute('datetime'));
     }
   }
@@ -516,13 +526,20 @@ export function findDates(
 ): PageDates {
   const modified =
     normalizeDate(data.dateModified) ?? normalizeDate(firstMeta(meta, MODIFIED_META));
+  const dated = urlDate(url);
+  // A day read off the page with no time to it may be an event's or another story's ("19.5.2007"
+  // in a headline filed under /2007/05/20/): where the address dates the story, it wins.
+  const shown = (date: string | null) =>
+    date && dated && date.length === dated.length && date !== dated ? dated : date;
   const published =
     normalizeDate(data.datePublished) ??
     normalizeDate(firstMeta(meta, PUBLISHED_META)) ??
     normalizeDate(data.pageDatePublished) ??
-    visibleDate(doc, scope, lang) ??
-    urlDate(url) ??
-    textDate(doc, scope, lang) ??
+    shown(visibleDate(scope, lang)) ??
+    normalizeDate(firstMeta(meta, GENERIC_DATE_META)) ??
+    shown(visibleDate(doc.body, lang)) ??
+    dated ??
+    shown(textDate(doc, scope, lang)) ??
     modified;
   return {
     published: published && inLocalTime(published, () => timeValues(doc, scope, meta), url),

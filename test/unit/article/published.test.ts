@@ -24,6 +24,11 @@ describe('publication and update dates', () => {
     expect(parseTextDate('05/03/2021', 'en-GB')).toBe('2021-03-05');
     expect(parseTextDate('05/03/2021', 'en-AU')).toBe('2021-03-05');
     expect(parseTextDate('14.09.2020', 'de')).toBe('2020-09-14');
+    // A two-digit year, as bylines write it; a version number is no date.
+    expect(parseTextDate('Do 25.04.24 | 14:07 Uhr', 'de')).toBe('2024-04-25T14:07:00');
+    expect(parseTextDate('31.10.23', 'de')).toBe('2023-10-31');
+    expect(parseTextDate('Version 1.2.34 released', 'en')).toBeNull();
+    expect(parseTextDate('Firmware 10.4.2.1', 'en')).toBeNull();
     // A 12-hour clock.
     expect(parseTextDate('8 January 2020, 3:51 pm', 'en')).toBe('2020-01-08T15:51:00');
     expect(parseTextDate('May 7, 2021 at 12:05 a.m.', 'en')).toBe('2021-05-07T00:05:00');
@@ -124,6 +129,34 @@ describe('publication and update dates', () => {
     // The Washington Post dates its address the day it drafts the story (published 10:04Z).
     const post = 'htmldate-mediacloud/1676872902';
     expect(published(post)?.slice(0, 10)).toBe(loadTruth(post).date);
+  });
+
+  it('reads a byline that writes the year in two digits (de: rbb24, Der Farang)', () => {
+    for (const key of ['fundus/de-RBB24_2024_04_25', 'htmldate-eval/der-farang.com-Grab-Bote']) {
+      expect(published(key)?.slice(0, 10)).toBe(loadTruth(key).date?.slice(0, 10));
+    }
+  });
+
+  it('prefers the date the article shows to a generic "date" meta tag (de: nd)', () => {
+    // <meta name="date"> is the day the page was last saved; the article shows 29.04.2020.
+    const key = 'trafilatura-eval/neues-deutschland.de.mietenstreik';
+    expect(loadPage(key).doc.querySelector('meta[name="date"]')?.getAttribute('content')).toBe(
+      '2020-04-30',
+    );
+    expect(published(key)).toBe('2020-04-29T12:01:00');
+  });
+
+  it("takes the address's day over a day written in the text (de: WordPress blog)", () => {
+    // The headline names the event's day ("19.5.2007"); the post is filed under /2007/05/20/.
+    const key = 'trafilatura-eval/leichtathletik-ostalbkreis.de.1952007';
+    expect(published(key)).toBe('2007-05-20');
+  });
+
+  it('reads a numeric date day first on a page that declares en-GB only in xml:lang (MSN)', () => {
+    const key = 'trafilatura-eval/msn.com.university';
+    expect(loadPage(key).doc.documentElement.getAttribute('lang')).toBeNull();
+    // "02/10/2020": 2 October in British English, not 10 February.
+    expect(published(key)).toBe('2020-10-02');
   });
 
   it("reads the RDFa date in an article's own <footer> (de: Drupal site)", () => {
