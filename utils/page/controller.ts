@@ -1,4 +1,4 @@
-import { detectArticle } from '../article/detect';
+import { detectArticleSliced } from '../article/detect';
 import type { Article } from '../article/types';
 import { packBatches, type BatchLimits } from '../engines/batching';
 import type { EngineId } from '../engines/types';
@@ -117,8 +117,8 @@ export class PageController {
   }
 
   /** The state with the article found (now, if it was not yet): what the popup shows. */
-  stateWithArticle(): PageState {
-    if (!this.article) this.detect();
+  async stateWithArticle(): Promise<PageState> {
+    if (!this.article) await this.detect();
     return this.getState();
   }
 
@@ -141,7 +141,8 @@ export class PageController {
     // Nothing is read from the page of a site the reader set to Never.
     if (mode === 'never') return this.stop();
     if (this.chosenOnPage !== null) return this.setActive(this.chosenOnPage);
-    const lang = mode === 'always' ? null : this.sourceLanguage(this.article ?? this.detect());
+    const lang =
+      mode === 'always' ? null : this.sourceLanguage(this.article ?? (await this.detect()));
     const wanted =
       mode === 'always' ||
       (lang !== null && settings.alwaysTranslateFrom.includes(baseLanguage(lang)));
@@ -164,7 +165,7 @@ export class PageController {
   }
 
   /** Carries out what the reader asked for on this page. */
-  command(command: PageCommand): PageState {
+  command(command: PageCommand): Promise<PageState> {
     switch (command) {
       case 'translate':
       case 'original':
@@ -212,7 +213,7 @@ export class PageController {
   }
 
   /** This article with another engine (the popup's offer after an error); settings stay. */
-  useEngine(engine: EngineId): PageState {
+  useEngine(engine: EngineId): Promise<PageState> {
     this.pageEngine = engine;
     this.retry();
     return this.stateWithArticle();
@@ -353,11 +354,12 @@ export class PageController {
     await this.start(target);
   }
 
-  private detect(): Article {
+  private async detect(): Promise<Article> {
     let article: Article;
     const start = performance.now();
     try {
-      article = detectArticle(this.doc, { url: this.url });
+      // In slices: on a long page, one call would hold the page (clicks, scrolling) for seconds.
+      article = await detectArticleSliced(this.doc, { url: this.url });
       // On the page's timeline for `npm run bench` (the page sees our control anyway).
       performance.measure(DETECT_MEASURE, { start, end: performance.now() });
     } catch (error) {
@@ -403,7 +405,10 @@ export class PageController {
   }
 
   private async start(target: string): Promise<void> {
-    const article = this.article ?? this.detect();
+    const generation = this.generation;
+    const article = this.article ?? (await this.detect());
+    // Stopped (or started again) while detection let the page run.
+    if (generation !== this.generation) return;
     this.state.target = target;
     // "Translate anyway" (popup): the blocks detection found, though it is not sure of an article.
     if (!article.isArticle && !(this.anyway && article.blocks.length)) {
@@ -418,7 +423,6 @@ export class PageController {
     }
     this.state.status = 'translating';
     this.emit();
-    const generation = this.generation;
     const units = await this.collectUnits(article, [], generation);
     if (generation !== this.generation) return;
     this.addUnits(units);
@@ -638,7 +642,7 @@ export class PageController {
     if (this.state.status !== 'translating' && this.state.status !== 'done') return;
     let article: Article;
     try {
-      article = detectArticle(this.doc, { url: this.url });
+      article = await detectArticleSliced(this.doc, { url: this.url });
     } catch {
       return;
     }
