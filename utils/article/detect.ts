@@ -114,8 +114,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
 
 /**
  * Detection in slices that let the page run between them (input, rendering): the content
- * script's. The page may change during a pause; the blocks found are then what each slice saw,
- * and one removed since is dropped like any block removed later.
+ * script's. The page may change during a pause: the blocks found are what each slice saw, and
+ * one removed meanwhile is to its reader as one removed after detection.
  */
 export function detectArticleSliced(doc: Document, options: DetectOptions = {}): Promise<Article> {
   return runSliced(detectSteps(doc, options));
