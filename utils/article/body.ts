@@ -16,6 +16,7 @@ import {
   type BoilerplateTest,
 } from './clean';
 import { HEADING_TAGS, INLINE_TEXT_TAGS, TEXT_BLOCK_TAGS } from './tags';
+import type { Steps } from './steps';
 import { collapse, nameTokens, weightedLength } from './text';
 
 /** Layout elements that become a block when everything in them is inline text (`<div>text<br>text</div>`). */
@@ -191,7 +192,7 @@ function readText(
 }
 
 /** Every block under `root` in document order: the innermost elements that hold text. */
-function collectBlocks(root: Element, isBoilerplate: BoilerplateTest): BlockInfo[] {
+function* collectBlocks(root: Element, isBoilerplate: BoilerplateTest): Steps<BlockInfo[]> {
   const blocks: BlockInfo[] = [];
   // Text inside a link (a teaser card wrapped in <a>) is link text, however deep.
   const pushBlock = (el: Element, linked: boolean): boolean => {
@@ -253,6 +254,7 @@ function collectBlocks(root: Element, isBoilerplate: BoilerplateTest): BlockInfo
   // elements deeper than the call stack goes.
   const visits: Visit[] = [start(root, false)];
   while (visits.length) {
+    yield;
     const v = visits[visits.length - 1]!;
     const node = v.next;
     if (!node) {
@@ -303,9 +305,10 @@ function namesArticle(el: Element): boolean {
 }
 
 /** The element whose blocks weigh most (class names tipping close calls). */
-function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
+function* bestContainer(blocks: BlockInfo[], root: Element): Steps<Element | null> {
   const balance = new Map<Element, number>();
   for (const block of blocks) {
+    yield;
     const value = blockValue(block);
     if (!value) continue;
     // Prose in a sidebar or ad slot counts up to that slot only: past it, it is not this article.
@@ -328,6 +331,7 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
   let inner: Element | null = null;
   let innerScore = 0;
   for (const [el, value] of balance) {
+    yield;
     const score = value > 0 ? value * classFactor(el) : value;
     if (score > bestScore) [best, bestScore] = [el, score];
     if (el !== root && score > innerScore) [inner, innerScore] = [el, score];
@@ -337,7 +341,7 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
   const rootValue = balance.get(root) ?? 0;
   if (best === root && inner && (balance.get(inner) ?? 0) >= MIN_PAGE_SHARE * rootValue)
     best = inner;
-  return best && innermost(best, balance);
+  return best && (yield* innermost(best, balance));
 }
 
 /**
@@ -346,8 +350,8 @@ function bestContainer(blocks: BlockInfo[], root: Element): Element | null {
  * the wrapper's links cut down). An <article> is the page's own bound of the story, holding its
  * lead above the text box: it is kept whole.
  */
-function innermost(best: Element, balance: Map<Element, number>): Element {
-  const span = subtreeSpans(balance);
+function* innermost(best: Element, balance: Map<Element, number>): Steps<Element> {
+  const span = yield* subtreeSpans(balance);
   const holds = (outer: Element, el: Element) => {
     const [start, end] = span.get(outer)!;
     const at = span.get(el)![0];
@@ -358,9 +362,11 @@ function innermost(best: Element, balance: Map<Element, number>): Element {
     const bestValue = balance.get(best) ?? 0;
     let next: Element | null = null;
     let nextValue = (1 - MAX_WRAPPER_GAIN) * bestValue;
-    for (const [el, value] of balance)
+    for (const [el, value] of balance) {
+      yield;
       if (value >= nextValue && value <= bestValue && el !== best && holds(best, el))
         [next, nextValue] = [el, value];
+    }
     if (!next) return best;
     // The nearest <article> around it inside `best`, walking up to `best` only (`closest` walks
     // on to the root, on every step down).
@@ -377,9 +383,10 @@ function innermost(best: Element, balance: Map<Element, number>): Element {
  * to the root, so they form one tree. Asking the DOM instead walks up from each element, and a
  * page nesting its story thousands of wrappers deep made that cubic.
  */
-function subtreeSpans(balance: Map<Element, number>): Map<Element, [number, number]> {
+function* subtreeSpans(balance: Map<Element, number>): Steps<Map<Element, [number, number]>> {
   const children = new Map<Element | null, Element[]>();
   for (const el of balance.keys()) {
+    yield;
     const parent = el.parentElement && balance.has(el.parentElement) ? el.parentElement : null;
     const list = children.get(parent);
     if (list) list.push(el);
@@ -390,6 +397,7 @@ function subtreeSpans(balance: Map<Element, number>): Map<Element, [number, numb
   // Our own stack: the tree can be deeper than the call stack goes.
   const stack: [Element, boolean][] = (children.get(null) ?? []).map((el) => [el, false]);
   while (stack.length) {
+    yield;
     const [el, done] = stack.pop()!;
     if (done) {
       span.get(el)![1] = order;
@@ -463,11 +471,15 @@ export interface BodyResult {
   container: Element | null;
 }
 
-export function findBody(doc: Document, lang: string, isBoilerplate: BoilerplateTest): BodyResult {
+export function* findBody(
+  doc: Document,
+  lang: string,
+  isBoilerplate: BoilerplateTest,
+): Steps<BodyResult> {
   const root = doc.body;
   if (!root) return { blocks: [], container: null };
-  const all = collectBlocks(root, isBoilerplate);
-  const container = bestContainer(all, root);
+  const all = yield* collectBlocks(root, isBoilerplate);
+  const container = yield* bestContainer(all, root);
   if (!container) return { blocks: [], container: null };
   // Below the container, "sidebar" or "ad" wrappers are what they say (above it they are layout).
   const inBody = (el: Element) => {
@@ -479,27 +491,38 @@ export function findBody(doc: Document, lang: string, isBoilerplate: Boilerplate
     }
     return false;
   };
-  const inside = all.filter((b) => inBody(b.element));
-  const cards = teaserCards(inside, container);
+  const inside: BlockInfo[] = [];
+  for (const b of all) {
+    yield;
+    if (inBody(b.element)) inside.push(b);
+  }
+  const cards = yield* teaserCards(inside, container);
   const inCard = (el: Element) => {
     for (let a: Element | null = el; a && a !== container; a = a.parentElement) {
       if (cards.has(a)) return true;
     }
     return false;
   };
-  const others = otherStories(inside, container);
+  const others = yield* otherStories(inside, container);
   const listed = paragraphLists(inside);
-  const kept = inside.filter((b) => keepBlock(b, listed) && !inCard(b.element) && !others.has(b));
+  const kept: BlockInfo[] = [];
+  for (const b of inside) {
+    yield;
+    if (keepBlock(b, listed) && !inCard(b.element) && !others.has(b)) kept.push(b);
+  }
   // A gallery tells its story in its photos' captions: when they hold most of the text, their
   // credits do not make them boilerplate.
   const length = (bs: BlockInfo[]) => bs.reduce((n, b) => n + b.length, 0);
   const captioned = new Set(kept.filter((b) => isCreditedCaption(b.text)));
   const gallery = length([...captioned]) >= MIN_GALLERY_SHARE * length(kept);
-  const dialogs = siteDialogs(kept, container);
-  const blocks = kept
-    .filter((b) => !dialogs.some((d) => d.contains(b.element)))
-    .filter((b) => (gallery && captioned.has(b)) || !isBoilerplateLine(b.text, lang))
-    .map((b) => ({ kind: kindOf(b.element), element: b.element, text: b.text }));
+  const dialogs = yield* siteDialogs(kept, container);
+  const blocks: ArticleBlock[] = [];
+  for (const b of kept) {
+    yield;
+    if (dialogs.some((d) => d.contains(b.element))) continue;
+    if ((gallery && captioned.has(b)) || !isBoilerplateLine(b.text, lang))
+      blocks.push({ kind: kindOf(b.element), element: b.element, text: b.text });
+  }
   // A heading heads the text after it: one with none ("More from", "Editor's picks") labels
   // what the body leaves out. A sentence-long one is prose set in a heading's type. So does a
   // short line that ends no sentence ("Verwandte Themen", "Das könnte Sie auch interessieren")
@@ -549,9 +572,10 @@ function withoutContactTail(blocks: ArticleBlock[]): ArticleBlock[] {
  * ("Add a user", "Why am I seeing this?") go with it. A heading straight in the container, or
  * one over pages of text, heads the story.
  */
-function siteDialogs(blocks: readonly BlockInfo[], container: Element): Element[] {
+function* siteDialogs(blocks: readonly BlockInfo[], container: Element): Steps<Element[]> {
   const dialogs: Element[] = [];
   for (const b of blocks) {
+    yield;
     const box = b.element.parentElement;
     if (!HEADING_TAGS.has(b.element.tagName) || !box || box === container || !isNotice(b.text))
       continue;
@@ -567,13 +591,14 @@ function siteDialogs(blocks: readonly BlockInfo[], container: Element): Element[
  * headline with a short blurb. The card is the largest wrapper around a linked headline that
  * still holds little text; the article's own wrappers hold far more.
  */
-function teaserCards(blocks: BlockInfo[], container: Element): Set<Element> {
+function* teaserCards(blocks: BlockInfo[], container: Element): Steps<Set<Element>> {
   const isLinkedHeadline = (b: BlockInfo) =>
     b.length >= MIN_LINKED_HEADLINE && linkDensity(b) > MAX_BLOCK_LINK_DENSITY;
   const size = new Map<Element, number>();
   const teaserHeadlines = new Map<Element, number>();
   const opensWithTeaser = new Map<Element, boolean>();
   for (const b of blocks) {
+    yield;
     const teaser = isLinkedHeadline(b) && linksElsewhere(b.element);
     for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
       size.set(a, (size.get(a) ?? 0) + b.length);
@@ -603,6 +628,7 @@ function teaserCards(blocks: BlockInfo[], container: Element): Set<Element> {
   };
   const cards = new Set<Element>();
   for (const b of blocks) {
+    yield;
     if (!isLinkedHeadline(b)) continue;
     let card: Element | null = null;
     for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
@@ -660,11 +686,12 @@ function storyOf(el: Element, container: Element): Element | null {
  * container itself) has told enough prose, a different `<article>` element that is not around
  * it holds another story (a related post, the next story of an endless page).
  */
-function otherStories(blocks: BlockInfo[], container: Element): Set<BlockInfo> {
+function* otherStories(blocks: BlockInfo[], container: Element): Steps<Set<BlockInfo>> {
   const others = new Set<BlockInfo>();
   const told = new Map<Element | null, number>();
   let home: Element | null | undefined;
   for (const b of blocks) {
+    yield;
     const story = storyOf(b.element, container);
     if (home === undefined) {
       if (!isProse(b)) continue;

@@ -7,7 +7,8 @@ import type { Caption } from './types';
 import { isHidden, isNotice, PHOTO_AGENCY, TRAILING_CREDIT_RE } from './clean';
 import { BY_WORD } from './byline';
 import { HEADING_SELECTOR, UNLINKED_INLINE_TAGS, UNREAD_TAGS } from './tags';
-import { collapse, descendants, nameTokens, textLongerThan } from './text';
+import type { Steps } from './steps';
+import { collapse, descendantSteps, nameTokens, textLongerThan } from './text';
 
 const CAPTION_TOKENS = new Set([
   'caption',
@@ -392,23 +393,32 @@ function inOtherStory(el: Element, scope: Element, story: readonly Element[]): b
 }
 
 /** `story`: the elements of the article's own text (headline, body blocks). */
-export function findCaptions(scope: Element | null, story: readonly Element[] = []): Caption[] {
+export function* findCaptions(
+  scope: Element | null,
+  story: readonly Element[] = [],
+): Steps<Caption[]> {
   if (!scope) return [];
-  const all = descendants(scope);
-  const named = all.filter(
-    (el) => isNamedCaption(el) && !notCaption(el, scope, story) && !inOtherStory(el, scope, story),
-  );
+  const all = yield* descendantSteps(scope);
+  const named: Element[] = [];
+  for (const el of all) {
+    yield;
+    if (isNamedCaption(el) && !notCaption(el, scope, story) && !inOtherStory(el, scope, story))
+      named.push(el);
+  }
   const inNamed = (el: Element) => named.some((n) => n.contains(el) || el.contains(n));
   const boxes = smallPictureBoxes(all);
-  const unnamed = boxes.size
-    ? all.filter(
-        (el) =>
-          isUnnamedCaption(el, boxes) &&
-          !inNamed(el) &&
-          !isForeign(el, scope, story) &&
-          !inOtherStory(el, scope, story),
+  const unnamed: Element[] = [];
+  if (boxes.size)
+    for (const el of all) {
+      yield;
+      if (
+        isUnnamedCaption(el, boxes) &&
+        !inNamed(el) &&
+        !isForeign(el, scope, story) &&
+        !inOtherStory(el, scope, story)
       )
-    : [];
+        unnamed.push(el);
+    }
   const found = unnamed.length ? [...named, ...unnamed] : named;
   // Keep the outermost caption element (a figcaption holding span.caption-text and span.credit).
   const outer = found.filter((el) => !found.some((o) => o !== el && o.contains(el)));

@@ -8,13 +8,14 @@ import { findBody } from './body';
 import { findCaptions } from './captions';
 import { boilerplateTest } from './clean';
 import { findDates } from './published';
-import { textLanguage } from './language';
+import { SAMPLE_LENGTH, textLanguage } from './language';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
 import { findByline } from './byline';
 import { findLogoNames, findPublisher, hostnameBrand } from './publisher';
 import { readStructuredData } from './structured-data';
-import { collapse, descendants, indexElements, weightedLength } from './text';
+import { collapse, descendantSteps, indexSteps, weightedLength } from './text';
+import { runSliced, runToEnd, type Steps } from './steps';
 import { findTitle } from './title';
 import { findSite } from '../sites/registry';
 
@@ -71,9 +72,10 @@ function normalizeLang(lang: string | null | undefined): string | null {
 }
 
 /** Links that hold a headline, or headlines that hold a link: teasers of other articles. */
-function countTeaserHeadlines(container: Element | null): number {
+function* countTeaserHeadlines(container: Element | null): Steps<number> {
   let count = 0;
-  for (const el of descendants(container)) {
+  for (const el of yield* descendantSteps(container)) {
+    yield;
     if (el.tagName !== 'A') continue;
     const parent = el.parentElement?.tagName ?? '';
     const child = el.firstElementChild?.tagName ?? '';
@@ -105,12 +107,29 @@ function articleScope(title: Element | null, container: Element | null): Element
   return scope;
 }
 
+/** Detection at once: scripts, tests and anything not on a live page. */
 export function detectArticle(doc: Document, options: DetectOptions = {}): Article {
+  return runToEnd(detectSteps(doc, options));
+}
+
+/**
+ * Detection in slices that let the page run between them (input, rendering): the content
+ * script's. The page may change during a pause: the blocks found are what each slice saw, and
+ * one removed meanwhile is to its reader as one removed after detection.
+ */
+export function detectArticleSliced(doc: Document, options: DetectOptions = {}): Promise<Article> {
+  return runSliced(detectSteps(doc, options));
+}
+
+export function* detectSteps(doc: Document, options: DetectOptions): Steps<Article> {
   // Judged afresh on each run: the page may have changed since the last (paragraphs that arrived late).
   const isBoilerplate = boilerplateTest(doc);
-  const index = indexElements(doc.documentElement);
+  const index = yield* indexSteps(doc.documentElement);
+  yield;
   const meta = readMeta(index.all);
+  yield;
   const data = readStructuredData(index.all);
+  yield;
   const canonicalUrl =
     absoluteUrl(
       doc.querySelector('link[rel="canonical"]')?.getAttribute('href'),
@@ -159,6 +178,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     firstMeta(meta, ['og:title', 'twitter:title']),
     collapse(doc.title),
   ];
+  yield;
   const { title, element: titleElement } = findTitle(
     index.all,
     declaredTitle,
@@ -166,7 +186,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     isBoilerplate,
   );
 
-  const body = findBody(doc, lang ?? 'en', isBoilerplate);
+  yield;
+  const body = yield* findBody(doc, lang ?? 'en', isBoilerplate);
   // Kickers and labels above the headline are not body; only trusted when the headline sits in
   // the body container (a stray <h1> elsewhere says nothing about order).
   const titleAt = titleElement ? (index.position.get(titleElement) ?? -1) : -1;
@@ -187,6 +208,7 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
           !(titleHeadsBody && aboveTitle(b)),
       )
     : body.blocks;
+  yield;
   const descriptions = [
     data.description,
     ...['og:description', 'description', 'twitter:description'].map((k) => meta.get(k)),
@@ -198,29 +220,42 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     descriptions,
     isBoilerplate,
   );
+  yield;
   const at = (b: ArticleBlock) => index.position.get(b.element) ?? 0;
   const ordered = withLead.sort((a, b) => at(a) - at(b));
 
   const scope = articleScope(titleElement, body.container);
   const story = ordered.map((b) => b.element);
   if (titleElement) story.push(titleElement);
-  const captions = findCaptions(scope, story);
+  yield;
+  const captions = yield* findCaptions(scope, story);
   // A photo's caption set as a paragraph is the caption, not body text; unless the captions tell
   // the story (a gallery).
-  const inCaption = (b: ArticleBlock) => captions.some((c) => c.element.contains(b.element));
+  const inCaption = new Set<ArticleBlock>();
+  for (const b of ordered) {
+    yield;
+    if (captions.some((c) => c.element.contains(b.element))) inCaption.add(b);
+  }
   const blocks =
-    textLength(ordered.filter(inCaption)) < MAX_CAPTION_SHARE * textLength(ordered)
-      ? ordered.filter((b) => !inCaption(b))
+    textLength(ordered.filter((b) => inCaption.has(b))) < MAX_CAPTION_SHARE * textLength(ordered)
+      ? ordered.filter((b) => !inCaption.has(b))
       : ordered;
   // Dates written out ("6. Mai 2014") are read in the page's language; when that finds none, in
   // the language of its text, which a page may not declare or declare wrongly (a Romanian site
   // keeping its template's "en"). Not first: the template writes the dates, a French blog's
   // date stays French above a post in English.
-  const textLang = textLanguage(lang ?? '', `${title} ${blocks.map((b) => b.text).join(' ')}`);
+  yield;
+  // The guess reads the text's start only: joining all of a long page's text costs more.
+  const sample: string[] = [];
+  for (let n = 0, i = 0; n < SAMPLE_LENGTH && i < blocks.length; n += blocks[i++]!.text.length + 1)
+    sample.push(blocks[i]!.text);
+  const textLang = textLanguage(lang ?? '', `${title} ${sample.join(' ')}`);
+  yield;
   let dates = findDates(doc, meta, data, scope, lang ?? (textLang || 'en'), pageUrl);
   if (!dates.published && lang && textLang !== lang)
     dates = findDates(doc, meta, data, scope, textLang, pageUrl);
 
+  yield;
   const length = textLength(blocks);
   const declaredLength = data.articleBody ? weightedLength(data.articleBody) : 0;
   const declaredBody =
@@ -229,7 +264,8 @@ export function detectArticle(doc: Document, options: DetectOptions = {}): Artic
     length < MIN_SHOWN_SHARE * declaredLength
       ? data.articleBody
       : null;
-  const teaserHeadlines = countTeaserHeadlines(body.container);
+  yield;
+  const teaserHeadlines = yield* countTeaserHeadlines(body.container);
   // The page says it is an article: schema.org, or og:type (some write "Article").
   const declaresArticle =
     data.isArticle || firstMeta(meta, ['og:type'])?.toLowerCase() === 'article';

@@ -8,7 +8,7 @@
 import { baseLanguage } from '../languages';
 
 /** Characters of text read: enough for a few hundred words, bounded for speed. */
-const SAMPLE_LENGTH = 6000;
+export const SAMPLE_LENGTH = 6000;
 /** Function words a guess needs at least, and the lead it needs over the runner-up. */
 const MIN_WORD_HITS = 8;
 const MIN_LEAD = 1.5;

@@ -221,6 +221,18 @@ interface MonthNames {
 }
 const monthCache = new Map<string, MonthNames>();
 
+/**
+ * English month names as the platform's CLDR data writes them (long, then short), in order:
+ * every page is read for English dates too, and building them costs the cold first detection
+ * as much as the page's own language.
+ */
+const ENGLISH_MONTH_NAMES = [
+  ...'january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+  ...ENGLISH_MONTHS,
+];
+
 /** Month names (long, short, genitive) of `lang` and English, from the platform's CLDR data. */
 function monthNames(lang: string): MonthNames {
   const cached = monthCache.get(lang);
@@ -232,23 +244,24 @@ function monthNames(lang: string): MonthNames {
     { day: 'numeric', month: 'long' },
     { day: 'numeric', month: 'short' },
   ];
-  for (const locale of new Set([lang, 'en'])) {
-    for (const style of styles) {
-      let format: Intl.DateTimeFormat;
-      try {
-        format = new Intl.DateTimeFormat(locale, { ...style, timeZone: 'UTC' });
-      } catch {
-        continue;
-      }
-      for (let m = 0; m < 12; m++) {
-        const part = format
-          .formatToParts(new Date(Date.UTC(2021, m, 15)))
-          .find((p) => p.type === 'month');
-        const name = part?.value.toLowerCase().replace(/\.$/, '');
-        if (name && !/^\d+$/.test(name) && !names.has(name)) names.set(name, m + 1);
-      }
+  for (const style of lang === 'en' ? [] : styles) {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat(lang, { ...style, timeZone: 'UTC' });
+    } catch {
+      continue;
+    }
+    for (let m = 0; m < 12; m++) {
+      const part = format
+        .formatToParts(new Date(Date.UTC(2021, m, 15)))
+        .find((p) => p.type === 'month');
+      const name = part?.value.toLowerCase().replace(/\.$/, '');
+      if (name && !/^\d+$/.test(name) && !names.has(name)) names.set(name, m + 1);
     }
   }
+  ENGLISH_MONTH_NAMES.forEach((name, i) => {
+    if (!names.has(name)) names.set(name, (i % 12) + 1);
+  });
   const re = [...names.keys()]
     .sort((a, b) => b.length - a.length)
     .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))

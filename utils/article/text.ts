@@ -1,4 +1,5 @@
 /** Text helpers shared by the detection passes. */
+import { runToEnd, type Steps } from './steps';
 import { UNREAD_TAGS } from './tags';
 
 /** Scripts written without spaces carry about three Latin letters of meaning per character. */
@@ -96,8 +97,21 @@ export interface ElementIndex {
 }
 
 export function indexElements(root: Element | null): ElementIndex {
-  const all = descendants(root);
-  return { all, position: new Map(all.map((el, i) => [el, i])) };
+  return runToEnd(indexSteps(root));
+}
+
+export function* indexSteps(root: Element | null): Steps<ElementIndex> {
+  const all = yield* descendantSteps(root);
+  const position = new Map<Element, number>();
+  for (let i = 0; i < all.length; i++) {
+    yield;
+    position.set(all[i]!, i);
+  }
+  return { all, position };
+}
+
+export function descendants(root: Element | null): Element[] {
+  return runToEnd(descendantSteps(root));
 }
 
 /**
@@ -106,10 +120,11 @@ export function indexElements(root: Element | null): ElementIndex {
  * follows sibling and parent links, without recursion: a page may nest elements deeper than the
  * call stack goes.
  */
-export function descendants(root: Element | null): Element[] {
+export function* descendantSteps(root: Element | null): Steps<Element[]> {
   const out: Element[] = [];
   let el = root?.firstElementChild ?? null;
   while (el) {
+    yield;
     out.push(el);
     if (el.firstElementChild) {
       el = el.firstElementChild;

@@ -1,4 +1,4 @@
-import { detectArticle } from '../article/detect';
+import { detectArticleSliced } from '../article/detect';
 import type { Article } from '../article/types';
 import { packBatches, type BatchLimits } from '../engines/batching';
 import type { EngineId } from '../engines/types';
@@ -73,6 +73,7 @@ const NO_ARTICLE: Article = {
 export class PageController {
   private readonly layer: TranslationLayer;
   private article: Article | null = null;
+  private pendingDetection: { url: string; article: Promise<Article> } | null = null;
   /** Why detection could not read this page: kept while its article is, for the popup. */
   private detectionFailure: PageState['error'] = null;
   private state: PageView;
@@ -130,8 +131,8 @@ export class PageController {
   }
 
   /** The state with the article found (now, if it was not yet): what the popup shows. */
-  stateWithArticle(): PageState {
-    if (!this.article) this.detect();
+  async stateWithArticle(): Promise<PageState> {
+    if (!this.article) await this.detect();
     return this.getState();
   }
 
@@ -154,7 +155,8 @@ export class PageController {
     // Nothing is read from the page of a site the reader set to Never.
     if (mode === 'never') return this.stop();
     if (this.chosenOnPage !== null) return this.setActive(this.chosenOnPage);
-    const lang = mode === 'always' ? null : this.sourceLanguage(this.article ?? this.detect());
+    const lang =
+      mode === 'always' ? null : this.sourceLanguage(this.article ?? (await this.detect()));
     const wanted =
       mode === 'always' ||
       (lang !== null && settings.alwaysTranslateFrom.includes(baseLanguage(lang)));
@@ -188,7 +190,7 @@ export class PageController {
   }
 
   /** Carries out what the reader asked for on this page. */
-  command(command: PageCommand): PageState {
+  command(command: PageCommand): Promise<PageState> {
     switch (command) {
       case 'translate':
       case 'original':
@@ -236,7 +238,7 @@ export class PageController {
   }
 
   /** This article with another engine (the popup's offer after an error); settings stay. */
-  useEngine(engine: EngineId): PageState {
+  useEngine(engine: EngineId): Promise<PageState> {
     this.pageEngine = engine;
     this.retry();
     return this.stateWithArticle();
@@ -378,11 +380,26 @@ export class PageController {
     await this.start(target);
   }
 
-  private detect(): Article {
+  /**
+   * The page's article, read once: a caller that comes while detection is under way (the popup
+   * asking while it lets the page run) shares that detection instead of starting a second one.
+   */
+  private detect(): Promise<Article> {
+    const pending = this.pendingDetection;
+    if (pending && pending.url === this.url) return pending.article;
+    const article = this.readArticle().finally(() => {
+      if (this.pendingDetection?.article === article) this.pendingDetection = null;
+    });
+    this.pendingDetection = { url: this.url, article };
+    return article;
+  }
+
+  private async readArticle(): Promise<Article> {
     let article: Article;
     const start = performance.now();
     try {
-      article = detectArticle(this.doc, { url: this.url });
+      // In slices: on a long page, one call would hold the page (clicks, scrolling) for seconds.
+      article = await detectArticleSliced(this.doc, { url: this.url });
       // On the page's timeline for `npm run bench` (the page sees our control anyway).
       performance.measure(DETECT_MEASURE, { start, end: performance.now() });
     } catch (error) {
@@ -430,7 +447,10 @@ export class PageController {
   private async start(target: string): Promise<void> {
     // Asked before the article is read: the background gets ready while the page reads it.
     const limits = this.prepare(target);
-    const article = this.article ?? this.detect();
+    const generation = this.generation;
+    const article = this.article ?? (await this.detect());
+    // Stopped (or started again) while detection let the page run.
+    if (generation !== this.generation) return;
     this.state.target = target;
     // "Translate anyway" (popup): the blocks detection found, though it is not sure of an article.
     if (!article.isArticle && !(this.anyway && article.blocks.length)) {
@@ -445,7 +465,6 @@ export class PageController {
     }
     this.state.status = 'translating';
     this.emit();
-    const generation = this.generation;
     const units = await this.collectUnits(article, [], generation);
     this.messageLimits = (await limits) ?? this.messageLimits;
     if (generation !== this.generation) return;
@@ -703,7 +722,7 @@ export class PageController {
     if (this.state.status !== 'translating' && this.state.status !== 'done') return;
     let article: Article;
     try {
-      article = detectArticle(this.doc, { url: this.url });
+      article = await detectArticleSliced(this.doc, { url: this.url });
     } catch {
       return;
     }

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { loadDocument } from '../../../scripts/lib/corpus';
 import { fakeEngine, MapCache } from '../engines/fakes';
 import { shout } from '../engines/loopback';
-import { detectArticle } from '@/utils/article/detect';
+import { detectArticle, detectArticleSliced } from '@/utils/article/detect';
 import type { BatchLimits } from '@/utils/engines/batching';
 import { TranslationPipeline } from '@/utils/engines/pipeline';
 import type { Message } from '@/utils/messaging/protocol';
@@ -15,9 +15,9 @@ import { siteKey } from '@/utils/settings/site-key';
 // Detection, spied on: it is the content script's heaviest step.
 vi.mock('@/utils/article/detect', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/utils/article/detect')>();
-  return { ...actual, detectArticle: vi.fn(actual.detectArticle) };
+  return { ...actual, detectArticleSliced: vi.fn(actual.detectArticleSliced) };
 });
-const detections = () => vi.mocked(detectArticle).mock.calls.length;
+const detections = () => vi.mocked(detectArticleSliced).mock.calls.length;
 
 const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/pages');
 const EL_PAIS = 'fundus/es-ElPais_2024_10_15';
@@ -90,7 +90,7 @@ const ON: Settings = { ...DEFAULT_SETTINGS, sites: { elpais: 'always' } };
 describe('PageController on a real El País article', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.mocked(detectArticle).mockClear();
+    vi.mocked(detectArticleSliced).mockClear();
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -478,7 +478,7 @@ describe('PageController on a real El País article', () => {
     const controller = new PageController(doc, url);
     await controller.apply(ON);
     await settled(controller);
-    expect(controller.stateWithArticle().article?.title).toContain('Bruselas');
+    expect((await controller.stateWithArticle()).article?.title).toContain('Bruselas');
     expect(detections()).toBe(1);
 
     const other = loadElPais();
@@ -487,8 +487,22 @@ describe('PageController on a real El País article', () => {
     expect(never.getState()).toMatchObject({ siteMode: 'never', status: 'off', article: null });
     expect(detections()).toBe(1);
     // The popup asking for the article is what makes it read the page.
-    expect(never.stateWithArticle().article?.title).toContain('Bruselas');
+    expect((await never.stateWithArticle()).article?.title).toContain('Bruselas');
     expect(detections()).toBe(2);
+  });
+
+  it('reads the page once when the popup asks while load-time detection is still under way', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    // Detection lets the page run between its slices: the popup's question comes in between.
+    const applied = controller.apply(ON);
+    const asked = controller.stateWithArticle();
+    expect((await asked).article?.title).toContain('Bruselas');
+    await applied;
+    await settled(controller);
+    expect(controller.getState().status).toBe('done');
+    expect(detections()).toBe(1);
   });
 
   it('reads the page once in ask mode, to offer translation, and not again to translate', async () => {
@@ -610,16 +624,20 @@ describe('PageController on a real El País article', () => {
     vi.spyOn(performance, 'now').mockImplementation(() => (clock += 5));
     const controller = new PageController(doc, url);
     const states: string[] = [];
-    const running = controller.apply(ON);
     // A task of the page's, queued when translation starts: it runs before the blocks are all read.
-    await new Promise<void>((resolve) =>
-      setTimeout(() => {
-        const { status, progress } = controller.getState();
-        states.push(`${status} ${progress.total}`);
-        resolve();
-      }, 0),
-    );
-    await running;
+    let pageTask: Promise<void> | undefined;
+    controller.subscribe(({ status }) => {
+      if (status !== 'translating' || pageTask) return;
+      pageTask = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          const { status, progress } = controller.getState();
+          states.push(`${status} ${progress.total}`);
+          resolve();
+        }, 0),
+      );
+    });
+    await controller.apply(ON);
+    await pageTask;
     await settled(controller);
     expect(states).toEqual(['translating 0']);
     expect(controller.getState().status).toBe('done');

@@ -11,8 +11,8 @@ vi.mock('@/utils/article/detect', async (original) => {
   const real = await original<typeof import('@/utils/article/detect')>();
   return {
     ...real,
-    detectArticle: (...args: Parameters<typeof real.detectArticle>) => ({
-      ...real.detectArticle(...args),
+    detectArticleSliced: async (...args: Parameters<typeof real.detectArticleSliced>) => ({
+      ...(await real.detectArticleSliced(...args)),
       isArticle: false,
     }),
   };
