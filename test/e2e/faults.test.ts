@@ -10,7 +10,12 @@ import {
   type FaultEngine,
 } from './harness/fault-engine.ts';
 import { useBrowser } from './suite.ts';
-import { firstDifference, NewsPage, type ShownTranslation } from './pages/news-page.ts';
+import {
+  firstDifference,
+  NewsPage,
+  type ControlView,
+  type ShownTranslation,
+} from './pages/news-page.ts';
 import { PageRemote } from './pages/page-remote.ts';
 import { PopupPage } from './pages/popup-page.ts';
 import { patchSettings, storeKey } from './pages/settings-store.ts';
@@ -97,29 +102,6 @@ afterAll(async () => {
   await Promise.all([engine?.close(), apy?.stop()]);
 });
 
-interface ControlView {
-  status: string;
-  text: string;
-  buttons: string[];
-}
-
-/** What the on-page control shows: its status, its text and its buttons. */
-function readControl(news: NewsPage): Promise<ControlView | null> {
-  return news.page.evaluate(() => {
-    const control = document
-      .querySelector('foreign-desk-control')
-      ?.shadowRoot?.querySelector('.control');
-    if (!control) return null;
-    return {
-      status: control.getAttribute('data-status') ?? '',
-      text: control.querySelector('.text')?.textContent ?? '',
-      buttons: Array.from(control.querySelectorAll('button:not(.close):not(.always)')).map(
-        (b) => b.textContent ?? '',
-      ),
-    };
-  });
-}
-
 const isSlowNotice = (view: ControlView | null) =>
   view?.status === 'translating' && / is slow to answer$/.test(view.text);
 
@@ -127,7 +109,7 @@ const isSlowNotice = (view: ControlView | null) =>
 async function told(news: NewsPage, timeout = 150_000): Promise<ControlView> {
   const started = Date.now();
   for (;;) {
-    const view = await readControl(news);
+    const view = await news.controlView();
     if (view && (view.status === 'done' || view.status === 'error' || isSlowNotice(view)))
       return view;
     if (Date.now() - started > timeout)

@@ -15,7 +15,7 @@ import { browserNames, type ExtensionBrowser } from './harness/index.ts';
 import { requestedText, translateRequests } from './pages/engine-requests.ts';
 import { NewsPage } from './pages/news-page.ts';
 import { PopupPage } from './pages/popup-page.ts';
-import { patchSettings } from './pages/settings-store.ts';
+import { patchSettings, storeKey } from './pages/settings-store.ts';
 import { useBrowser, useServers } from './suite.ts';
 
 const SETTINGS_CANARY = 'settings-canary';
@@ -174,33 +174,6 @@ function hostilePage(token: string): string {
     .replace('<footer>', '<aside id="flood"></aside><footer>');
 }
 
-/** A key for DeepL in the extension's key store, written from an extension page. */
-async function storeKeyCanary(browser: ExtensionBrowser): Promise<void> {
-  const page = await browser.openExtensionPage('/options.html');
-  try {
-    await page.evaluate(
-      (key: string) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('foreign-desk-keys', 1);
-          open.onupgradeneeded = () => open.result.createObjectStore('keys');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('keys', 'readwrite');
-            tx.objectStore('keys').put(key, 'deepl');
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      KEY_CANARY,
-    );
-  } finally {
-    await page.close();
-  }
-}
-
 async function storedSites(browser: ExtensionBrowser): Promise<unknown> {
   const page = await browser.openExtensionPage('/options.html');
   try {
@@ -248,7 +221,7 @@ describe.each(browserNames)('%s: a hostile page', (name) => {
     await patchSettings(session.browser, {
       libretranslate: { baseUrl: `http://${SETTINGS_CANARY}.invalid` },
     });
-    await storeKeyCanary(session.browser);
+    await storeKey(session.browser, 'deepl', KEY_CANARY);
     const sitesBefore = await storedSites(session.browser);
     servers.apy.resetRequests();
 

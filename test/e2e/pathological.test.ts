@@ -277,24 +277,6 @@ const urlOf = (hostAndPath: string) => {
 };
 const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-interface ControlView {
-  status: string;
-  text: string;
-}
-
-function readControl(news: NewsPage): Promise<ControlView | null> {
-  return news.page.evaluate(() => {
-    const control = document
-      .querySelector('foreign-desk-control')
-      ?.shadowRoot?.querySelector('.control');
-    if (!control) return null;
-    return {
-      status: control.getAttribute('data-status') ?? '',
-      text: control.textContent ?? '',
-    };
-  });
-}
-
 /** The page's own clock: timer ticks and animation frames so far. */
 async function ticks(news: NewsPage): Promise<[number, number]> {
   const text = await news.page.evaluate(() => document.getElementById('ticks')?.textContent ?? '');
@@ -537,7 +519,7 @@ describe.each(browserNames)('%s: pathological pages', (name) => {
       const before = asked.length;
       const popup = await PopupPage.open(session.browser, english.tabId);
       await popup.waitForMessage(/already in English/, 30_000).finally(() => popup.close());
-      expect(await readControl(english)).toBeNull();
+      expect(await english.control()).toBeNull();
       expect(
         asked
           .slice(before)

@@ -11,6 +11,13 @@ export interface ShownTranslation {
   originalLinks: string[];
 }
 
+/** What the on-page control shows: its status, its text and its buttons (not close/always). */
+export interface ControlView {
+  status: string;
+  text: string;
+  buttons: string[];
+}
+
 /** A corpus news page in a tab, read through the translations the extension shows on it. */
 export class NewsPage {
   private constructor(
@@ -86,6 +93,23 @@ export class NewsPage {
     return this.page.evaluate(() => {
       const host = document.querySelector('foreign-desk-control');
       return host?.shadowRoot?.querySelector('.control')?.textContent ?? null;
+    });
+  }
+
+  /** The on-page control's status, text and buttons; null when there is none. */
+  controlView(): Promise<ControlView | null> {
+    return this.page.evaluate(() => {
+      const control = document
+        .querySelector('foreign-desk-control')
+        ?.shadowRoot?.querySelector('.control');
+      if (!control) return null;
+      return {
+        status: control.getAttribute('data-status') ?? '',
+        text: control.querySelector('.text')?.textContent ?? '',
+        buttons: Array.from(control.querySelectorAll('button:not(.close):not(.always)')).map(
+          (b) => b.textContent ?? '',
+        ),
+      };
     });
   }
 
