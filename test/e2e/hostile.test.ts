@@ -143,19 +143,8 @@ describe.each(browserNames)('%s: a hostile engine', (name) => {
       const before = await news.html();
       await remote.translate(news.tabId);
       // Every block translated: a payload never blocks the other paragraphs.
-      const ended = await news.page.waitFor(
-        () => {
-          const control = document
-            .querySelector('foreign-desk-control')
-            ?.shadowRoot?.querySelector('.control');
-          const status = control?.getAttribute('data-status');
-          return status === 'done' || status === 'error'
-            ? `${status}: ${control?.textContent}`
-            : null;
-        },
-        { timeout: 200_000, message: 'the page control to end translating' },
-      );
-      expect(ended).toMatch(/^done/);
+      const ended = await news.waitForControlEnd(200_000);
+      expect(ended.status, ended.text).toBe('done');
       const shown = await news.translations();
       expect(shown.length).toBeGreaterThanOrEqual(PAYLOADS.length);
       // Links are the block's own, or none where the reply fell back to plain text.

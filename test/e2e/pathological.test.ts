@@ -312,18 +312,7 @@ async function translateAll(remote: PageRemote, news: NewsPage, timeout = 90_000
     { timeout: 30_000, message: 'the control on the page' },
   );
   await remote.translate(news.tabId);
-  const view = await news.page.waitFor(
-    () => {
-      const control = document
-        .querySelector('foreign-desk-control')
-        ?.shadowRoot?.querySelector('.control');
-      const status = control?.getAttribute('data-status');
-      return status === 'done' || status === 'error'
-        ? { status, text: control?.textContent ?? '' }
-        : null;
-    },
-    { timeout, message: 'the control to end (done or error)' },
-  );
+  const view = await news.waitForControlEnd(timeout);
   const state = await remote.command(news.tabId, 'translate-all');
   return { view, state };
 }

@@ -113,6 +113,22 @@ export class NewsPage {
     });
   }
 
+  /** Waits until the on-page control has ended: done, or an error; with its whole text. */
+  waitForControlEnd(timeout: number): Promise<{ status: string; text: string }> {
+    return this.page.waitFor(
+      () => {
+        const control = document
+          .querySelector('foreign-desk-control')
+          ?.shadowRoot?.querySelector('.control');
+        const status = control?.getAttribute('data-status');
+        return status === 'done' || status === 'error'
+          ? { status, text: control?.textContent ?? '' }
+          : null;
+      },
+      { timeout, message: 'the on-page control to end (done or error)' },
+    );
+  }
+
   /** Waits until the on-page control says `text`. */
   async waitForControlText(text: string, timeout = 60_000): Promise<void> {
     await this.page.waitFor(

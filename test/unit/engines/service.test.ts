@@ -33,6 +33,16 @@ async function apy(hold: 'translate' | 'listPairs' | false = false) {
   };
 }
 
+/** The reader's engine is LibreTranslate with no fallback; APy, set up too, answers at `apyUrl`. */
+function pickLibreTranslate(apyUrl: string) {
+  return updateSettings((s) => ({
+    ...s,
+    engine: 'libretranslate',
+    fallbackEngine: 'none',
+    apertium: { baseUrl: apyUrl },
+  }));
+}
+
 describe('translateForTab (the background’s entry)', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -41,12 +51,7 @@ describe('translateForTab (the background’s entry)', () => {
 
   it('translates one article with the engine the reader picked for it, the setting unchanged', async () => {
     const server = await apy();
-    await updateSettings((s) => ({
-      ...s,
-      engine: 'libretranslate',
-      fallbackEngine: 'none',
-      apertium: { baseUrl: server.url },
-    }));
+    await pickLibreTranslate(server.url);
     const request = { segments: ['hola'], source: 'es', target: 'en', tabId: 2 };
     const picked = await translateForTab({ ...request, engine: 'apertium' });
     expect(picked).toMatchObject({ ok: true, engine: 'Apertium', translations: ['HOLA'] });
@@ -78,12 +83,7 @@ describe('translateForTab (the background’s entry)', () => {
 
   it('tells a page what one request carries before it sends any text, asking the engine nothing', async () => {
     const server = await apy();
-    await updateSettings((s) => ({
-      ...s,
-      engine: 'libretranslate',
-      fallbackEngine: 'none',
-      apertium: { baseUrl: server.url },
-    }));
+    await pickLibreTranslate(server.url);
     const prepare = { source: 'es', target: 'en' };
     expect(await prepareForTab(prepare)).toEqual({ maxSegments: 25, maxChars: 5_000 });
     // The engine the reader picked for this page is the one sized.
