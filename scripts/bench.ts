@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { openLongPage, runAtDocumentStart, traceChromium, usedHeapAfterGc } from './bench/hooks.ts';
+import { compiledCode } from './bench/heap.ts';
 import { extensionOnPage, type ExtensionOnPage } from './bench/trace.ts';
 import {
   browserNames,
@@ -360,6 +361,33 @@ class Bench {
     }
   }
 
+  /** With `--heap-snapshots`: how much of an article's extra heap is compiled code, and whose. */
+  private printCompiledCode(browser: ExtensionBrowser, article: BenchArticle, extra: number): void {
+    const translated = this.snapshotPath(article, 'translated');
+    const control = this.snapshotPath(article, 'control');
+    if (!translated || !control) return;
+    const ours = compiledCode(translated, browser.extensionOrigin);
+    const page = compiledCode(control, browser.extensionOrigin);
+    // Patterns the page's side compiled too (the harness's) are not the extension's.
+    const patterns = [...ours.patterns]
+      .map(([source, bytes]): [string, number] => [
+        source,
+        bytes - (page.patterns.get(source) ?? 0),
+      ])
+      .filter(([, bytes]) => bytes > 0)
+      .sort((a, b) => b[1] - a[1]);
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+    const regexps = patterns.reduce((sum, [, bytes]) => sum + bytes, 0);
+    const top = patterns
+      .slice(0, 3)
+      .map(([source, bytes]) => `${mb(bytes)} /${source.slice(0, 30)}…/`)
+      .join(', ');
+    console.log(
+      `  ${article.id}: extra heap ${mb(extra)}, of which regexp machine code ${mb(regexps)} ` +
+        `(${top}) and the content script's compiled code ${mb(ours.script)}`,
+    );
+  }
+
   /** Where `--heap-snapshots` puts the heap snapshot of a page measured for `article`, if asked. */
   private snapshotPath(article: BenchArticle, which: 'translated' | 'control'): string | undefined {
     const dir = this.options.heapSnapshots;
@@ -465,6 +493,7 @@ class Bench {
         value: (first.heap - control) / 2 ** 20,
         compared: control / 2 ** 20,
       });
+      this.printCompiledCode(browser, article, first.heap - control);
     }
     // Where the time to the first paragraph goes, on the page's clock (ms since navigation start).
     const onPage = (epoch: number) => (epoch - reading.timeOrigin).toFixed(0);
