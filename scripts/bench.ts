@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --runs N] [-- --quick] [-- --browser B] [-- --only articles|long-pages]`: the figures of issue 23 measured on the built
+ * `npm run bench [-- --runs N] [-- --quick] [-- --browser B] [-- --only articles|long-pages]
+ * [-- --heap-snapshots DIR]`: the figures of issue 23 measured on the built
  * extension in headless Chromium and Firefox through the e2e harness. Spanish articles go to a
  * real APy, the others to a LibreTranslate-shaped loopback engine (150 ms + 1 ms per 100
  * characters), each behind a proxy that adds 300 ms and logs every request. Prints the table
@@ -7,12 +8,13 @@
  * run) and writes bench/results.json. Exits non-zero only when the harness itself fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { openLongPage, runAtDocumentStart, traceChromium, usedHeapAfterGc } from './bench/hooks.ts';
+import { compiledCode } from './bench/heap.ts';
 import { extensionOnPage, type ExtensionOnPage } from './bench/trace.ts';
 import {
   browserNames,
@@ -92,6 +94,8 @@ type Part = (typeof PARTS)[number];
 interface Options {
   runs: number;
   quick: boolean;
+  /** `--heap-snapshots DIR`: Chromium heap snapshots of each translated article and its control. */
+  heapSnapshots: string | undefined;
   browsers: BrowserName[];
   parts: Part[];
 }
@@ -111,7 +115,11 @@ function parseArgs(argv: string[]): Options {
   if (!parts.every((p) => PARTS.includes(p))) {
     throw new Error(`--only takes one of ${PARTS.join(', ')}`);
   }
-  return { runs, quick, browsers, parts };
+  const snapshotsAt = argv.indexOf('--heap-snapshots');
+  const heapSnapshots = snapshotsAt >= 0 ? argv[snapshotsAt + 1] : undefined;
+  if (snapshotsAt >= 0 && !heapSnapshots) throw new Error('--heap-snapshots takes a directory');
+  if (heapSnapshots) mkdirSync(heapSnapshots, { recursive: true });
+  return { runs, quick, browsers, parts, heapSnapshots };
 }
 
 /** Builds once when `.output` lacks either browser's extension. */
@@ -152,6 +160,67 @@ function controlUrlFor(corpus: CorpusServer, pageId: string): string {
   url.hostname = CONTROL_HOST;
   url.searchParams.set('__fd_page', pageId);
   return url.href;
+}
+
+/** A heap reading asked of a visit (Chromium): after it, with a heap snapshot written there. */
+interface HeapReading {
+  snapshot: string | undefined;
+}
+
+/** What the bench waits for on a page it reads through, and what a timeout says it missed. */
+interface ReadingStep {
+  holds: () => boolean;
+  message: string;
+}
+
+/** A first sign that the page is ready (the first translation), then its end (control: done). */
+interface ReadingSteps {
+  shown: ReadingStep;
+  done: ReadingStep;
+}
+
+const TRANSLATED_PAGE: ReadingSteps = {
+  shown: {
+    holds: () => document.querySelector('.foreign-desk-translation') !== null,
+    message: 'the first translation on the page',
+  },
+  done: {
+    holds: () =>
+      document
+        .querySelector('foreign-desk-control')
+        ?.shadowRoot?.querySelector('.control')
+        ?.getAttribute('data-status') === 'done',
+    message: 'the page control to report done',
+  },
+};
+
+/** A page without the extension: both steps hold once it has loaded. */
+const LOADED: ReadingStep = {
+  holds: () => document.readyState === 'complete',
+  message: 'the page to load',
+};
+const LOADED_PAGE: ReadingSteps = { shown: LOADED, done: LOADED };
+
+/**
+ * Reads `page` through as a reader of the translated article: waits for `steps.shown`, scrolls
+ * through, waits for `steps.done`, reads the probe. A control page goes through the same steps,
+ * so that the harness's own script in the page (Playwright's utility script and the code it
+ * compiles, about 0.1 MB) is on both sides of a heap figure, not counted as the extension's.
+ */
+async function readThrough(page: PageHandle, steps: ReadingSteps): Promise<ProbeReading | null> {
+  await page.bringToFront();
+  await page.waitFor(steps.shown.holds, {
+    timeout: FIRST_TRANSLATION_TIMEOUT_MS,
+    message: steps.shown.message,
+  });
+  // The reader scrolls through the article once its first paragraph shows.
+  await page.evaluate(scrollThrough, 400);
+  await page.waitFor(steps.done.holds, {
+    timeout: ARTICLE_DONE_TIMEOUT_MS,
+    message: steps.done.message,
+  });
+  await sleep(200);
+  return page.evaluate(readProbe);
 }
 
 interface Visit {
@@ -258,11 +327,11 @@ class Bench {
     browser: ExtensionBrowser,
     url: string,
     proxy: LatencyProxy,
-    measureHeap: boolean,
+    heap: HeapReading | null,
   ): Promise<Visit> {
-    if (browser.name !== 'chromium') return this.untracedVisit(browser, url, proxy, false);
+    if (browser.name !== 'chromium') return this.untracedVisit(browser, url, proxy, null);
     const { result, events } = await traceChromium(() =>
-      this.untracedVisit(browser, url, proxy, measureHeap),
+      this.untracedVisit(browser, url, proxy, heap),
     );
     return { ...result, onPage: extensionOnPage(events, url, browser.extensionOrigin) };
   }
@@ -271,41 +340,58 @@ class Bench {
     browser: ExtensionBrowser,
     url: string,
     proxy: LatencyProxy,
-    measureHeap: boolean,
+    heap: HeapReading | null,
   ): Promise<Visit> {
     proxy.reset();
     const page = await browser.openPage(url);
     try {
-      await page.bringToFront();
-      await page.waitFor(() => document.querySelector('.foreign-desk-translation') !== null, {
-        timeout: FIRST_TRANSLATION_TIMEOUT_MS,
-        message: 'the first translation on the page',
-      });
-      // The reader scrolls through the article once its first paragraph shows.
-      await page.evaluate(scrollThrough, 400);
-      await page.waitFor(
-        () =>
-          document
-            .querySelector('foreign-desk-control')
-            ?.shadowRoot?.querySelector('.control')
-            ?.getAttribute('data-status') === 'done',
-        { timeout: ARTICLE_DONE_TIMEOUT_MS, message: 'the page control to report done' },
-      );
-      await sleep(200);
-      const reading = await page.evaluate(readProbe);
+      const reading = await readThrough(page, TRANSLATED_PAGE);
       if (!reading) throw new Error('the page probe did not run');
-      const heap = measureHeap ? await usedHeapAfterGc(page) : null;
+      const used = heap ? await usedHeapAfterGc(page, heap.snapshot) : null;
       const seen = proxy.since();
       return {
         reading,
         onPage: null,
         translate: seen.filter((r) => r.path === '/translate'),
         other: seen.filter((r) => r.path !== '/translate'),
-        heap,
+        heap: used,
       };
     } finally {
       await page.close();
     }
+  }
+
+  /** With `--heap-snapshots`: how much of an article's extra heap is compiled code, and whose. */
+  private printCompiledCode(browser: ExtensionBrowser, article: BenchArticle, extra: number): void {
+    const translated = this.snapshotPath(article, 'translated');
+    const control = this.snapshotPath(article, 'control');
+    if (!translated || !control) return;
+    const ours = compiledCode(translated, browser.extensionOrigin);
+    const page = compiledCode(control, browser.extensionOrigin);
+    // Patterns the page's side compiled too (the harness's) are not the extension's.
+    const patterns = [...ours.patterns]
+      .map(([source, bytes]): [string, number] => [
+        source,
+        bytes - (page.patterns.get(source) ?? 0),
+      ])
+      .filter(([, bytes]) => bytes > 0)
+      .sort((a, b) => b[1] - a[1]);
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+    const regexps = patterns.reduce((sum, [, bytes]) => sum + bytes, 0);
+    const top = patterns
+      .slice(0, 3)
+      .map(([source, bytes]) => `${mb(bytes)} /${source.slice(0, 30)}…/`)
+      .join(', ');
+    console.log(
+      `  ${article.id}: extra heap ${mb(extra)}, of which regexp machine code ${mb(regexps)} ` +
+        `(${top}) and the content script's compiled code ${mb(ours.script)}`,
+    );
+  }
+
+  /** Where `--heap-snapshots` puts the heap snapshot of a page measured for `article`, if asked. */
+  private snapshotPath(article: BenchArticle, which: 'translated' | 'control'): string | undefined {
+    const dir = this.options.heapSnapshots;
+    return dir && join(dir, `${article.id.replace(/\W+/g, '_')}-${which}.heapsnapshot`);
   }
 
   private async measureArticle(
@@ -318,8 +404,13 @@ class Bench {
     const proxy = proxies[article.engine];
     await patchSettings(browser, { engine: article.engine });
     const url = corpus.urlFor(article.id);
-    const first = await this.visit(browser, url, proxy, name === 'chromium');
-    const again = await this.visit(browser, url, proxy, false);
+    const first = await this.visit(
+      browser,
+      url,
+      proxy,
+      name === 'chromium' ? { snapshot: this.snapshotPath(article, 'translated') } : null,
+    );
+    const again = await this.visit(browser, url, proxy, null);
     const { reading } = first;
     const firstRequest = first.translate[0];
     if (!firstRequest || reading.first === null || reading.last === null) {
@@ -397,13 +488,12 @@ class Bench {
     const untraced = name === 'chromium' ? again.reading : reading;
     await this.measureDetection(browser, article, untraced.detect?.duration);
     if (first.heap !== null) {
-      const control = await this.pageHeap(
-        await browser.openPage(controlUrlFor(corpus, article.id)),
-      );
+      const control = await this.controlHeap(browser, article);
       this.samples.add(name, 'extra-heap-article', {
         value: (first.heap - control) / 2 ** 20,
         compared: control / 2 ** 20,
       });
+      this.printCompiledCode(browser, article, first.heap - control);
     }
     // Where the time to the first paragraph goes, on the page's clock (ms since navigation start).
     const onPage = (epoch: number) => (epoch - reading.timeOrigin).toFixed(0);
@@ -471,6 +561,20 @@ class Bench {
     const page = await browser.openPage(url);
     try {
       return await page.evaluate(timer);
+    } finally {
+      await page.close();
+    }
+  }
+
+  /**
+   * The JS heap of `article`'s page where the extension does not run, read through as the
+   * translated page was (Chromium).
+   */
+  private async controlHeap(browser: ExtensionBrowser, article: BenchArticle): Promise<number> {
+    const page = await browser.openPage(controlUrlFor(this.servers.corpus, article.id));
+    try {
+      await readThrough(page, LOADED_PAGE);
+      return await usedHeapAfterGc(page, this.snapshotPath(article, 'control'));
     } finally {
       await page.close();
     }

@@ -5,6 +5,7 @@
  * (Playwright's `launchPersistentContext`, Puppeteer's `launch`), so the harness stays as it is.
  * Import this module before launching.
  */
+import { writeFileSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import type { PageHandle } from '../../test/e2e/harness/index.ts';
@@ -71,10 +72,13 @@ export async function openLongPage(url: string, timeoutMs: number): Promise<Page
 
 /**
  * The JS heap in use by `page`'s renderer after full garbage collections, in bytes (Chromium,
- * the last browser launched): the page's own world and the content script's isolated world
- * share that heap.
+ * the last browser launched). It is V8's heap of the whole renderer: every world's objects (the
+ * page's own, the harness's utility world, the content script's isolated world) and the code
+ * compiled in them (bytecode, JIT and regular-expression machine code); not Blink's DOM and
+ * layout objects, which live in a heap of their own. With `snapshotTo`, a heap snapshot of the
+ * same state is written there (open it in DevTools' Memory panel).
  */
-export async function usedHeapAfterGc(page: PageHandle): Promise<number> {
+export async function usedHeapAfterGc(page: PageHandle, snapshotTo?: string): Promise<number> {
   const context = chromiumContext();
   const tab = context.pages().find((p) => p.url() === page.url());
   if (!tab) throw new Error(`no Chromium tab shows ${page.url()}`);
@@ -84,6 +88,12 @@ export async function usedHeapAfterGc(page: PageHandle): Promise<number> {
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    if (snapshotTo) {
+      const chunks: string[] = [];
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      writeFileSync(snapshotTo, chunks.join(''));
+    }
     return usedSize;
   } finally {
     await cdp.detach().catch(() => undefined);

@@ -52,10 +52,12 @@ const HIDE_RULE = `[${HIDDEN_ATTRIBUTE}]{display:none!important}`;
 
 interface Shown {
   block: Element;
-  /** The translated content, kept so modes can switch without translating again. */
-  content: DocumentFragment | string;
   lang: string;
   original: string;
+  /**
+   * Our element holding the translation: its only copy, moved into the other mode's element when
+   * modes switch (no translating again, and nothing kept off the page).
+   */
   node: HTMLElement;
 }
 
@@ -73,8 +75,8 @@ export class TranslationLayer {
 
   show(block: Element, content: DocumentFragment | string, lang: string, original: string): void {
     this.remove(block);
-    const entry: Shown = { block, content, lang, original, node: this.doc.createElement('font') };
-    this.mount(entry);
+    const entry: Shown = { block, lang, original, node: this.doc.createElement('font') };
+    this.mount(entry, content);
     this.shown.set(block, entry);
   }
 
@@ -82,11 +84,16 @@ export class TranslationLayer {
   setMode(mode: DisplayMode): void {
     if (mode === this.mode) return;
     const entries = [...this.shown.values()];
-    for (const entry of entries) this.unmount(entry);
+    const contents = entries.map((entry) => {
+      const content = this.doc.createDocumentFragment();
+      content.append(...Array.from(entry.node.childNodes));
+      this.unmount(entry);
+      return content;
+    });
     this.hideStyle?.remove();
     this.hideStyle = null;
     this.mode = mode;
-    for (const entry of entries) this.mount(entry);
+    entries.forEach((entry, i) => this.mount(entry, contents[i]!));
   }
 
   /** Restyles every shown translation in the reader's choice of style. */
@@ -124,10 +131,8 @@ export class TranslationLayer {
     this.shown.delete(block);
   }
 
-  private mount(entry: Shown): void {
+  private mount(entry: Shown, content: DocumentFragment | string): void {
     const { block, lang } = entry;
-    const content =
-      typeof entry.content === 'string' ? entry.content : entry.content.cloneNode(true);
     let node: HTMLElement;
     if (this.mode === 'bilingual') {
       // <font>: an inline element that page stylesheets almost never target.

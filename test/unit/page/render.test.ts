@@ -37,6 +37,25 @@ describe('TranslationLayer styles', () => {
     ).toBe(true);
   });
 
+  it('shows the same translation, links included, after switching modes there and back', () => {
+    const layer = new TranslationLayer(document);
+    const [first, second] = article();
+    const content = document.createDocumentFragment();
+    const link = document.createElement('a');
+    link.href = 'https://example.com/world';
+    link.textContent = 'world';
+    content.append('Hello ', link, '.');
+    layer.show(first!, content, 'en', 'Hola mundo.');
+    layer.show(second!, 'Goodbye.', 'en', 'Adiós.');
+    const shownHtml = () => translations().map((t) => t.innerHTML);
+    const bilingual = shownHtml();
+    expect(bilingual).toEqual(['Hello <a href="https://example.com/world">world</a>.', 'Goodbye.']);
+    layer.setMode('replace');
+    expect(shownHtml()).toEqual(bilingual);
+    layer.setMode('bilingual');
+    expect(shownHtml()).toEqual(bilingual);
+  });
+
   it('leaves the page as it was when cleared', () => {
     const blocks = article();
     const before = document.body.innerHTML;
