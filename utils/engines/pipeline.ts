@@ -34,6 +34,11 @@ const OUTAGES: ReadonlySet<EngineErrorCode> = new Set([
   'auth',
 ]);
 
+interface Lookup {
+  keys: string[];
+  cached: (string | undefined)[];
+}
+
 export interface PipelineDeps {
   cache: TranslationCache;
   /** The language of a text (BCP 47), or undefined when unsure. */
@@ -78,8 +83,7 @@ export class TranslationPipeline {
     chain: TranslationEngine[],
     pageRequest: TranslateRequest,
   ): Promise<PipelineResult> {
-    const request = { ...pageRequest, source: await this.checkSource(pageRequest) };
-    const { segments } = request;
+    const { segments } = pageRequest;
     const unique = [...new Set(segments)];
     const stats: PipelineStats = {
       segments: segments.length,
@@ -94,6 +98,14 @@ export class TranslationPipeline {
       if (!plainText(segment)) done.set(segment, segment);
       else todo.push(segment);
     }
+    // The cache is asked in the page's language while the text's own is checked: the two agree
+    // on almost every page, and then the reader waits for the slower of them only.
+    const [first] = chain;
+    const early = first && todo.length ? this.lookUp(first, todo, pageRequest) : undefined;
+    // Unused when the languages differ: its failure is then nobody's.
+    void early?.catch(() => undefined);
+    const request = { ...pageRequest, source: await this.checkSource(pageRequest) };
+    const sameSource = baseLanguage(request.source) === baseLanguage(pageRequest.source);
 
     const engines: string[] = [];
     const errors: EngineError[] = [];
@@ -104,7 +116,8 @@ export class TranslationPipeline {
       if (!last && (this.downUntil.get(engine) ?? 0) > Date.now()) continue;
       try {
         const before = done.size;
-        todo = await this.runEngine(engine, todo, request, done, stats, errors, last);
+        const looked = position === 0 && sameSource ? early : undefined;
+        todo = await this.runEngine(engine, todo, request, done, stats, errors, last, looked);
         if (done.size > before) engines.push(engine.name);
       } catch (error) {
         if (error instanceof EngineError && error.code === 'cancelled') throw error;
@@ -136,22 +149,12 @@ export class TranslationPipeline {
     stats: PipelineStats,
     errors: EngineError[],
     last: boolean,
+    /** The cache's answer for `todo`, when it was asked already. */
+    looked?: Promise<Lookup>,
   ): Promise<string[]> {
     const { source, target } = request;
-    const keys = await Promise.all(
-      todo.map((segment) =>
-        cacheKey({
-          engine: engine.id,
-          variant: engine.variant,
-          source: baseLanguage(source),
-          // Whole tag: some engines translate into regional variants (DeepL's EN-GB, PT-BR).
-          target: target.toLowerCase(),
-          segment,
-        }),
-      ),
-    );
+    const { keys, cached } = await (looked ?? this.lookUp(engine, todo, request));
     const keyOf = new Map(todo.map((segment, i) => [segment, keys[i] ?? '']));
-    const cached = await this.deps.cache.getMany(keys).catch(() => keys.map(() => undefined));
     const unknown: string[] = [];
     todo.forEach((segment, i) => {
       const hit = cached[i];
@@ -241,8 +244,31 @@ export class TranslationPipeline {
       // Only replies that kept their markers are kept: a plain-text fallback may do better later.
       if (cacheableReply(segment, reply)) fresh.push([keyOf.get(segment) ?? '', reply]);
     }
-    await this.deps.cache.putMany(fresh).catch(() => undefined);
+    // Not waited for: the reader sees the translations while they are stored.
+    void this.deps.cache.putMany(fresh).catch(() => undefined);
     return failed;
+  }
+
+  /** The cache's key and translation (if any) of each segment, in `segments`' order. */
+  private async lookUp(
+    engine: TranslationEngine,
+    segments: string[],
+    { source, target }: Pick<TranslateRequest, 'source' | 'target'>,
+  ): Promise<Lookup> {
+    const keys = await Promise.all(
+      segments.map((segment) =>
+        cacheKey({
+          engine: engine.id,
+          variant: engine.variant,
+          source: baseLanguage(source),
+          // Whole tag: some engines translate into regional variants (DeepL's EN-GB, PT-BR).
+          target: target.toLowerCase(),
+          segment,
+        }),
+      ),
+    );
+    const cached = await this.deps.cache.getMany(keys).catch(() => keys.map(() => undefined));
+    return { keys, cached };
   }
 
   /**
