@@ -34,6 +34,12 @@ const OUTAGES: ReadonlySet<EngineErrorCode> = new Set([
   'auth',
 ]);
 
+/** A call's place in line: the call before it, and how it lets the next one go. */
+interface Turn {
+  previous: Promise<void>;
+  handOver: () => void;
+}
+
 interface Lookup {
   keys: string[];
   cached: (string | undefined)[];
@@ -76,12 +82,30 @@ export class TranslationPipeline {
   private readonly lanes = new WeakMap<TranslationEngine, Lane>();
   /** Engines found down (refused, hanging, out of quota), until when they are passed over. */
   private readonly downUntil = new WeakMap<TranslationEngine, number>();
+  /** Settles once the latest call has handed its batches to an engine, or needs none. */
+  private lastHandedOver: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: PipelineDeps) {}
 
   async translate(
     chain: TranslationEngine[],
     pageRequest: TranslateRequest,
+  ): Promise<PipelineResult> {
+    // Calls reach the engines in the order they came (a page sends what is on screen first),
+    // however long each one's cache lookup and language checks take.
+    const turn = { previous: this.lastHandedOver, handOver: () => {} };
+    this.lastHandedOver = new Promise((resolve) => (turn.handOver = resolve));
+    try {
+      return await this.translateInTurn(chain, pageRequest, turn);
+    } finally {
+      turn.handOver();
+    }
+  }
+
+  private async translateInTurn(
+    chain: TranslationEngine[],
+    pageRequest: TranslateRequest,
+    turn: Turn,
   ): Promise<PipelineResult> {
     const { segments } = pageRequest;
     const unique = [...new Set(segments)];
@@ -117,7 +141,7 @@ export class TranslationPipeline {
       try {
         const before = done.size;
         const looked = position === 0 && sameSource ? early : undefined;
-        todo = await this.runEngine(engine, todo, request, done, stats, errors, last, looked);
+        todo = await this.runEngine(engine, todo, request, done, stats, errors, last, turn, looked);
         if (done.size > before) engines.push(engine.name);
       } catch (error) {
         if (error instanceof EngineError && error.code === 'cancelled') throw error;
@@ -149,6 +173,7 @@ export class TranslationPipeline {
     stats: PipelineStats,
     errors: EngineError[],
     last: boolean,
+    turn: Turn,
     /** The cache's answer for `todo`, when it was asked already. */
     looked?: Promise<Lookup>,
   ): Promise<string[]> {
@@ -195,6 +220,7 @@ export class TranslationPipeline {
     const units = [...new Set(misses.flatMap((s) => piecesOf.get(s)?.map((p) => p.text) ?? []))];
     const got = new Map<string, string>();
     let failure: EngineError | undefined;
+    await turn.previous;
     const sending = Promise.all(
       packBatches(units, engine.limits).map(async (batch) => {
         const patience = last ? undefined : new AbortController();
@@ -222,6 +248,8 @@ export class TranslationPipeline {
         }
       }),
     );
+    // Every batch has joined the engine's lane (in order, synchronously): the next call may.
+    turn.handOver();
     const [problem] = await Promise.all([pairProblem, sending]);
     const translated = new Map<string, string>();
     const failed: string[] = [];

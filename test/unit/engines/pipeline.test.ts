@@ -45,6 +45,27 @@ describe('translation pipeline', () => {
     expect(detectLanguage).toHaveBeenCalledTimes(1);
   });
 
+  it('sends a page’s requests to the engine in the order they came, however long each takes to check', async () => {
+    const { engine, calls } = fakeEngine('E');
+    let releaseFirst = () => {};
+    const firstChecked = new Promise<void>((resolve) => (releaseFirst = resolve));
+    // The first request (what is on screen, many paragraphs) takes longer to check.
+    const detectLanguage = vi.fn(async (text: string) => {
+      if (text.startsWith('Lo que')) await firstChecked;
+      return 'es';
+    });
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), detectLanguage });
+    const onScreen = 'Lo que el lector tiene delante, escrito en español por el periódico.';
+    const caption = 'Una foto del puerto al amanecer, con los barcos de pesca y las gaviotas.';
+    const first = pipeline.translate([engine], request([onScreen]));
+    const second = pipeline.translate([engine], request([caption]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([]);
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(calls).toEqual([[onScreen], [caption]]);
+  });
+
   it('packs batches within the engine’s segment and character limits, in order', async () => {
     const { engine, calls } = fakeEngine('E', undefined, { maxSegments: 2, maxChars: 10 });
     const pipeline = new TranslationPipeline({ cache: new MapCache() });
