@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPageControl } from '@/components/page-control';
 // Inlined: a file fetched by the page's content script must be web-accessible on that site,
 // and sites the reader adds are not known when the manifest is built.
@@ -7,6 +8,9 @@ import { PageController } from '@/utils/page/controller';
 import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
 import { siteMatchPatterns } from '@/utils/sites/registry';
+
+/** The control is built this long after the script's start at the latest, idle or not. */
+const CONTROL_LATEST_MS = 500;
 
 const HTML_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -21,7 +25,7 @@ export default defineContentScript({
     // Text, JSON, images and PDFs open as documents too: no article there, and nothing of ours
     // belongs in them.
     if (!HTML_TYPES.has(document.contentType) || !document.body) return;
-    // Read while the control is built: nothing is decided before the settings are in.
+    // Asked first: nothing is decided before the settings are in.
     const firstSettings = getPageSettings();
     const controller = new PageController(document, location.href);
     handleMessages({
@@ -48,24 +52,10 @@ export default defineContentScript({
       void controller.navigated(address);
     });
 
-    // The control follows the page's state, site mode included. Its own shadow root, not WXT's
-    // createShadowRootUi, which would bring 7 KB of mounting options this one-element UI never uses.
-    const host = document.createElement('foreign-desk-control');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = controlCss;
-    const container = document.createElement('div');
-    shadow.append(style, container);
-    const unmount = mountPageControl(container, {
-      initial: controller.getState(),
-      subscribe: (listener) => controller.subscribe(listener),
-      command: (command) => controller.command(command),
-    });
-    document.body.append(host);
-    ctx.onInvalidated(() => {
-      unmount();
-      host.remove();
-    });
+    // The control follows the page's state, site mode included. Built once the page is idle:
+    // not in the way of the settings read, detection and the first request, which the reader
+    // waits for; it shows the state as it is then.
+    ctx.requestIdleCallback(() => mountControl(ctx, controller), { timeout: CONTROL_LATEST_MS });
 
     // Watched in the same task as the first read began (no change can be reported between the
     // two): a choice made in the popup while this script starts wins.
@@ -73,3 +63,24 @@ export default defineContentScript({
     await controller.applyFirst(await firstSettings);
   },
 });
+
+/** The page control, in a shadow root of its own: not WXT's createShadowRootUi, which would
+ * bring 7 KB of mounting options this one-element UI never uses. */
+function mountControl(ctx: ContentScriptContext, controller: PageController): void {
+  const host = document.createElement('foreign-desk-control');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = controlCss;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  const unmount = mountPageControl(container, {
+    initial: controller.getState(),
+    subscribe: (listener) => controller.subscribe(listener),
+    command: (command) => controller.command(command),
+  });
+  document.body.append(host);
+  ctx.onInvalidated(() => {
+    unmount();
+    host.remove();
+  });
+}
