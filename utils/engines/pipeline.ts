@@ -40,6 +40,15 @@ interface Turn {
   handOver: () => void;
 }
 
+/** What one call shares with its engines: its turn, the cache lookup and language checks made. */
+interface CallState {
+  turn: Turn;
+  /** The cache's answer for the segments, when it was asked already. */
+  looked?: Promise<Lookup>;
+  /** Whether a segment is in the target language already (asked once per call). */
+  inTarget: (segment: string) => Promise<boolean>;
+}
+
 interface Lookup {
   keys: string[];
   cached: (string | undefined)[];
@@ -128,6 +137,24 @@ export class TranslationPipeline {
     const early = first && todo.length ? this.lookUp(first, todo, pageRequest) : undefined;
     // Unused when the languages differ: its failure is then nobody's.
     void early?.catch(() => undefined);
+    // The language of each paragraph the cache lacks is checked while the sample's is.
+    const checks = new Map<string, Promise<boolean>>();
+    const inTarget = (segment: string) => {
+      let check = checks.get(segment);
+      if (!check) {
+        check = this.inLanguage(segment, pageRequest.target);
+        checks.set(segment, check);
+      }
+      return check;
+    };
+    const asked = todo;
+    void early?.then(
+      ({ cached }) => {
+        for (const [i, segment] of asked.entries())
+          if (cached[i] === undefined) void inTarget(segment);
+      },
+      () => undefined,
+    );
     const request = { ...pageRequest, source: await this.checkSource(pageRequest) };
     const sameSource = baseLanguage(request.source) === baseLanguage(pageRequest.source);
 
@@ -141,7 +168,11 @@ export class TranslationPipeline {
       try {
         const before = done.size;
         const looked = position === 0 && sameSource ? early : undefined;
-        todo = await this.runEngine(engine, todo, request, done, stats, errors, last, turn, looked);
+        todo = await this.runEngine(engine, todo, request, done, stats, errors, last, {
+          turn,
+          looked,
+          inTarget,
+        });
         if (done.size > before) engines.push(engine.name);
       } catch (error) {
         if (error instanceof EngineError && error.code === 'cancelled') throw error;
@@ -173,9 +204,7 @@ export class TranslationPipeline {
     stats: PipelineStats,
     errors: EngineError[],
     last: boolean,
-    turn: Turn,
-    /** The cache's answer for `todo`, when it was asked already. */
-    looked?: Promise<Lookup>,
+    { turn, looked, inTarget }: CallState,
   ): Promise<string[]> {
     const { source, target } = request;
     const { keys, cached } = await (looked ?? this.lookUp(engine, todo, request));
@@ -190,10 +219,10 @@ export class TranslationPipeline {
       }
     });
     // After the cache: a revisited article asks no language detector, only the cache.
-    const inTarget = await Promise.all(unknown.map((s) => this.inLanguage(s, target)));
+    const alreadyInTarget = await Promise.all(unknown.map(inTarget));
     const misses: string[] = [];
     unknown.forEach((segment, i) => {
-      if (!inTarget[i]) return misses.push(segment);
+      if (!alreadyInTarget[i]) return misses.push(segment);
       done.set(segment, segment);
       stats.alreadyInTarget++;
     });
