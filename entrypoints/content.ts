@@ -82,6 +82,7 @@ function mountControl(ctx: ContentScriptContext, controller: PageController): vo
     subscribe: (listener) => controller.subscribe(listener),
     command: (command) => controller.command(command),
   });
+  controller.adopt(host);
   document.body.append(host);
   ctx.onInvalidated(() => {
     unmount();
