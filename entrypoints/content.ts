@@ -1,3 +1,4 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { mountPageControl } from '@/components/page-control';
 // Inlined: a file fetched by the page's content script must be web-accessible on that site,
 // and sites the reader adds are not known when the manifest is built.
@@ -8,6 +9,9 @@ import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
 import { siteMatchPatterns } from '@/utils/sites/registry';
 
+/** The control is built this long after the script's start at the latest, idle or not. */
+const CONTROL_LATEST_MS = 500;
+
 const HTML_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
 
 // Before WXT sets up this copy's context, which announces it to the copies already running.
@@ -15,13 +19,17 @@ guardScriptStartedEvent();
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
-  runAt: 'document_idle',
+  // Chromium runs `document_idle` scripts up to 200 ms after the DOM is parsed (at the page's
+  // load event if sooner): at `document_end` the article is found and sent while images and ads
+  // still load, and blocks the page adds later are picked up like any late ones. Firefox runs
+  // them at the load event; there, detection during the load took twice as long as after it.
+  runAt: { chrome: 'document_end', firefox: 'document_idle' },
   cssInjectionMode: 'manual',
   async main(ctx) {
     // Text, JSON, images and PDFs open as documents too: no article there, and nothing of ours
     // belongs in them.
     if (!HTML_TYPES.has(document.contentType) || !document.body) return;
-    // Read while the control is built: nothing is decided before the settings are in.
+    // Asked first: nothing is decided before the settings are in.
     const firstSettings = getPageSettings();
     const controller = new PageController(document, location.href);
     handleMessages({
@@ -48,24 +56,10 @@ export default defineContentScript({
       void controller.navigated(address);
     });
 
-    // The control follows the page's state, site mode included. Its own shadow root, not WXT's
-    // createShadowRootUi, which would bring 7 KB of mounting options this one-element UI never uses.
-    const host = document.createElement('foreign-desk-control');
-    const shadow = host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = controlCss;
-    const container = document.createElement('div');
-    shadow.append(style, container);
-    const unmount = mountPageControl(container, {
-      initial: controller.getState(),
-      subscribe: (listener) => controller.subscribe(listener),
-      command: (command) => controller.command(command),
-    });
-    document.body.append(host);
-    ctx.onInvalidated(() => {
-      unmount();
-      host.remove();
-    });
+    // The control follows the page's state, site mode included. Built once the page is idle:
+    // not in the way of the settings read, detection and the first request, which the reader
+    // waits for; it shows the state as it is then.
+    ctx.requestIdleCallback(() => mountControl(ctx, controller), { timeout: CONTROL_LATEST_MS });
 
     // Watched in the same task as the first read began (no change can be reported between the
     // two): a choice made in the popup while this script starts wins.
@@ -73,3 +67,25 @@ export default defineContentScript({
     await controller.applyFirst(await firstSettings);
   },
 });
+
+/** The page control, in a shadow root of its own: not WXT's createShadowRootUi, which would
+ * bring 7 KB of mounting options this one-element UI never uses. */
+function mountControl(ctx: ContentScriptContext, controller: PageController): void {
+  const host = document.createElement('foreign-desk-control');
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = controlCss;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  const unmount = mountPageControl(container, {
+    initial: controller.getState(),
+    subscribe: (listener) => controller.subscribe(listener),
+    command: (command) => controller.command(command),
+  });
+  controller.adopt(host);
+  document.body.append(host);
+  ctx.onInvalidated(() => {
+    unmount();
+    host.remove();
+  });
+}

@@ -92,14 +92,27 @@ export class IndexedDbCache implements TranslationCache {
 
   async getMany(keys: string[]): Promise<(string | undefined)[]> {
     return this.withDb(async (db) => {
-      const tx = db.transaction(STORE, 'readwrite');
+      // Read-only: the lookup waits for no write (another tab's translations being stored).
+      const tx = db.transaction(STORE);
       const found = await Promise.all(keys.map((key) => tx.store.get(key)));
-      // Reading an entry makes it recent, so a revisited article outlives ones never reopened.
-      const usedAt = this.now();
-      for (const entry of found) if (entry) void tx.store.put({ ...entry, usedAt });
-      await tx.done;
+      // Reading an entry makes it recent, so a revisited article outlives ones never reopened;
+      // queued before any later write, and not waited for: the reader waits for the lookup only.
+      const hits = keys.filter((_, i) => found[i]);
+      if (hits.length) void this.touch(db, hits).catch(() => undefined);
       return found.map((entry) => entry?.translation);
     });
+  }
+
+  private async touch(db: IDBPDatabase<CacheDb>, keys: string[]): Promise<void> {
+    const tx = db.transaction(STORE, 'readwrite');
+    const usedAt = this.now();
+    await Promise.all([
+      ...keys.map(async (key) => {
+        const entry = await tx.store.get(key);
+        if (entry) await tx.store.put({ ...entry, usedAt });
+      }),
+      tx.done,
+    ]);
   }
 
   /**

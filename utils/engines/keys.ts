@@ -1,4 +1,4 @@
-import { openDB, type DBSchema } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { KEYED_ENGINES, type KeyedEngine } from './catalog';
 
 /**
@@ -16,33 +16,45 @@ interface KeysDb extends DBSchema {
   keys: { key: KeyedEngine; value: string };
 }
 
-const open = () =>
-  openDB<KeysDb>(DB_NAME, 1, {
+/**
+ * One connection per context, kept open: the background reads the keys for every request, and
+ * opening the database costs more than reading it. It steps aside for anyone deleting or
+ * upgrading the database (the browser clearing site data), and the next read opens it again.
+ */
+let connection: Promise<IDBPDatabase<KeysDb>> | null = null;
+
+function open(): Promise<IDBPDatabase<KeysDb>> {
+  connection ??= openDB<KeysDb>(DB_NAME, 1, {
     upgrade(db) {
       db.createObjectStore(STORE);
     },
+    blocking: (_current, _next, event) => {
+      (event.target as IDBDatabase).close();
+      connection = null;
+    },
+    terminated: () => {
+      connection = null;
+    },
+  }).catch((error: unknown) => {
+    connection = null;
+    throw error;
   });
+  return connection;
+}
 
 export async function getEngineKeys(): Promise<EngineKeys> {
   const db = await open();
-  try {
-    const values = await Promise.all(KEYED_ENGINES.map((engine) => db.get(STORE, engine)));
-    return Object.fromEntries(
-      KEYED_ENGINES.map((engine, i) => [engine, values[i] ?? '']),
-    ) as EngineKeys;
-  } finally {
-    db.close();
-  }
+  const tx = db.transaction(STORE);
+  const values = await Promise.all(KEYED_ENGINES.map((engine) => tx.store.get(engine)));
+  return Object.fromEntries(
+    KEYED_ENGINES.map((engine, i) => [engine, values[i] ?? '']),
+  ) as EngineKeys;
 }
 
 /** Stores (or, with an empty string, forgets) the key of one engine. */
 export async function setEngineKey(engine: KeyedEngine, key: string): Promise<void> {
   const db = await open();
-  try {
-    const value = key.trim();
-    if (value) await db.put(STORE, value, engine);
-    else await db.delete(STORE, engine);
-  } finally {
-    db.close();
-  }
+  const value = key.trim();
+  if (value) await db.put(STORE, value, engine);
+  else await db.delete(STORE, engine);
 }

@@ -34,6 +34,26 @@ const OUTAGES: ReadonlySet<EngineErrorCode> = new Set([
   'auth',
 ]);
 
+/** A call's place in line: the call before it, and how it lets the next one go. */
+interface Turn {
+  previous: Promise<void>;
+  handOver: () => void;
+}
+
+/** What one call shares with its engines: its turn, the cache lookup and language checks made. */
+interface CallState {
+  turn: Turn;
+  /** The cache's answer for the segments, when it was asked already. */
+  looked?: Promise<Lookup>;
+  /** Whether a segment is in the target language already (asked once per call). */
+  inTarget: (segment: string) => Promise<boolean>;
+}
+
+interface Lookup {
+  keys: string[];
+  cached: (string | undefined)[];
+}
+
 export interface PipelineDeps {
   cache: TranslationCache;
   /** The language of a text (BCP 47), or undefined when unsure. */
@@ -71,6 +91,8 @@ export class TranslationPipeline {
   private readonly lanes = new WeakMap<TranslationEngine, Lane>();
   /** Engines found down (refused, hanging, out of quota), until when they are passed over. */
   private readonly downUntil = new WeakMap<TranslationEngine, number>();
+  /** Settles once the latest call has handed its batches to an engine, or needs none. */
+  private lastHandedOver: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: PipelineDeps) {}
 
@@ -78,8 +100,23 @@ export class TranslationPipeline {
     chain: TranslationEngine[],
     pageRequest: TranslateRequest,
   ): Promise<PipelineResult> {
-    const request = { ...pageRequest, source: await this.checkSource(pageRequest) };
-    const { segments } = request;
+    // Calls reach the engines in the order they came (a page sends what is on screen first),
+    // however long each one's cache lookup and language checks take.
+    const turn = { previous: this.lastHandedOver, handOver: () => {} };
+    this.lastHandedOver = new Promise((resolve) => (turn.handOver = resolve));
+    try {
+      return await this.translateInTurn(chain, pageRequest, turn);
+    } finally {
+      turn.handOver();
+    }
+  }
+
+  private async translateInTurn(
+    chain: TranslationEngine[],
+    pageRequest: TranslateRequest,
+    turn: Turn,
+  ): Promise<PipelineResult> {
+    const { segments } = pageRequest;
     const unique = [...new Set(segments)];
     const stats: PipelineStats = {
       segments: segments.length,
@@ -94,6 +131,32 @@ export class TranslationPipeline {
       if (!plainText(segment)) done.set(segment, segment);
       else todo.push(segment);
     }
+    // The cache is asked in the page's language while the text's own is checked: the two agree
+    // on almost every page, and then the reader waits for the slower of them only.
+    const [first] = chain;
+    const early = first && todo.length ? this.lookUp(first, todo, pageRequest) : undefined;
+    // Unused when the languages differ: its failure is then nobody's.
+    void early?.catch(() => undefined);
+    // The language of each paragraph the cache lacks is checked while the sample's is.
+    const checks = new Map<string, Promise<boolean>>();
+    const inTarget = (segment: string) => {
+      let check = checks.get(segment);
+      if (!check) {
+        check = this.inLanguage(segment, pageRequest.target);
+        checks.set(segment, check);
+      }
+      return check;
+    };
+    const asked = todo;
+    void early?.then(
+      ({ cached }) => {
+        for (const [i, segment] of asked.entries())
+          if (cached[i] === undefined) void inTarget(segment);
+      },
+      () => undefined,
+    );
+    const request = { ...pageRequest, source: await this.checkSource(pageRequest) };
+    const sameSource = baseLanguage(request.source) === baseLanguage(pageRequest.source);
 
     const engines: string[] = [];
     const errors: EngineError[] = [];
@@ -104,7 +167,12 @@ export class TranslationPipeline {
       if (!last && (this.downUntil.get(engine) ?? 0) > Date.now()) continue;
       try {
         const before = done.size;
-        todo = await this.runEngine(engine, todo, request, done, stats, errors, last);
+        const looked = position === 0 && sameSource ? early : undefined;
+        todo = await this.runEngine(engine, todo, request, done, stats, errors, last, {
+          turn,
+          looked,
+          inTarget,
+        });
         if (done.size > before) engines.push(engine.name);
       } catch (error) {
         if (error instanceof EngineError && error.code === 'cancelled') throw error;
@@ -136,22 +204,11 @@ export class TranslationPipeline {
     stats: PipelineStats,
     errors: EngineError[],
     last: boolean,
+    { turn, looked, inTarget }: CallState,
   ): Promise<string[]> {
     const { source, target } = request;
-    const keys = await Promise.all(
-      todo.map((segment) =>
-        cacheKey({
-          engine: engine.id,
-          variant: engine.variant,
-          source: baseLanguage(source),
-          // Whole tag: some engines translate into regional variants (DeepL's EN-GB, PT-BR).
-          target: target.toLowerCase(),
-          segment,
-        }),
-      ),
-    );
+    const { keys, cached } = await (looked ?? this.lookUp(engine, todo, request));
     const keyOf = new Map(todo.map((segment, i) => [segment, keys[i] ?? '']));
-    const cached = await this.deps.cache.getMany(keys).catch(() => keys.map(() => undefined));
     const unknown: string[] = [];
     todo.forEach((segment, i) => {
       const hit = cached[i];
@@ -162,10 +219,10 @@ export class TranslationPipeline {
       }
     });
     // After the cache: a revisited article asks no language detector, only the cache.
-    const inTarget = await Promise.all(unknown.map((s) => this.inLanguage(s, target)));
+    const alreadyInTarget = await Promise.all(unknown.map(inTarget));
     const misses: string[] = [];
     unknown.forEach((segment, i) => {
-      if (!inTarget[i]) return misses.push(segment);
+      if (!alreadyInTarget[i]) return misses.push(segment);
       done.set(segment, segment);
       stats.alreadyInTarget++;
     });
@@ -192,6 +249,7 @@ export class TranslationPipeline {
     const units = [...new Set(misses.flatMap((s) => piecesOf.get(s)?.map((p) => p.text) ?? []))];
     const got = new Map<string, string>();
     let failure: EngineError | undefined;
+    await turn.previous;
     const sending = Promise.all(
       packBatches(units, engine.limits).map(async (batch) => {
         const patience = last ? undefined : new AbortController();
@@ -219,6 +277,8 @@ export class TranslationPipeline {
         }
       }),
     );
+    // Every batch has joined the engine's lane (in order, synchronously): the next call may.
+    turn.handOver();
     const [problem] = await Promise.all([pairProblem, sending]);
     const translated = new Map<string, string>();
     const failed: string[] = [];
@@ -241,8 +301,31 @@ export class TranslationPipeline {
       // Only replies that kept their markers are kept: a plain-text fallback may do better later.
       if (cacheableReply(segment, reply)) fresh.push([keyOf.get(segment) ?? '', reply]);
     }
-    await this.deps.cache.putMany(fresh).catch(() => undefined);
+    // Not waited for: the reader sees the translations while they are stored.
+    void this.deps.cache.putMany(fresh).catch(() => undefined);
     return failed;
+  }
+
+  /** The cache's key and translation (if any) of each segment, in `segments`' order. */
+  private async lookUp(
+    engine: TranslationEngine,
+    segments: string[],
+    { source, target }: Pick<TranslateRequest, 'source' | 'target'>,
+  ): Promise<Lookup> {
+    const keys = await Promise.all(
+      segments.map((segment) =>
+        cacheKey({
+          engine: engine.id,
+          variant: engine.variant,
+          source: baseLanguage(source),
+          // Whole tag: some engines translate into regional variants (DeepL's EN-GB, PT-BR).
+          target: target.toLowerCase(),
+          segment,
+        }),
+      ),
+    );
+    const cached = await this.deps.cache.getMany(keys).catch(() => keys.map(() => undefined));
+    return { keys, cached };
   }
 
   /**

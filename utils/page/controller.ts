@@ -116,6 +116,8 @@ export class PageController {
   /** The reader switched to the fallback engine on this run. */
   private fallbackOnly = false;
   private readonly listeners = new Set<(state: PageView) => void>();
+  /** Elements of ours outside the article (the page control): adding them is no late content. */
+  private readonly own = new WeakSet<Node>();
 
   constructor(
     private readonly doc: Document,
@@ -134,6 +136,11 @@ export class PageController {
   async stateWithArticle(): Promise<PageState> {
     if (!this.article) await this.detect();
     return this.getState();
+  }
+
+  /** An element of ours the page gets (the page control), which is never taken for the page's. */
+  adopt(element: Element): void {
+    this.own.add(element);
   }
 
   /** Called with the new state after every change (the page control listens). */
@@ -703,7 +710,9 @@ export class PageController {
     if (typeof Observer !== 'function' || !this.doc.body) return;
     this.mutations = new Observer((records) => {
       const foreign = records.some((r) =>
-        Array.from(r.addedNodes).some((n) => !this.layer.owns(n) && n.nodeType !== 8),
+        Array.from(r.addedNodes).some(
+          (n) => !this.layer.owns(n) && !this.own.has(n) && n.nodeType !== 8,
+        ),
       );
       if (!foreign) return;
       const now = performance.now();

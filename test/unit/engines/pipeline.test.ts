@@ -45,6 +45,51 @@ describe('translation pipeline', () => {
     expect(detectLanguage).toHaveBeenCalledTimes(1);
   });
 
+  it('sends a page’s requests to the engine in the order they came, however long each takes to check', async () => {
+    const { engine, calls } = fakeEngine('E');
+    let releaseFirst = () => {};
+    const firstChecked = new Promise<void>((resolve) => (releaseFirst = resolve));
+    // The first request (what is on screen, many paragraphs) takes longer to check.
+    const detectLanguage = vi.fn(async (text: string) => {
+      if (text.startsWith('Lo que')) await firstChecked;
+      return 'es';
+    });
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), detectLanguage });
+    const onScreen = 'Lo que el lector tiene delante, escrito en español por el periódico.';
+    const caption = 'Una foto del puerto al amanecer, con los barcos de pesca y las gaviotas.';
+    const first = pipeline.translate([engine], request([onScreen]));
+    const second = pipeline.translate([engine], request([caption]));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([]);
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(calls).toEqual([[onScreen], [caption]]);
+  });
+
+  it('checks the language of the paragraphs the cache lacks while the article’s is checked, once each', async () => {
+    const { engine, calls } = fakeEngine('E');
+    let releaseSample = () => {};
+    const sampleChecked = new Promise<void>((resolve) => (releaseSample = resolve));
+    const asked: string[] = [];
+    const article = [
+      'Este párrafo está escrito en español por el periódico de la mañana.',
+      'This paragraph quotes an English speaker at length, word for word.',
+    ];
+    const detectLanguage = vi.fn(async (text: string) => {
+      asked.push(text);
+      // The sample: both paragraphs.
+      if (text.includes('Este') && text.includes('This')) await sampleChecked;
+      return text.startsWith('This') ? 'en' : 'es';
+    });
+    const pipeline = new TranslationPipeline({ cache: new MapCache(), detectLanguage });
+    const result = pipeline.translate([engine], request(article));
+    await vi.waitFor(() => expect(asked).toEqual(expect.arrayContaining(article)));
+    releaseSample();
+    expect((await result).translations).toEqual([article[0]!.toUpperCase(), article[1]]);
+    expect(calls).toEqual([[article[0]]]);
+    expect(detectLanguage).toHaveBeenCalledTimes(3);
+  });
+
   it('packs batches within the engine’s segment and character limits, in order', async () => {
     const { engine, calls } = fakeEngine('E', undefined, { maxSegments: 2, maxChars: 10 });
     const pipeline = new TranslationPipeline({ cache: new MapCache() });

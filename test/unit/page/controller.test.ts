@@ -491,6 +491,19 @@ describe('PageController on a real El País article', () => {
     expect(detections()).toBe(2);
   });
 
+  it('does not read the page again when its own control is added after translation began', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const control = doc.createElement('foreign-desk-control');
+    controller.adopt(control);
+    doc.body.append(control);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(detections()).toBe(1);
+  });
+
   it('reads the page once when the popup asks while load-time detection is still under way', async () => {
     const { doc, url } = loadElPais();
     fakeBackground();
