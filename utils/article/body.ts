@@ -16,7 +16,7 @@ import {
   type BoilerplateTest,
 } from './clean';
 import { HEADING_TAGS, INLINE_TEXT_TAGS, TEXT_BLOCK_TAGS } from './tags';
-import type { Steps } from './steps';
+import { pauseDue, type Steps } from './steps';
 import { collapse, nameTokens, weightedLength } from './text';
 
 /** Layout elements that become a block when everything in them is inline text (`<div>text<br>text</div>`). */
@@ -254,7 +254,7 @@ function* collectBlocks(root: Element, isBoilerplate: BoilerplateTest): Steps<Bl
   // elements deeper than the call stack goes.
   const visits: Visit[] = [start(root, false)];
   while (visits.length) {
-    yield;
+    if (pauseDue()) yield;
     const v = visits[visits.length - 1]!;
     const node = v.next;
     if (!node) {
@@ -308,7 +308,7 @@ function namesArticle(el: Element): boolean {
 function* bestContainer(blocks: BlockInfo[], root: Element): Steps<Element | null> {
   const balance = new Map<Element, number>();
   for (const block of blocks) {
-    yield;
+    if (pauseDue()) yield;
     const value = blockValue(block);
     if (!value) continue;
     // Prose in a sidebar or ad slot counts up to that slot only: past it, it is not this article.
@@ -331,7 +331,7 @@ function* bestContainer(blocks: BlockInfo[], root: Element): Steps<Element | nul
   let inner: Element | null = null;
   let innerScore = 0;
   for (const [el, value] of balance) {
-    yield;
+    if (pauseDue()) yield;
     const score = value > 0 ? value * classFactor(el) : value;
     if (score > bestScore) [best, bestScore] = [el, score];
     if (el !== root && score > innerScore) [inner, innerScore] = [el, score];
@@ -363,7 +363,7 @@ function* innermost(best: Element, balance: Map<Element, number>): Steps<Element
     let next: Element | null = null;
     let nextValue = (1 - MAX_WRAPPER_GAIN) * bestValue;
     for (const [el, value] of balance) {
-      yield;
+      if (pauseDue()) yield;
       if (value >= nextValue && value <= bestValue && el !== best && holds(best, el))
         [next, nextValue] = [el, value];
     }
@@ -386,7 +386,7 @@ function* innermost(best: Element, balance: Map<Element, number>): Steps<Element
 function* subtreeSpans(balance: Map<Element, number>): Steps<Map<Element, [number, number]>> {
   const children = new Map<Element | null, Element[]>();
   for (const el of balance.keys()) {
-    yield;
+    if (pauseDue()) yield;
     const parent = el.parentElement && balance.has(el.parentElement) ? el.parentElement : null;
     const list = children.get(parent);
     if (list) list.push(el);
@@ -397,7 +397,7 @@ function* subtreeSpans(balance: Map<Element, number>): Steps<Map<Element, [numbe
   // Our own stack: the tree can be deeper than the call stack goes.
   const stack: [Element, boolean][] = (children.get(null) ?? []).map((el) => [el, false]);
   while (stack.length) {
-    yield;
+    if (pauseDue()) yield;
     const [el, done] = stack.pop()!;
     if (done) {
       span.get(el)![1] = order;
@@ -493,7 +493,7 @@ export function* findBody(
   };
   const inside: BlockInfo[] = [];
   for (const b of all) {
-    yield;
+    if (pauseDue()) yield;
     if (inBody(b.element)) inside.push(b);
   }
   const cards = yield* teaserCards(inside, container);
@@ -507,7 +507,7 @@ export function* findBody(
   const listed = paragraphLists(inside);
   const kept: BlockInfo[] = [];
   for (const b of inside) {
-    yield;
+    if (pauseDue()) yield;
     if (keepBlock(b, listed) && !inCard(b.element) && !others.has(b)) kept.push(b);
   }
   // A gallery tells its story in its photos' captions: when they hold most of the text, their
@@ -518,7 +518,7 @@ export function* findBody(
   const dialogs = yield* siteDialogs(kept, container);
   const blocks: ArticleBlock[] = [];
   for (const b of kept) {
-    yield;
+    if (pauseDue()) yield;
     if (dialogs.some((d) => d.contains(b.element))) continue;
     if ((gallery && captioned.has(b)) || !isBoilerplateLine(b.text, lang))
       blocks.push({ kind: kindOf(b.element), element: b.element, text: b.text });
@@ -575,7 +575,7 @@ function withoutContactTail(blocks: ArticleBlock[]): ArticleBlock[] {
 function* siteDialogs(blocks: readonly BlockInfo[], container: Element): Steps<Element[]> {
   const dialogs: Element[] = [];
   for (const b of blocks) {
-    yield;
+    if (pauseDue()) yield;
     const box = b.element.parentElement;
     if (!HEADING_TAGS.has(b.element.tagName) || !box || box === container || !isNotice(b.text))
       continue;
@@ -598,7 +598,7 @@ function* teaserCards(blocks: BlockInfo[], container: Element): Steps<Set<Elemen
   const teaserHeadlines = new Map<Element, number>();
   const opensWithTeaser = new Map<Element, boolean>();
   for (const b of blocks) {
-    yield;
+    if (pauseDue()) yield;
     const teaser = isLinkedHeadline(b) && linksElsewhere(b.element);
     for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
       size.set(a, (size.get(a) ?? 0) + b.length);
@@ -628,7 +628,7 @@ function* teaserCards(blocks: BlockInfo[], container: Element): Steps<Set<Elemen
   };
   const cards = new Set<Element>();
   for (const b of blocks) {
-    yield;
+    if (pauseDue()) yield;
     if (!isLinkedHeadline(b)) continue;
     let card: Element | null = null;
     for (let a = b.element.parentElement; a && a !== container; a = a.parentElement) {
@@ -691,7 +691,7 @@ function* otherStories(blocks: BlockInfo[], container: Element): Steps<Set<Block
   const told = new Map<Element | null, number>();
   let home: Element | null | undefined;
   for (const b of blocks) {
-    yield;
+    if (pauseDue()) yield;
     const story = storyOf(b.element, container);
     if (home === undefined) {
       if (!isProse(b)) continue;

@@ -7,7 +7,7 @@ import type { Caption } from './types';
 import { isHidden, isNotice, PHOTO_AGENCY, TRAILING_CREDIT_RE } from './clean';
 import { BY_WORD } from './byline';
 import { HEADING_SELECTOR, UNLINKED_INLINE_TAGS, UNREAD_TAGS } from './tags';
-import type { Steps } from './steps';
+import { pauseDue, type Steps } from './steps';
 import { collapse, descendantSteps, nameTokens, textLongerThan } from './text';
 
 const CAPTION_TOKENS = new Set([
@@ -401,7 +401,7 @@ export function* findCaptions(
   const all = yield* descendantSteps(scope);
   const named: Element[] = [];
   for (const el of all) {
-    yield;
+    if (pauseDue()) yield;
     if (isNamedCaption(el) && !notCaption(el, scope, story) && !inOtherStory(el, scope, story))
       named.push(el);
   }
@@ -410,7 +410,7 @@ export function* findCaptions(
   const unnamed: Element[] = [];
   if (boxes.size)
     for (const el of all) {
-      yield;
+      if (pauseDue()) yield;
       if (
         isUnnamedCaption(el, boxes) &&
         !inNamed(el) &&

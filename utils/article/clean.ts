@@ -629,6 +629,36 @@ const DATA_NOTICE_RE = new RegExp(
   ].join('|'),
   'iu',
 );
+/**
+ * Words each of the notices below holds, whatever else it says, tested before the notices' own
+ * patterns: compiling those (on first use) costs a page's first detection several milliseconds,
+ * and most lines hold none of these words. Same flags, so every line a pattern matches passes
+ * its hint.
+ */
+const CONSENT_HINT_RE = new RegExp(
+  [
+    // EMBED_CONSENT_RE
+    'inhalt|datenschutz|einverstanden|drittplattformen|akzeptieren sie|by loading the|content',
+    // DATA_NOTICE_RE
+    'cookie|recaptcha|by clicking|you agree|from us and our partners|would like to|qr code',
+  ].join('|'),
+  'iu',
+);
+const READER_PROMPT_HINT_RE = new RegExp(
+  [
+    'teilen\\?|share this|partager|kommentar|diskutieren sie mit|comment|leave a|comentario',
+    'nicht eingeloggt|nicht angemeldet|logged in|captcha|this (?:post|article|story)',
+    'consider supporting|gefallen\\?|aimé cet article|gustado|piaciuto|pings|through the rss|durch den rss',
+  ].join('|'),
+  'iu',
+);
+const PAYWALL_NOTE_HINT_RE = new RegExp(
+  [
+    'subscribe|log ?in|sign ?in|sign up|account|abonn|suscr[ií]bete para|suscriptor|abbonat|assin',
+    'この記事は|続きを読むには|device|dispositivo|appareil|gerät',
+  ].join('|'),
+  'iu',
+);
 /** An embed's consent note spells out the privacy terms: a paragraph, yet never the story's. */
 const MAX_CONSENT_NOTE_LENGTH = 500;
 /** A note for readers with scripts off ("Bitte aktivieren Sie Javascript", "Please enable JavaScript"). */
@@ -672,6 +702,7 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
 export function isNotice(text: string): boolean {
   if (
     text.length <= MAX_CONSENT_NOTE_LENGTH &&
+    CONSENT_HINT_RE.test(text) &&
     (EMBED_CONSENT_RE.test(text) || DATA_NOTICE_RE.test(text))
   )
     return true;
@@ -680,8 +711,8 @@ export function isNotice(text: string): boolean {
     ((PROMPT_HINTS.every((re) => re.test(text)) && PROMPT_RE.test(text)) ||
       (text.length <= MAX_NO_SPACE_PROMPT_LENGTH && NO_SPACE_PROMPT_RE.test(text)) ||
       FOLLOW_RE.test(text) ||
-      READER_PROMPT_RE.test(text) ||
-      PAYWALL_NOTE_RE.test(text) ||
+      (READER_PROMPT_HINT_RE.test(text) && READER_PROMPT_RE.test(text)) ||
+      (PAYWALL_NOTE_HINT_RE.test(text) && PAYWALL_NOTE_RE.test(text)) ||
       SCRIPT_NOTE_RE.test(text))
   );
 }

@@ -15,7 +15,7 @@ import { findByline } from './byline';
 import { findLogoNames, findPublisher, hostnameBrand } from './publisher';
 import { readStructuredData } from './structured-data';
 import { collapse, descendantSteps, indexSteps, weightedLength } from './text';
-import { runSliced, runToEnd, type Steps } from './steps';
+import { pauseDue, runSliced, runToEnd, type Steps } from './steps';
 import { findTitle } from './title';
 import { findSite } from '../sites/registry';
 
@@ -75,7 +75,7 @@ function normalizeLang(lang: string | null | undefined): string | null {
 function* countTeaserHeadlines(container: Element | null): Steps<number> {
   let count = 0;
   for (const el of yield* descendantSteps(container)) {
-    yield;
+    if (pauseDue()) yield;
     if (el.tagName !== 'A') continue;
     const parent = el.parentElement?.tagName ?? '';
     const child = el.firstElementChild?.tagName ?? '';
@@ -233,7 +233,7 @@ export function* detectSteps(doc: Document, options: DetectOptions): Steps<Artic
   // the story (a gallery).
   const inCaption = new Set<ArticleBlock>();
   for (const b of ordered) {
-    yield;
+    if (pauseDue()) yield;
     if (captions.some((c) => c.element.contains(b.element))) inCaption.add(b);
   }
   const blocks =

@@ -13,6 +13,19 @@ export type Steps<T> = Generator<void, T, void>;
  */
 export const SLICE_BUDGET_MS = 8;
 
+/**
+ * Checkpoints inside loops pause every this many passes: each pause resumes the whole chain of
+ * generators (`yield*`), which in a page's cold, first detection costs more than the few elements'
+ * work between two checkpoints; this many passes stay far below the budget.
+ */
+const CHECKPOINT_STRIDE = 16;
+let checkpoints = 0;
+
+/** Whether a loop's checkpoint pauses this time (`if (pauseDue()) yield;`). */
+export function pauseDue(): boolean {
+  return ++checkpoints % CHECKPOINT_STRIDE === 0;
+}
+
 export function runToEnd<T>(steps: Steps<T>): T {
   for (;;) {
     const step = steps.next();

@@ -1,5 +1,5 @@
 /** Text helpers shared by the detection passes. */
-import { runToEnd, type Steps } from './steps';
+import { pauseDue, runToEnd, type Steps } from './steps';
 import { UNREAD_TAGS } from './tags';
 
 /** Scripts written without spaces carry about three Latin letters of meaning per character. */
@@ -104,7 +104,7 @@ export function* indexSteps(root: Element | null): Steps<ElementIndex> {
   const all = yield* descendantSteps(root);
   const position = new Map<Element, number>();
   for (let i = 0; i < all.length; i++) {
-    yield;
+    if (pauseDue()) yield;
     position.set(all[i]!, i);
   }
   return { all, position };
@@ -124,7 +124,7 @@ export function* descendantSteps(root: Element | null): Steps<Element[]> {
   const out: Element[] = [];
   let el = root?.firstElementChild ?? null;
   while (el) {
-    yield;
+    if (pauseDue()) yield;
     out.push(el);
     if (el.firstElementChild) {
       el = el.firstElementChild;
