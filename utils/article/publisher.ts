@@ -205,7 +205,8 @@ export function findCopyrightNotices(all: readonly Element[]): string[] {
       }
       continue;
     }
-    for (const node of el.childNodes) {
+    // Sibling links, not `childNodes`: jsdom builds a list object for each element asked.
+    for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === TEXT_NODE && COPYRIGHT_RE.test(node.nodeValue ?? '')) {
         add(node.nodeValue);
       }
