@@ -12,7 +12,7 @@ import { SAMPLE_LENGTH, textLanguage } from './language';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
 import { findByline } from './byline';
-import { findLogoNames, findPublisher, hostnameBrand } from './publisher';
+import { findCopyrightNotices, findLogoNames, findPublisher, hostnameBrand } from './publisher';
 import { readStructuredData } from './structured-data';
 import { collapse, descendantSteps, indexSteps, weightedLength } from './text';
 import { pauseDue, runSliced, runToEnd, type Steps } from './steps';
@@ -150,6 +150,7 @@ export function* detectSteps(doc: Document, options: DetectOptions): Steps<Artic
     metaName: firstMeta(meta, ['application-name', 'publisher', 'dc.publisher']),
     copyright: firstMeta(meta, ['copyright', 'dc.rights']),
     logoNames: () => findLogoNames(index.all),
+    copyrightNotices: () => findCopyrightNotices(index.all),
     documentTitle: collapse(doc.title),
     hostname: hostnameOf(pageUrl),
     handle: firstMeta(meta, ['twitter:site']),

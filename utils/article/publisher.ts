@@ -2,9 +2,11 @@
  * The publisher's name as readers know the brand: "Tages-Anzeiger", not the company behind it
  * ("Tamedia AG"); "Norddeutscher Rundfunk", not its domain ("ndr.de"); and, because our readers
  * do not read the page's language, a name in Latin letters where the page offers one ("Dainik
- * Bhaskar" rather than "दैनिक भास्कर"). With no such name, the host as written: "chunichi.co.jp" rather
- * than "中日新聞", which our readers cannot read, or a capitalisation the publisher never wrote.
+ * Bhaskar" rather than "दैनिक भास्कर"), or one its footer prints ("The Chunichi Shimbun" beside
+ * "中日新聞Web"). With no such name, the host as written: "tokyo-np.co.jp" rather than "東京新聞",
+ * which our readers cannot read, or a capitalisation the publisher never wrote ("Tokyo Np").
  */
+import { CODE_TAGS } from './tags';
 import { collapse } from './text';
 
 /**
@@ -45,6 +47,19 @@ const ADDRESS_NAME_RE = /^(?:https?:\/\/|www\.)\S+$/i;
 const EMAIL_RE = /\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /** A template the site forgot to fill: "{$plugin.tx_news.opengraph.site_name}". */
 const PLACEHOLDER_RE = /[{}$]/;
+/** A copyright notice in the page's text: "Copyright © The Chunichi Shimbun", "Copyright ⓒ Hankookilbo". */
+const COPYRIGHT_RE = /[©ⓒ]|\bcopyright\b/i;
+/** An element that holds the copyright line: `<p class="copyright_c1myf3as">`. */
+const COPYRIGHT_CLASS_RE = /copyright/i;
+/** The footer's notice comes last on the page; the few texts before it are enough. */
+const MAX_COPYRIGHT_TEXTS = 6;
+/** Longer texts are sentences or terms of use, not a notice with a name. */
+const MAX_COPYRIGHT_LENGTH = 120;
+/** What follows the holder's name in a notice, with or without a comma: "KBS WORLD All Rights Reserved". */
+const RIGHTS_RESERVED_RE = /\s*\ball rights reserved\b.*$/i;
+/** `NodeFilter.SHOW_TEXT` and `Node.TEXT_NODE`: Node, where `npm run extract` runs, has no such globals. */
+const SHOW_TEXT = 4;
+const TEXT_NODE = 3;
 /** Logo images looked at: the masthead comes early; later logos are partners and sponsors. */
 const MAX_LOGO_IMAGES = 10;
 /** A name, not a phrase: up to five capitalised words ("Anadolu Ajansı"). */
@@ -67,6 +82,8 @@ export interface PublisherSignals {
   copyright?: string | null;
   /** Alt text of the site's logo, as the masthead shows the name (looked up only if needed). */
   logoNames?: () => readonly string[];
+  /** The copyright lines the page shows in its text, last first (looked up only if needed). */
+  copyrightNotices?: () => readonly string[];
   /** The document `<title>`. */
   documentTitle?: string | null;
   /** The page's hostname. */
@@ -155,9 +172,52 @@ function isLatin(name: string): boolean {
 /** "© 2024 Mitteldeutsche Zeitung. Alle Rechte vorbehalten." → "Mitteldeutsche Zeitung". */
 function copyrightName(notice: string | null | undefined): string | null {
   const name = notice
-    ?.replace(/©|\(c\)|\bcopyright\b|\b(19|20)\d\d\b(\s*[-–]\s*(19|20)\d\d)?/gi, ' ')
-    .split(/[.,|;]\s/)[0];
+    ?.replace(/[©ⓒ]|\(c\)|\bcopyright\b|\b(19|20)\d\d\b(\s*[-–]\s*(19|20)\d\d)?/gi, ' ')
+    .replace(RIGHTS_RESERVED_RE, '')
+    .split(/[.,|;](?:\s|$)/)[0];
   return collapse(name) || null;
+}
+
+/**
+ * The copyright lines of the page's own text, from its end, where the footer is: a text with "©"
+ * or "Copyright", and every text of an element named for the copyright (Nikkei sets "Nikkei Inc."
+ * in a span beside its logo, with no sign).
+ */
+export function findCopyrightNotices(all: readonly Element[]): string[] {
+  const notices: string[] = [];
+  const add = (text: string | null) => {
+    const notice = collapse(text);
+    if (notice && notice.length <= MAX_COPYRIGHT_LENGTH && !notices.includes(notice)) {
+      notices.push(notice);
+    }
+  };
+  for (let i = all.length - 1; i >= 0 && notices.length < MAX_COPYRIGHT_TEXTS; i--) {
+    const el = all[i]!;
+    if (CODE_TAGS.has(el.tagName)) continue;
+    if (COPYRIGHT_CLASS_RE.test(el.getAttribute('class') ?? '')) {
+      const walker = el.ownerDocument.createTreeWalker(el, SHOW_TEXT);
+      for (
+        let node = walker.nextNode();
+        node && notices.length < MAX_COPYRIGHT_TEXTS;
+        node = walker.nextNode()
+      ) {
+        if (!CODE_TAGS.has(node.parentElement?.tagName ?? '')) add(node.nodeValue);
+      }
+      continue;
+    }
+    // Sibling links, not `childNodes`: jsdom builds a list object for each element asked.
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (node.nodeType === TEXT_NODE && COPYRIGHT_RE.test(node.nodeValue ?? '')) {
+        add(node.nodeValue);
+      }
+    }
+  }
+  return notices;
+}
+
+/** "Nikkei Inc." → "Nikkei": the company without its legal form, which may be the brand. */
+function withoutLegalForm(name: string): string {
+  return collapse(name.replace(LEGAL_ENTITY_RE, '').replace(/[\s,]+$/, ''));
 }
 
 /** "Mitteldeutsche Zeitung-Logo", "Logo Anadolu Ajansı": the name without the word "logo". */
@@ -255,18 +315,34 @@ export function findPublisher(signals: PublisherSignals): string | null {
   const title = collapse(signals.documentTitle);
   const isTitle = (n: string) => title.length > MAX_SITE_NAME_LENGTH && n === title;
   const names = declared.filter((n) => usable(n) && !isTitle(n));
-  // With no name declared, the copyright holder or the logo's alt text, when it is a proper name
-  // that spells the address: either also names companies, slogans or "Startseite".
+  // With no name declared in Latin letters, the copyright holder or the logo's alt text, when it
+  // is a proper name that spells the address: either also names companies ("Nikkei Inc." is
+  // "Nikkei" only on nikkei.com), slogans or "Startseite".
   const label = signals.hostname ? registrableLabel(signals.hostname) : null;
   let logos: readonly string[] | undefined;
   const logoNames = () => (logos ??= signals.logoNames?.() ?? []);
-  if (!names.length && label) {
-    const fallback = [copyrightName(signals.copyright), ...logoNames()].find(
-      (n) =>
-        usable(n) &&
-        PROPER_NAME_RE.test(n) &&
-        (sameLetters(n, label) || initialsOf(n, label, true)),
-    );
+  if (!names.some(isLatin) && label) {
+    const shown = (n: string | null) => {
+      const name = n && withoutLegalForm(n);
+      return usable(name) &&
+        isLatin(name) &&
+        PROPER_NAME_RE.test(name) &&
+        (sameLetters(name, label) || initialsOf(name, label, true))
+        ? name
+        : null;
+    };
+    // The page's own notices last: they are looked up only when nothing else names the site. A
+    // page that names itself by its address ("Express.co.uk") is shown so, not by the company in
+    // its footer ("Express Newspapers").
+    const namedByAddress = declared.some((n) => DOMAIN_RE.test(n));
+    const fallback =
+      shown(copyrightName(signals.copyright)) ??
+      logoNames()
+        .map(shown)
+        .find((n) => n !== null) ??
+      (namedByAddress ? [] : (signals.copyrightNotices?.() ?? []))
+        .map((n) => shown(copyrightName(n)))
+        .find((n) => n !== null);
     if (fallback) names.push(fallback);
   }
   // A name unrelated to the site's address is a tagline or a parent company; one that spells it

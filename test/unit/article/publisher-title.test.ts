@@ -19,15 +19,19 @@ describe('publisher name on real pages', () => {
     ['fundus/ind-Bhaskar_2024_09_04', 'Dainik Bhaskar'],
     // The organisation's name is a tagline; the title suffix spells the address.
     ['fundus/us-TheGatewayPundit_2023_04_28', 'The Gateway Pundit'],
-    // Only Japanese names on the page ("中日新聞Web"), and not in the registry: the host as written,
-    // which the reader can read, not a capitalisation of our own ("Chunichi").
-    ['fundus/jp-ChunichiShimbun_2025_01_13', 'chunichi.co.jp'],
+    // Only Japanese names declared ("中日新聞Web"), and not in the registry: the name the footer
+    // prints in Latin letters ("Copyright © The Chunichi Shimbun, All Rights Reserved.").
+    ['fundus/jp-ChunichiShimbun_2025_01_13', 'The Chunichi Shimbun'],
     // In the registry: its curated name.
     ['fundus/jp-MainichiShimbun_2025_01_14', 'Mainichi Shimbun'],
     // Declared only as "og:site:name", a common misspelling of og:site_name.
     ['fundus/de-BoersenZeitung_2024_10_23', 'Börsen-Zeitung'],
-    // The only name with Latin letters mixes in Japanese ("日刊ゲンダイDIGITAL"): the host as written.
-    ['fundus/jp-NikkanGeadai_2025_01_31', 'nikkan-gendai.com'],
+    // The only declared name with Latin letters mixes in Japanese ("日刊ゲンダイDIGITAL"): the
+    // footer's "Copyright (C) Nikkan Gendai. All Rights Reserved".
+    ['fundus/jp-NikkanGeadai_2025_01_31', 'Nikkan Gendai'],
+    // Japanese names only; the copyright line sets the company ("Nikkei Inc.") beside a logo,
+    // with no sign: its name without the legal form, as it spells the address.
+    ['fundus/jp-Nikkei_2025_01_27', 'Nikkei'],
   ])('%s → %s', (key, name) => {
     expect(detect(key).publisher).toBe(name);
   });
@@ -42,6 +46,17 @@ describe('publisher name on real pages', () => {
     ['fundus/de-Golem_2024_04_28', 'Golem'],
     // ...and with no name left, the host as written.
     ['fundus/de-Hessenschau_2024_04_27', 'hessenschau.de'],
+    // No name declared; the footer's "© 2023 KBS WORLD All Rights Reserved." without the phrase
+    // after the name, which no comma sets apart.
+    ['htmldate-eval/world.kbs.co.kr-Temperatures', 'KBS WORLD'],
+    // The page names itself by its address ("Express.co.uk"): the host as written, not the
+    // company in its footer ("Copyright ©2024 Express Newspapers").
+    ['fundus/uk-Express_2024_07_18', 'express.co.uk'],
+    // Only Japanese names, and a footer naming the owner ("The Chunichi Shimbun"), whose name
+    // does not spell this address (tokyo-np.co.jp): the host as written.
+    ['fundus/jp-TokyoShimbun_2025_01_13', 'tokyo-np.co.jp'],
+    // A footer's "© 1995-2020" names no one: the host as written.
+    ['trafilatura-eval/sportowefakty.wp.pl.falubaz', 'sportowefakty.wp.pl'],
     // Nothing declared but the handle: the address's name as the publisher spells it.
     ['fundus/de-WinFuture_2024_04_29', 'WinFuture'],
     // No name declared: the host as written, not an acronym or a capitalisation of our own.
