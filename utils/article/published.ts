@@ -168,7 +168,7 @@ export function normalizeDate(raw: string | null | undefined): string | null {
   const s = toAsciiDigits(raw.trim());
   if (/^\d{10}(\d{3})?$/.test(s)) return epoch(+s.slice(0, 10));
   const iso =
-    /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?/i.exec(
+    /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{1,2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?/i.exec(
       s,
     );
   if (iso) {
@@ -176,7 +176,7 @@ export function normalizeDate(raw: string | null | undefined): string | null {
     if (!plausible(+y!, +mo!, +d!)) return null;
     if (!h) return `${y}-${mo}-${d}`;
     const offset = !zone ? '' : /^(z|utc|gmt)$/i.test(zone) ? 'Z' : formatOffset(zone);
-    return `${y}-${mo}-${d}T${pad(+h)}:${mi}:${sec ?? '00'}${offset}`;
+    return `${y}-${mo}-${d}T${pad(+h)}:${mi}:${pad(+(sec ?? 0))}${offset}`;
   }
   const unix = UNIX_DATE_RE.exec(s);
   if (unix) {
@@ -393,9 +393,29 @@ const FOREIGN_TOKENS = new Set([
   'comment',
 ]);
 
-function isOutsideArticle(el: Element): boolean {
+/** The address without its query and fragment, and without a trailing slash. */
+function pagePath(href: string, base: string | null): string | null {
+  try {
+    const u = new URL(href, base ?? undefined);
+    return `${u.origin}${u.pathname.replace(/\/$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A link to the page itself: blogs and forums wrap the date of a post in its permalink
+ * ("Posted on <a href=/this-post/><time>…"), where a link elsewhere is a teaser's.
+ */
+function isPermalink(a: Element, url: string | null): boolean {
+  const href = a.getAttribute('href');
+  return !!url && !!href && pagePath(href, url) === pagePath(url, null);
+}
+
+function isOutsideArticle(el: Element, url: string | null): boolean {
   for (let a: Element | null = el; a; a = a.parentElement) {
     const tag = a.tagName;
+    if (tag === 'A' && isPermalink(a, url)) continue;
     // A quote's date is the quoted post's (an embedded tweet or Instagram photo).
     if (tag === 'NAV' || tag === 'ASIDE' || tag === 'A' || tag === 'BLOCKQUOTE') return true;
     // An <article>'s own <footer> holds its byline and date (Drupal's "node__meta").
@@ -406,7 +426,7 @@ function isOutsideArticle(el: Element): boolean {
 }
 
 /** Date of the first `<time>` or date-looking element under `root`. */
-function visibleDate(root: Element | null, lang: string): string | null {
+function visibleDate(root: Element | null, lang: string, url: string | null): string | null {
   if (!root) return null;
   const elements = descendants(root);
   for (const el of elements) {
@@ -416,17 +436,29 @@ function visibleDate(root: Element | null, lang: string): string | null {
     )
       continue;
     if (!el.hasAttribute('datetime') && !el.hasAttribute('content')) continue;
-    if (isOutsideArticle(el)) continue;
-    const date =
-      normalizeDate(el.getAttribute('datetime') ?? el.getAttribute('content')) ??
-      parseTextDate(collapse(el.textContent), lang);
+    if (isOutsideArticle(el, url)) continue;
+    const declared = normalizeDate(el.getAttribute('datetime') ?? el.getAttribute('content'));
+    const written = parseTextDate(collapse(el.textContent), lang);
+    // "Publié le 29 juin 2019" over datetime="2019-07-03…": the reader sees the text.
+    const date = declared && written && daysApart(declared, written) > 1 ? written : declared;
     if (date) return date;
+    if (written) return written;
   }
+  return writtenDate(elements, lang, url);
+}
+
+/** Date written as text in the first `<time>` or date-looking element of `elements`. */
+function writtenDate(elements: Iterable<Element>, lang: string, url: string | null): string | null {
   let tried = 0;
   for (const el of elements) {
-    if (!nameTokens(el).some((t) => DATE_TOKENS.has(t)) && el.tagName !== 'TIME') continue;
+    if (
+      el.tagName !== 'TIME' &&
+      !PUBLISHED_PROPERTIES.has(el.getAttribute('itemprop') ?? '') &&
+      !nameTokens(el).some((t) => DATE_TOKENS.has(t))
+    )
+      continue;
     const text = collapse(el.textContent);
-    if (!text || text.length > MAX_DATE_TEXT || isOutsideArticle(el)) continue;
+    if (!text || text.length > MAX_DATE_TEXT || isOutsideArticle(el, url)) continue;
     const date = parseTextDate(text, lang);
     if (date) return date;
     if (++tried >= MAX_DATE_ELEMENTS) break;
@@ -489,12 +521,13 @@ function formatMinutes(minutes: number): string {
 /**
  * A time declared in UTC ("2023-11-09T01:09:55Z"), told in the publisher's own time when the page
  * also writes that instant as its local clock ("2023-11-08 18:09:55", or with "-07:00"): the day
- * the page shows its readers is the publication day, not the UTC one.
+ * the page shows its readers is the publication day, not the UTC one; else on `localDay` (the
+ * address's or the date line's).
  */
 function inLocalTime(
   published: string,
   candidates: () => (string | null)[],
-  url: string | null,
+  localDay: string | null | undefined,
 ): string {
   const utc = CLOCK_RE.exec(published);
   if (!utc || offsetMinutes(utc[7]) !== 0) return published;
@@ -514,23 +547,30 @@ function inLocalTime(
       return `${y}-${mo}-${d}T${h}:${mi}:${sec}${formatMinutes(offset)}`;
     }
   }
-  return onUrlDay(instant, urlDate(url)) ?? published;
+  return onLocalDay(instant, localDay ?? null) ?? published;
 }
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+
+/** Whole calendar days between the days of two ISO dates. */
+function daysApart(a: string, b: string): number {
+  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / DAY_MS;
+}
+
 /**
- * Hours an instant may be moved onto the address's day: further off, the address dates the
+ * Hours an instant may be moved onto the page's local day: further off, the address dates the
  * story's first draft (a day before it was published at 10:04Z), not its publication.
  */
-const MAX_URL_DAY_SHIFT = 6;
+const MAX_LOCAL_DAY_SHIFT = 6;
 
 /**
  * An instant declared in UTC, told on the day the address dates the story ("/2020/02/17/" for
- * "2020-02-18T02:18:11Z"): a site west or east of Greenwich files its story under its own day.
+ * "2020-02-18T02:18:11Z") or the article's date line shows ("06 Dicembre 2020" for
+ * "2020-12-05T23:15:00Z"): a site west or east of Greenwich dates its story by its own day.
  * The offset is the nearest whole hour that reaches that day, so the instant stays the same.
  */
-function onUrlDay(instant: number, day: string | null): string | null {
+function onLocalDay(instant: number, day: string | null): string | null {
   if (!day) return null;
   const dayStart = Date.parse(`${day}T00:00:00Z`);
   const utcStart = instant - (instant % DAY_MS);
@@ -539,7 +579,7 @@ function onUrlDay(instant: number, day: string | null): string | null {
   if (dayStart === utcStart - DAY_MS) hours = -(Math.floor(intoDay / HOUR_MS) + 1);
   else if (dayStart === utcStart + DAY_MS) hours = Math.ceil((DAY_MS - intoDay) / HOUR_MS);
   else return null;
-  if (Math.abs(hours) > MAX_URL_DAY_SHIFT) return null;
+  if (Math.abs(hours) > MAX_LOCAL_DAY_SHIFT) return null;
   const local = new Date(instant + hours * HOUR_MS).toISOString().slice(0, 19);
   return `${local}${formatMinutes(hours * 60)}`;
 }
@@ -572,18 +612,36 @@ export function findDates(
   // in a headline filed under /2007/05/20/): where the address dates the story, it wins.
   const shown = (date: string | null) =>
     date && dated && date.length === dated.length && date !== dated ? dated : date;
+  const declarations = [data.datePublished, firstMeta(meta, PUBLISHED_META), data.pageDatePublished]
+    .map(normalizeDate)
+    .filter((date): date is string => !!date);
+  // A system that stamps the publication with each update's very date, where another
+  // declaration still holds an earlier day: that day is the publication.
+  const restamped = modified && declarations[0] === modified;
+  const declared =
+    (restamped && declarations.find((date) => date.slice(0, 10) < modified.slice(0, 10))) ||
+    declarations[0];
+  // A page that shows its readers a day other than the publication it declares, and declares
+  // that day too (its update: "Updated May 06, 2019" under the headline), dates itself by it.
+  // Another day written in the article (a teaser's, a video's expiry) is no such declaration.
+  const written = scope && writtenDate(descendants(scope), lang, url);
+  const redated =
+    declared && written && daysApart(declared, written) > 1
+      ? [modified, ...declarations].find((date) => date?.slice(0, 10) === written.slice(0, 10))
+      : null;
   const published =
-    normalizeDate(data.datePublished) ??
-    normalizeDate(firstMeta(meta, PUBLISHED_META)) ??
-    normalizeDate(data.pageDatePublished) ??
-    shown(visibleDate(scope, lang)) ??
+    redated ??
+    declared ??
+    shown(visibleDate(scope, lang, url)) ??
     normalizeDate(firstMeta(meta, GENERIC_DATE_META)) ??
-    shown(visibleDate(doc.body, lang)) ??
+    shown(visibleDate(doc.body, lang, url)) ??
     dated ??
     shown(textDate(doc, scope, lang)) ??
     modified;
   return {
-    published: published && inLocalTime(published, () => timeValues(doc, scope, meta), url),
+    published:
+      published &&
+      inLocalTime(published, () => timeValues(doc, scope, meta), dated ?? written?.slice(0, 10)),
     modified,
   };
 }

@@ -47,6 +47,8 @@ describe('publication and update dates', () => {
     // Java's Date.toString(), as Java publishing systems write it into JSON-LD.
     expect(normalizeDate('Tue Jul 30 09:35:14 CEST 2019')).toBe('2019-07-30T09:35:14+02:00');
     expect(normalizeDate('Mon Mar 31 09:05:00 XYZ 2003')).toBe('2003-03-31T09:05:00');
+    // Seconds written with one digit keep their zone (it: La Gazzetta del Mezzogiorno).
+    expect(normalizeDate('2020-12-05T23:15:0Z')).toBe('2020-12-05T23:15:00Z');
   });
 
   it('reads the JSON-LD date a Java system wrote (de: FAZ)', () => {
@@ -161,5 +163,70 @@ describe('publication and update dates', () => {
 
   it("reads the RDFa date in an article's own <footer> (de: Drupal site)", () => {
     expect(published('trafilatura-eval/meininger.de-wachstum')).toBe('2022-01-28T12:45:46+00:00');
+  });
+
+  it("takes a post's date from its permalink, not from links elsewhere (en: forum thread)", () => {
+    const key = 'trafilatura-eval/villagersandheroes.com.forums.patchnotes';
+    const { doc, url } = loadPage(key);
+    // The thread's first <time> sits in a link to the thread itself; a later reply's edit
+    // note ("Oct 6, 2020") is the first date outside any link.
+    const first = doc.querySelector('time')!;
+    expect(first.closest('a')?.getAttribute('href')).toBe(new URL(url!).pathname);
+    expect(published(key)?.slice(0, 10)).toBe(loadTruth(key).date);
+    // Guard: the same date linking to another page is a teaser's and not taken.
+    first.closest('a')!.setAttribute('href', '/forums/threads/another-thread.4000/');
+    for (const a of doc.querySelectorAll('a[href$="bugfix-build.3976/"]'))
+      a.setAttribute('href', '/forums/threads/another-thread.4000/');
+    expect(detectArticle(doc, { url }).publishedTime?.slice(0, 10)).not.toBe('2020-09-18');
+  });
+
+  it('dates a page by the update its date line shows and declares (de, en)', () => {
+    // RTL shows "20. März 2021 - 15:00 Uhr", its JSON-LD dateModified; datePublished is the 16th.
+    expect(published('htmldate-eval/rtl.de-lockdown')).toBe('2021-03-20T14:00:17Z');
+    // "Updated Mar 12, 2020 @ 10:42 am" under the headline; published October 2019.
+    const giggles = 'trafilatura-eval/hellogiggles.com.skin';
+    expect(published(giggles)?.slice(0, 10)).toBe(loadTruth(giggles).date);
+    // Guards: a day written in the article that the page does not declare stays unused — a
+    // related story's date (junge Welt) or a video's "Verfügbar bis 06.05.2024" (WDR).
+    for (const key of ['fundus/de-JungeWelt_2024_04_26', 'fundus/de-WDR_2024_04_22']) {
+      expect(published(key)?.slice(0, 10)).toBe(loadTruth(key).date?.slice(0, 10));
+    }
+  });
+
+  it('reads the day a <time> shows over its datetime days apart (fr: paris-luttes.info)', () => {
+    const key = 'htmldate-eval/paris-luttes.info';
+    const time = loadPage(key).doc.querySelector('header time')!;
+    expect(time.getAttribute('datetime')).toBe('2019-07-03T10:18:46Z');
+    expect(time.textContent?.trim()).toBe('Publié le 29 juin 2019');
+    expect(published(key)).toBe('2019-06-29');
+    // Guard: a <time> showing its datetime's day keeps the datetime, with its clock.
+    expect(published('htmldate-eval/ktla.com-Tarzana')).toBe('2023-11-08T22:35:29-08:00');
+  });
+
+  it('takes the earlier publication where the declared one is restamped with the update (fr)', () => {
+    // Madame Figaro: microdata datePublished = dateModified = 2020-02-19;
+    // article:published_time 2017-04-12.
+    expect(published('trafilatura-eval/madame.lefigaro.fr.dintestin')).toBe(
+      '2017-04-12T18:33:59+02:00',
+    );
+    // Guard: published and modified on the same day, nothing earlier declared (Die Zeit).
+    expect(published('trafilatura-eval/0a12df42d1764095989ab078ee0f940b')).toBe(
+      '2019-10-19T19:08:22+02:00',
+    );
+  });
+
+  it('tells a UTC time on the day the date line shows (de: KAS)', () => {
+    // KAS: article:published_time 2021-11-04T23:00Z; the page shows "5. November 2021".
+    const key = 'trafilatura-eval/kas.de-nordmazedonien';
+    expect(published(key)).toBe('2021-11-05T00:00:00+01:00');
+    // Guards: with the date line gone nothing tells the local day, and the UTC time stays;
+    // a time further from midnight than any nearby zone reaches stays too.
+    const { doc, url } = loadPage(key);
+    const meta = doc.querySelector('meta[property="article:published_time"]')!;
+    meta.setAttribute('content', '2021-11-04T15:00Z');
+    expect(detectArticle(doc, { url }).publishedTime).toBe('2021-11-04T15:00:00Z');
+    meta.setAttribute('content', '2021-11-04T23:00Z');
+    doc.querySelector('.o-metadata--date')!.remove();
+    expect(detectArticle(doc, { url }).publishedTime).toBe('2021-11-04T23:00:00Z');
   });
 });
