@@ -644,6 +644,7 @@ export class PageController {
       return this.emit();
     }
     for (const [i, unit] of batch.entries()) this.show(unit, result.translations[i] ?? '', target);
+    this.forgetRemoved();
     if (this.state.progress.done === this.state.progress.total) this.state.status = 'done';
     this.emit();
     this.pump();
@@ -702,6 +703,30 @@ export class PageController {
     };
   }
 
+  /**
+   * Blocks the page took away (it replaced its article, or a live blog dropped old entries) no
+   * longer count in the control's "N of M" nor wait to be sent. Those in flight are forgotten
+   * when their reply comes.
+   */
+  private forgetRemoved(): void {
+    const removed = this.units.filter((u) => !u.element.isConnected && u.status !== 'sent');
+    if (!removed.length) return;
+    const gone = new Set(removed);
+    for (const unit of removed) {
+      if (unit.status === 'shown') this.state.progress.done--;
+      if (unit.status === 'waiting') this.waiting--;
+      this.unitOf.delete(unit.element);
+      this.visibility?.unobserve(unit.element);
+    }
+    this.units = this.units.filter((u) => !gone.has(u));
+    this.queue = this.queue.filter((u) => !gone.has(u));
+    const { progress } = this.state;
+    progress.total -= removed.length;
+    if (this.state.status === 'translating' && progress.done === progress.total)
+      this.state.status = 'done';
+    this.emit();
+  }
+
   /** Blocks added after load (live blogs, "read more", lazy bodies) are translated once. */
   private watchForLateBlocks(): void {
     // The content script's own MutationObserver: in Firefox the page's one, reached through the
@@ -736,7 +761,8 @@ export class PageController {
       return;
     }
     const generation = this.generation;
-    const known = this.units.filter((u) => u.element.isConnected).map((u) => u.element);
+    this.forgetRemoved();
+    const known = this.units.map((u) => u.element);
     const found = await this.collectUnits(article, known, generation);
     if (generation !== this.generation) return;
     // Another scan may have taken some of them while this one was reading.

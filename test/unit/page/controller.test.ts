@@ -401,6 +401,34 @@ describe('PageController on a real El País article', () => {
     expect(sentTexts).toHaveLength(1);
   });
 
+  it('counts only the blocks still on the page once the page replaces part of its article', async () => {
+    const { doc, url } = loadElPais();
+    fakeBackground();
+    const controller = new PageController(doc, url);
+    await controller.apply(ON);
+    await settled(controller);
+    const before = controller.getState().progress.total;
+    const translated = Array.from(doc.querySelectorAll('.foreign-desk-translation'));
+    // The page swaps its last two paragraphs for one new one, as an updated story does.
+    const [last, secondLast] = [
+      translated.at(-1)!.parentElement!,
+      translated.at(-2)!.parentElement!,
+    ];
+    const update = doc.createElement('p');
+    update.textContent =
+      'Actualización: el Consejo Europeo ha aprobado esta noche una declaración conjunta sobre la migración.';
+    last.replaceWith(update);
+    secondLast.remove();
+    await vi.waitFor(
+      () => expect(update.querySelectorAll('.foreign-desk-translation')).toHaveLength(1),
+      { timeout: 5_000 },
+    );
+    await settled(controller);
+    const { progress, status } = controller.getState();
+    expect(progress).toEqual({ done: before - 1, waiting: 0, total: before - 1 });
+    expect(status).toBe('done');
+  });
+
   it('sends late blocks as the reader nears them once the article has grown past what goes at once', async () => {
     const { doc, url } = loadElPais();
     layoutWhere(doc, () => false);
