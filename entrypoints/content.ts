@@ -7,7 +7,7 @@ import { handleMessages, sendToBackground } from '@/utils/messaging/protocol';
 import { PageController } from '@/utils/page/controller';
 import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
-import { siteMatchPatterns } from '@/utils/sites/registry';
+import { CONTENT_SCRIPT_RUN_AT, siteMatchPatterns } from '@/utils/sites/registry';
 
 /** The control is built this long after the script's start at the latest, idle or not. */
 const CONTROL_LATEST_MS = 500;
@@ -19,11 +19,7 @@ guardScriptStartedEvent();
 
 export default defineContentScript({
   matches: siteMatchPatterns(),
-  // Chromium runs `document_idle` scripts up to 200 ms after the DOM is parsed (at the page's
-  // load event if sooner): at `document_end` the article is found and sent while images and ads
-  // still load, and blocks the page adds later are picked up like any late ones. Firefox runs
-  // them at the load event; there, detection during the load took twice as long as after it.
-  runAt: { chrome: 'document_end', firefox: 'document_idle' },
+  runAt: CONTENT_SCRIPT_RUN_AT,
   cssInjectionMode: 'manual',
   async main(ctx) {
     // Text, JSON, images and PDFs open as documents too: no article there, and nothing of ours

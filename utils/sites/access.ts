@@ -4,7 +4,7 @@ import type { Settings, SiteMode } from '../settings/schema';
 import { setSiteMode, siteModeOf } from '../settings/page';
 import { getSettings } from '../settings/store';
 import { siteKey } from '../settings/site-key';
-import { findSite } from './registry';
+import { CONTENT_SCRIPT_RUN_AT, findSite } from './registry';
 
 /**
  * Sites outside the registry, enabled by the reader: the host permission is asked for at that
@@ -16,6 +16,10 @@ import { findSite } from './registry';
 
 const CONTENT_SCRIPT = 'content-scripts/content.js';
 const REGISTRATION_PREFIX = 'site:';
+/** As on registry sites (whose runAt the manifest holds). */
+const RUN_AT = import.meta.env.FIREFOX
+  ? CONTENT_SCRIPT_RUN_AT.firefox
+  : CONTENT_SCRIPT_RUN_AT.chrome;
 
 /** Match patterns for a hostname and its subdomains. */
 export function originsFor(hostname: string): string[] {
@@ -98,7 +102,7 @@ async function register(hostname: string): Promise<void> {
         id,
         matches: originsFor(hostname),
         js: [CONTENT_SCRIPT],
-        runAt: 'document_idle',
+        runAt: RUN_AT,
         persistAcrossSessions: true,
       },
     ]);
@@ -121,7 +125,8 @@ async function unregister(hostname: string): Promise<void> {
  */
 export async function syncSiteRegistrations(): Promise<void> {
   const settings = await getSettings();
-  const ids = await registeredIds();
+  const scripts = await browser.scripting.getRegisteredContentScripts();
+  const ids = new Set(scripts.map((s) => s.id));
   const wanted = new Set<string>();
   for (const [key, mode] of Object.entries(settings.sites)) {
     // Registry sites are keyed by id (no dot) and declared in the manifest.
@@ -135,4 +140,10 @@ export async function syncSiteRegistrations(): Promise<void> {
   // Another sync (or the popup) may have removed them meanwhile.
   if (stale.length)
     await browser.scripting.unregisterContentScripts({ ids: stale }).catch(() => undefined);
+  // Registrations persist across updates: one an earlier version made at another time catches up.
+  const retimed = scripts.filter(({ id, runAt }) => wanted.has(id) && runAt !== RUN_AT);
+  if (retimed.length)
+    await browser.scripting
+      .updateContentScripts(retimed.map(({ id }) => ({ id, js: [CONTENT_SCRIPT], runAt: RUN_AT })))
+      .catch(() => undefined);
 }

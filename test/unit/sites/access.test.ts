@@ -8,10 +8,12 @@ import {
   siteModeInEffect,
   syncSiteRegistrations,
 } from '@/utils/sites/access';
+import { CONTENT_SCRIPT_RUN_AT } from '@/utils/sites/registry';
 
 interface Registration {
   id: string;
   matches?: string[];
+  runAt?: string;
 }
 
 /**
@@ -41,6 +43,10 @@ function stubBrowserAccess() {
     unregisterContentScripts: async ({ ids = [] }: { ids?: string[] }) => {
       for (const id of ids) registered.delete(id);
     },
+    updateContentScripts: async (scripts: Registration[]) => {
+      for (const script of scripts)
+        registered.set(script.id, { ...registered.get(script.id)!, ...script });
+    },
     executeScript: async ({ target }: { target: { tabId: number } }) => {
       injected.push(target.tabId);
       return [];
@@ -48,7 +54,7 @@ function stubBrowserAccess() {
   });
   const registeredFor = (host: string) =>
     [...registered.values()].some((s) => s.matches?.includes(`*://${host}/*`));
-  return { granted, registeredFor, injected };
+  return { granted, registered, registeredFor, injected };
 }
 
 describe('access to sites outside the registry', () => {
@@ -104,5 +110,16 @@ describe('access to sites outside the registry', () => {
     await setSiteMode('publico.es', 'always');
     await syncSiteRegistrations();
     expect(access.registeredFor('publico.es')).toBe(true);
+  });
+
+  it('runs on a site the reader added when it runs on registry sites, registered by an older version too', async () => {
+    const access = stubBrowserAccess();
+    await chooseSiteMode('www.publico.es', 'always', null);
+    const [registration] = access.registered.values();
+    expect(registration!.runAt).toBe(CONTENT_SCRIPT_RUN_AT.chrome);
+    // An earlier version registered it to run at the page's idle time; the browser kept that.
+    access.registered.set(registration!.id, { ...registration!, runAt: 'document_idle' });
+    await syncSiteRegistrations();
+    expect(access.registered.get(registration!.id)!.runAt).toBe(CONTENT_SCRIPT_RUN_AT.chrome);
   });
 });
