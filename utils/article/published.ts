@@ -373,13 +373,23 @@ export function isDateLine(text: string, lang: string): boolean {
   return (rest.match(WORD_RE)?.length ?? 0) <= MAX_DATELINE_WORDS;
 }
 
-/** A date in the URL path (/2020/09/14/, /2020-09-14-, /20200914/). */
-function urlDate(url: string | null): string | null {
+/** An address that ends in a date, written as the page's language writes one: "/meldungen/29-10-2021". */
+const URL_END_DATE_RE = /\/(\d{1,2})[-.](\d{1,2})[-.]((?:19|20)\d{2})\/?$/;
+
+/** A date in the URL path (/2020/09/14/, /2020-09-14-, /20200914/, /29-10-2021). */
+function urlDate(url: string | null, lang: string): string | null {
   if (!url) return null;
   const m = /(?<!\d)(20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(
     url,
   );
-  return m && plausible(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  if (m) return plausible(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const end = URL_END_DATE_RE.exec(pagePath(url, null) ?? '');
+  if (!end) return null;
+  const [a, b, y] = [+end[1]!, +end[2]!, +end[3]!];
+  // Month first where the language writes it so and the first number can be a month, or where
+  // the second cannot.
+  const [mo, d] = (MONTH_FIRST_LANG_RE.test(lang) && a <= 12) || b > 12 ? [a, b] : [b, a];
+  return plausible(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
 }
 
 /** Words of containers whose dates belong to other articles. */
@@ -607,7 +617,7 @@ export function findDates(
 ): PageDates {
   const modified =
     normalizeDate(data.dateModified) ?? normalizeDate(firstMeta(meta, MODIFIED_META));
-  const dated = urlDate(url);
+  const dated = urlDate(url, lang);
   // A day read off the page with no time to it may be an event's or another story's ("19.5.2007"
   // in a headline filed under /2007/05/20/): where the address dates the story, it wins.
   const shown = (date: string | null) =>

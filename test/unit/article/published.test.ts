@@ -229,4 +229,17 @@ describe('publication and update dates', () => {
     doc.querySelector('.o-metadata--date')!.remove();
     expect(detectArticle(doc, { url }).publishedTime).toBe('2021-11-04T23:00:00Z');
   });
+
+  it('reads a date that is the last segment of the address (de: WEISSER RING)', () => {
+    // The press release shows no date; Drupal files it under ".../meldungen/29-10-2021".
+    const key = 'trafilatura-eval/weisser-ring.de-Erfolgsgechichte';
+    expect(published(key)).toBe('2021-10-29');
+    // Guards: numbers that only start the segment, or stand in the middle of the path, are no date.
+    const { doc } = loadPage(key);
+    for (const url of [
+      'https://example.org/meldungen/29-10-2021-erfolg',
+      'https://example.org/29-10-2021/meldung',
+    ])
+      expect(detectArticle(doc, { url }).publishedTime).toBeNull();
+  });
 });
