@@ -76,6 +76,8 @@ const DATE_TOKENS = new Set([
   'info',
   'details',
   'created',
+  // Drupal's byline: "Submitted by admin on 24 July 2017".
+  'submitted',
 ]);
 /** Dates before the web or after next year are not publication dates. */
 const MIN_YEAR = 1995;

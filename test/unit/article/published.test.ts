@@ -242,4 +242,9 @@ describe('publication and update dates', () => {
     ])
       expect(detectArticle(doc, { url }).publishedTime).toBeNull();
   });
+
+  it('reads Drupal\'s "submitted" byline before a carousel\'s dates (de: Creative Commons AT)', () => {
+    // "Gespeichert von rasos am 24. Juli 2017 - 18:55"; a carousel above shows 26 August.
+    expect(published('trafilatura-eval/creativecommons.at.faircoin')).toBe('2017-07-24T18:55:00');
+  });
 });
