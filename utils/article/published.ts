@@ -428,6 +428,8 @@ function isOutsideArticle(el: Element, url: string | null): boolean {
   for (let a: Element | null = el; a; a = a.parentElement) {
     const tag = a.tagName;
     if (tag === 'A' && isPermalink(a, url)) continue;
+    // An <article>'s own <aside> may hold its date and source, as its <footer> may.
+    if (tag === 'ASIDE' && a.parentElement?.closest('article')) continue;
     // A quote's date is the quoted post's (an embedded tweet or Instagram photo).
     if (tag === 'NAV' || tag === 'ASIDE' || tag === 'A' || tag === 'BLOCKQUOTE') return true;
     // An <article>'s own <footer> holds its byline and date (Drupal's "node__meta").

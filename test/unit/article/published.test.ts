@@ -247,4 +247,15 @@ describe('publication and update dates', () => {
     // "Gespeichert von rasos am 24. Juli 2017 - 18:55"; a carousel above shows 26 August.
     expect(published('trafilatura-eval/creativecommons.at.faircoin')).toBe('2017-07-24T18:55:00');
   });
+
+  it("reads the date in an article's own <aside>, not in one beside it (de: ALPIN)", () => {
+    // <article> … <aside class="meta"><time datetime="2022-01-21">; <meta name="date"> is the 26th.
+    const key = 'trafilatura-eval/alpin.de-freeride';
+    expect(published(key)).toBe('2022-01-21');
+    // Guard: the same <aside> beside the article is a sidebar's.
+    const { doc, url } = loadPage(key);
+    const aside = doc.querySelector('article aside.meta')!;
+    aside.closest('article')!.after(aside);
+    expect(detectArticle(doc, { url }).publishedTime?.slice(0, 10)).toBe('2022-01-26');
+  });
 });
