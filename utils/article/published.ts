@@ -323,6 +323,11 @@ function twoDigitYear(yy: number): number {
 
 /** The first date written in `text` in language `lang` (or English), as ISO 8601 without offset. */
 export function parseTextDate(input: string, lang: string): string | null {
+  return findTextDate(input, lang)?.iso ?? null;
+}
+
+/** The first date written in `input` and where it starts. */
+function findTextDate(input: string, lang: string): { index: number; iso: string } | null {
   const text = toAsciiDigits(input).toLowerCase();
   const patterns: [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
     ...(mayNameMonth(text) ? namedDatePatterns(lang) : []),
@@ -359,7 +364,7 @@ export function parseTextDate(input: string, lang: string): string | null {
     }
     best = { index: m.index, iso };
   }
-  return best?.iso ?? null;
+  return best;
 }
 
 /**
@@ -478,6 +483,61 @@ function writtenDate(elements: Iterable<Element>, lang: string, url: string | nu
     if (++tried >= MAX_DATE_ELEMENTS) break;
   }
   return null;
+}
+
+/**
+ * Words that label the day of publication where a page writes it ("Erschienen am: 13.10.2021",
+ * "Publié le 9 décembre 2019"), as news pages in these languages write them: the page may show
+ * its last change first ("Letzte Änderung: 31.10.2023"), which is no publication.
+ */
+const PUBLISHED_LABEL_RE =
+  /(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?!\p{L})/iu;
+/** Characters between a label and its date: "am", "on", "le", a weekday. */
+const MAX_LABEL_GAP = 24;
+/** Labels tried: a page's own comes first, more are teasers'. */
+const MAX_LABELS = 5;
+/** NodeFilter.SHOW_TEXT, which has no global outside a window. */
+const SHOW_TEXT = 4;
+
+/** The date a label under `root` names as the publication's, with the text that follows it. */
+function labelledDate(root: Element | null, lang: string): string | null {
+  if (!root) return null;
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  let tried = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!PUBLISHED_LABEL_RE.test(node.nodeValue ?? '')) continue;
+    const line = collapse(node.nodeValue);
+    const label = PUBLISHED_LABEL_RE.exec(line);
+    // A label opens a short line of its own ("Zuerst veröffentlicht am"); in a sentence it
+    // names when something else appeared ("Ihr Band, erschienen am 3. März 2019, …").
+    if (
+      !label ||
+      line.length > MAX_DATELINE_LENGTH ||
+      (line.slice(0, label.index).match(WORD_RE)?.length ?? 0) > 1 ||
+      isUnscanned(node, root)
+    )
+      continue;
+    // The label's own text and the next text nodes ("Erschienen am:" <h2>13.10.2021</h2>).
+    let after = line.slice(label.index + label[0].length);
+    const rest = doc.createTreeWalker(root, SHOW_TEXT);
+    rest.currentNode = node;
+    let next: Node | null;
+    while (after.length < MAX_DATELINE_LENGTH && (next = rest.nextNode()))
+      if (!isUnscanned(next, root)) after += ` ${collapse(next.nodeValue)}`;
+    const date = findTextDate(after.slice(0, MAX_LABEL_GAP + MAX_DATELINE_LENGTH), lang);
+    if (date && date.index <= MAX_LABEL_GAP && !/\d/.test(after.slice(0, date.index)))
+      return date.iso;
+    if (++tried >= MAX_LABELS) break;
+  }
+  return null;
+}
+
+/** Text in code, a control or a quote (see UNSCANNED_TAGS), up to `root`. */
+function isUnscanned(node: Node, root: Element): boolean {
+  for (let a = node.parentElement; a && a !== root; a = a.parentElement)
+    if (UNSCANNED_TAGS.has(a.tagName.toUpperCase())) return true;
+  return false;
 }
 
 /**
@@ -643,10 +703,17 @@ export function findDates(
     declared && written && daysApart(declared, written) > 1
       ? [modified, ...declarations].find((date) => date?.slice(0, 10) === written.slice(0, 10))
       : null;
+  // The day a label names as the publication's, else the article's date element; the element's
+  // where both show one day, as it may tell the time too.
+  const shownInArticle = () => {
+    const element = shown(visibleDate(scope, lang, url));
+    const labelled = shown(labelledDate(scope, lang) ?? labelledDate(doc.body, lang));
+    return labelled && element?.slice(0, 10) !== labelled.slice(0, 10) ? labelled : element;
+  };
   const published =
     redated ??
     declared ??
-    shown(visibleDate(scope, lang, url)) ??
+    shownInArticle() ??
     normalizeDate(firstMeta(meta, GENERIC_DATE_META)) ??
     shown(visibleDate(doc.body, lang, url)) ??
     dated ??

@@ -258,4 +258,23 @@ describe('publication and update dates', () => {
     aside.closest('article')!.after(aside);
     expect(detectArticle(doc, { url }).publishedTime?.slice(0, 10)).toBe('2022-01-26');
   });
+
+  it('takes the day a label names the publication over a change shown first (de)', () => {
+    // Caritas: "Zuletzt geändert am: 15.10.2021" in the date list, "Erschienen am: 13.10.2021"
+    // below the text; literaturkritik.de: "Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen
+    // am: 01.11.2023".
+    expect(published('trafilatura-eval/caritas.de-Pr_sidentin')).toBe('2021-10-13');
+    expect(published('trafilatura-eval/literaturkritik.de-Ann-Cotten')).toBe('2023-11-01');
+  });
+
+  it('leaves a sentence that says when something appeared to the story (de)', () => {
+    const { doc, url } = loadPage('trafilatura-eval/literaturkritik.de-Ann-Cotten');
+    const footer = doc.querySelector('.rez_footer')!;
+    // The label's line becomes a sentence naming another day.
+    footer.innerHTML = footer.innerHTML.replace(
+      'Erschienen am: 01.11.2023',
+      'Ihr erster Band, erschienen am 3. März 2019, wurde viel gelobt.',
+    );
+    expect(detectArticle(doc, { url }).publishedTime).toBe('2023-10-31T14:49:00');
+  });
 });
