@@ -699,9 +699,17 @@ export function findDates(
   // that day too (its update: "Updated May 06, 2019" under the headline), dates itself by it.
   // Another day written in the article (a teaser's, a video's expiry) is no such declaration.
   const written = scope && writtenDate(descendants(scope), lang, url);
+  const others = declared
+    ? [modified, ...declarations].filter((date) => date && daysApart(declared, date) > 1)
+    : [];
+  // With no date element, the first date the article's text shows ("📅 12.01.2022" under the
+  // byline): only a day declared too may redate the page, so a date in the story cannot.
+  const seen =
+    written ??
+    (scope && others.length ? parseTextDate(visibleText(scope, MAX_SCANNED_TEXT), lang) : null);
   const redated =
-    declared && written && daysApart(declared, written) > 1
-      ? [modified, ...declarations].find((date) => date?.slice(0, 10) === written.slice(0, 10))
+    declared && seen && daysApart(declared, seen) > 1
+      ? others.find((date) => date?.slice(0, 10) === seen.slice(0, 10))
       : null;
   // The day a label names as the publication's, else the article's date element; the element's
   // where both show one day, as it may tell the time too.

@@ -277,4 +277,19 @@ describe('publication and update dates', () => {
     );
     expect(detectArticle(doc, { url }).publishedTime).toBe('2023-10-31T14:49:00');
   });
+
+  it('redates a page by the day its text shows when that is the update it declares (de)', () => {
+    // angelmagazin.de shows "12.01.2022" under the byline with no date markup: dateModified.
+    const angler = 'trafilatura-eval/angelmagazin.de-schmerzen';
+    expect(published(angler)).toBe('2022-01-12T14:27:30+00:00');
+    // Macwelt: "04.02.2022 | 15:33 Uhr" in the author line; pubdate 2021-12-14, modified 02-04.
+    expect(published('trafilatura-eval/macwelt.de-warten')).toBe('2022-02-04T15:33:00+01:00');
+    // Guard: a day shown that the page does not declare leaves the declared publication.
+    const { doc, url } = loadPage(angler);
+    const byline = [...doc.querySelectorAll('.author-ch')].find((el) =>
+      el.textContent?.includes('12.01.2022'),
+    )!;
+    byline.innerHTML = byline.innerHTML.replace('12.01.2022', '20.12.2021');
+    expect(detectArticle(doc, { url }).publishedTime).toBe('2021-11-29T14:13:37+00:00');
+  });
 });
