@@ -76,6 +76,8 @@ const DATE_TOKENS = new Set([
   'info',
   'details',
   'created',
+  // Drupal's byline: "Submitted by admin on 24 July 2017".
+  'submitted',
 ]);
 /** Dates before the web or after next year are not publication dates. */
 const MIN_YEAR = 1995;
@@ -321,6 +323,11 @@ function twoDigitYear(yy: number): number {
 
 /** The first date written in `text` in language `lang` (or English), as ISO 8601 without offset. */
 export function parseTextDate(input: string, lang: string): string | null {
+  return findTextDate(input, lang)?.iso ?? null;
+}
+
+/** The first date written in `input` and where it starts. */
+function findTextDate(input: string, lang: string): { index: number; iso: string } | null {
   const text = toAsciiDigits(input).toLowerCase();
   const patterns: [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
     ...(mayNameMonth(text) ? namedDatePatterns(lang) : []),
@@ -357,7 +364,7 @@ export function parseTextDate(input: string, lang: string): string | null {
     }
     best = { index: m.index, iso };
   }
-  return best?.iso ?? null;
+  return best;
 }
 
 /**
@@ -373,13 +380,23 @@ export function isDateLine(text: string, lang: string): boolean {
   return (rest.match(WORD_RE)?.length ?? 0) <= MAX_DATELINE_WORDS;
 }
 
-/** A date in the URL path (/2020/09/14/, /2020-09-14-, /20200914/). */
-function urlDate(url: string | null): string | null {
+/** An address that ends in a date, written as the page's language writes one: "/meldungen/29-10-2021". */
+const URL_END_DATE_RE = /\/(\d{1,2})[-.](\d{1,2})[-.]((?:19|20)\d{2})\/?$/;
+
+/** A date in the URL path (/2020/09/14/, /2020-09-14-, /20200914/, /29-10-2021). */
+function urlDate(url: string | null, lang: string): string | null {
   if (!url) return null;
   const m = /(?<!\d)(20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(
     url,
   );
-  return m && plausible(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  if (m) return plausible(+m[1]!, +m[2]!, +m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  const end = URL_END_DATE_RE.exec(pagePath(url, null) ?? '');
+  if (!end) return null;
+  const [a, b, y] = [+end[1]!, +end[2]!, +end[3]!];
+  // Month first where the language writes it so and the first number can be a month, or where
+  // the second cannot.
+  const [mo, d] = (MONTH_FIRST_LANG_RE.test(lang) && a <= 12) || b > 12 ? [a, b] : [b, a];
+  return plausible(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
 }
 
 /** Words of containers whose dates belong to other articles. */
@@ -416,6 +433,8 @@ function isOutsideArticle(el: Element, url: string | null): boolean {
   for (let a: Element | null = el; a; a = a.parentElement) {
     const tag = a.tagName;
     if (tag === 'A' && isPermalink(a, url)) continue;
+    // An <article>'s own <aside> may hold its date and source, as its <footer> may.
+    if (tag === 'ASIDE' && a.parentElement?.closest('article')) continue;
     // A quote's date is the quoted post's (an embedded tweet or Instagram photo).
     if (tag === 'NAV' || tag === 'ASIDE' || tag === 'A' || tag === 'BLOCKQUOTE') return true;
     // An <article>'s own <footer> holds its byline and date (Drupal's "node__meta").
@@ -464,6 +483,61 @@ function writtenDate(elements: Iterable<Element>, lang: string, url: string | nu
     if (++tried >= MAX_DATE_ELEMENTS) break;
   }
   return null;
+}
+
+/**
+ * Words that label the day of publication where a page writes it ("Erschienen am: 13.10.2021",
+ * "Publié le 9 décembre 2019"), as news pages in these languages write them: the page may show
+ * its last change first ("Letzte Änderung: 31.10.2023"), which is no publication.
+ */
+const PUBLISHED_LABEL_RE =
+  /(?<!\p{L})(?:erschienen|veröffentlicht|publiziert|published|publié|publiée|publicado|publicada|pubblicato|pubblicata|gepubliceerd|opublikowano)(?!\p{L})/iu;
+/** Characters between a label and its date: "am", "on", "le", a weekday. */
+const MAX_LABEL_GAP = 24;
+/** Labels tried: a page's own comes first, more are teasers'. */
+const MAX_LABELS = 5;
+/** NodeFilter.SHOW_TEXT, which has no global outside a window. */
+const SHOW_TEXT = 4;
+
+/** The date a label under `root` names as the publication's, with the text that follows it. */
+function labelledDate(root: Element | null, lang: string): string | null {
+  if (!root) return null;
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  let tried = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!PUBLISHED_LABEL_RE.test(node.nodeValue ?? '')) continue;
+    const line = collapse(node.nodeValue);
+    const label = PUBLISHED_LABEL_RE.exec(line);
+    // A label opens a short line of its own ("Zuerst veröffentlicht am"); in a sentence it
+    // names when something else appeared ("Ihr Band, erschienen am 3. März 2019, …").
+    if (
+      !label ||
+      line.length > MAX_DATELINE_LENGTH ||
+      (line.slice(0, label.index).match(WORD_RE)?.length ?? 0) > 1 ||
+      isUnscanned(node, root)
+    )
+      continue;
+    // The label's own text and the next text nodes ("Erschienen am:" <h2>13.10.2021</h2>).
+    let after = line.slice(label.index + label[0].length);
+    const rest = doc.createTreeWalker(root, SHOW_TEXT);
+    rest.currentNode = node;
+    let next: Node | null;
+    while (after.length < MAX_DATELINE_LENGTH && (next = rest.nextNode()))
+      if (!isUnscanned(next, root)) after += ` ${collapse(next.nodeValue)}`;
+    const date = findTextDate(after.slice(0, MAX_LABEL_GAP + MAX_DATELINE_LENGTH), lang);
+    if (date && date.index <= MAX_LABEL_GAP && !/\d/.test(after.slice(0, date.index)))
+      return date.iso;
+    if (++tried >= MAX_LABELS) break;
+  }
+  return null;
+}
+
+/** Text in code, a control or a quote (see UNSCANNED_TAGS), up to `root`. */
+function isUnscanned(node: Node, root: Element): boolean {
+  for (let a = node.parentElement; a && a !== root; a = a.parentElement)
+    if (UNSCANNED_TAGS.has(a.tagName.toUpperCase())) return true;
+  return false;
 }
 
 /**
@@ -607,7 +681,7 @@ export function findDates(
 ): PageDates {
   const modified =
     normalizeDate(data.dateModified) ?? normalizeDate(firstMeta(meta, MODIFIED_META));
-  const dated = urlDate(url);
+  const dated = urlDate(url, lang);
   // A day read off the page with no time to it may be an event's or another story's ("19.5.2007"
   // in a headline filed under /2007/05/20/): where the address dates the story, it wins.
   const shown = (date: string | null) =>
@@ -625,14 +699,29 @@ export function findDates(
   // that day too (its update: "Updated May 06, 2019" under the headline), dates itself by it.
   // Another day written in the article (a teaser's, a video's expiry) is no such declaration.
   const written = scope && writtenDate(descendants(scope), lang, url);
+  const others = declared
+    ? [modified, ...declarations].filter((date) => date && daysApart(declared, date) > 1)
+    : [];
+  // With no date element, the first date the article's text shows ("📅 12.01.2022" under the
+  // byline): only a day declared too may redate the page, so a date in the story cannot.
+  const seen =
+    written ??
+    (scope && others.length ? parseTextDate(visibleText(scope, MAX_SCANNED_TEXT), lang) : null);
   const redated =
-    declared && written && daysApart(declared, written) > 1
-      ? [modified, ...declarations].find((date) => date?.slice(0, 10) === written.slice(0, 10))
+    declared && seen && daysApart(declared, seen) > 1
+      ? others.find((date) => date?.slice(0, 10) === seen.slice(0, 10))
       : null;
+  // The day a label names as the publication's, else the article's date element; the element's
+  // where both show one day, as it may tell the time too.
+  const shownInArticle = () => {
+    const element = shown(visibleDate(scope, lang, url));
+    const labelled = shown(labelledDate(scope, lang) ?? labelledDate(doc.body, lang));
+    return labelled && element?.slice(0, 10) !== labelled.slice(0, 10) ? labelled : element;
+  };
   const published =
     redated ??
     declared ??
-    shown(visibleDate(scope, lang, url)) ??
+    shownInArticle() ??
     normalizeDate(firstMeta(meta, GENERIC_DATE_META)) ??
     shown(visibleDate(doc.body, lang, url)) ??
     dated ??

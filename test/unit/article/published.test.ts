@@ -229,4 +229,67 @@ describe('publication and update dates', () => {
     doc.querySelector('.o-metadata--date')!.remove();
     expect(detectArticle(doc, { url }).publishedTime).toBe('2021-11-04T23:00:00Z');
   });
+
+  it('reads a date that is the last segment of the address (de: WEISSER RING)', () => {
+    // The press release shows no date; Drupal files it under ".../meldungen/29-10-2021".
+    const key = 'trafilatura-eval/weisser-ring.de-Erfolgsgechichte';
+    expect(published(key)).toBe('2021-10-29');
+    // Guards: numbers that only start the segment, or stand in the middle of the path, are no date.
+    const { doc } = loadPage(key);
+    for (const url of [
+      'https://example.org/meldungen/29-10-2021-erfolg',
+      'https://example.org/29-10-2021/meldung',
+    ])
+      expect(detectArticle(doc, { url }).publishedTime).toBeNull();
+  });
+
+  it('reads Drupal\'s "submitted" byline before a carousel\'s dates (de: Creative Commons AT)', () => {
+    // "Gespeichert von rasos am 24. Juli 2017 - 18:55"; a carousel above shows 26 August.
+    expect(published('trafilatura-eval/creativecommons.at.faircoin')).toBe('2017-07-24T18:55:00');
+  });
+
+  it("reads the date in an article's own <aside>, not in one beside it (de: ALPIN)", () => {
+    // <article> … <aside class="meta"><time datetime="2022-01-21">; <meta name="date"> is the 26th.
+    const key = 'trafilatura-eval/alpin.de-freeride';
+    expect(published(key)).toBe('2022-01-21');
+    // Guard: the same <aside> beside the article is a sidebar's.
+    const { doc, url } = loadPage(key);
+    const aside = doc.querySelector('article aside.meta')!;
+    aside.closest('article')!.after(aside);
+    expect(detectArticle(doc, { url }).publishedTime?.slice(0, 10)).toBe('2022-01-26');
+  });
+
+  it('takes the day a label names the publication over a change shown first (de)', () => {
+    // Caritas: "Zuletzt geändert am: 15.10.2021" in the date list, "Erschienen am: 13.10.2021"
+    // below the text; literaturkritik.de: "Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen
+    // am: 01.11.2023".
+    expect(published('trafilatura-eval/caritas.de-Pr_sidentin')).toBe('2021-10-13');
+    expect(published('trafilatura-eval/literaturkritik.de-Ann-Cotten')).toBe('2023-11-01');
+  });
+
+  it('leaves a sentence that says when something appeared to the story (de)', () => {
+    const { doc, url } = loadPage('trafilatura-eval/literaturkritik.de-Ann-Cotten');
+    const footer = doc.querySelector('.rez_footer')!;
+    // The label's line becomes a sentence naming another day.
+    footer.innerHTML = footer.innerHTML.replace(
+      'Erschienen am: 01.11.2023',
+      'Ihr erster Band, erschienen am 3. März 2019, wurde viel gelobt.',
+    );
+    expect(detectArticle(doc, { url }).publishedTime).toBe('2023-10-31T14:49:00');
+  });
+
+  it('redates a page by the day its text shows when that is the update it declares (de)', () => {
+    // angelmagazin.de shows "12.01.2022" under the byline with no date markup: dateModified.
+    const angler = 'trafilatura-eval/angelmagazin.de-schmerzen';
+    expect(published(angler)).toBe('2022-01-12T14:27:30+00:00');
+    // Macwelt: "04.02.2022 | 15:33 Uhr" in the author line; pubdate 2021-12-14, modified 02-04.
+    expect(published('trafilatura-eval/macwelt.de-warten')).toBe('2022-02-04T15:33:00+01:00');
+    // Guard: a day shown that the page does not declare leaves the declared publication.
+    const { doc, url } = loadPage(angler);
+    const byline = [...doc.querySelectorAll('.author-ch')].find((el) =>
+      el.textContent?.includes('12.01.2022'),
+    )!;
+    byline.innerHTML = byline.innerHTML.replace('12.01.2022', '20.12.2021');
+    expect(detectArticle(doc, { url }).publishedTime).toBe('2021-11-29T14:13:37+00:00');
+  });
 });
