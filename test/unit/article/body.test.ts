@@ -445,6 +445,39 @@ describe('body: author boxes and like buttons', () => {
     expect(bodyOf('htmldate-mediacloud/1561086382')).not.toContain('Otros artículos de ACN');
   });
 
+  it('leaves out a writer\'s box named "author-bio" or "author-profile" (de: two blogs)', () => {
+    const blog = bodyOf('trafilatura-eval/management-circle.de.glasses');
+    expect(blog).toContain('Übrigens: Auch die NASA hat Smart Glasses bereits entdeckt');
+    expect(blog).not.toContain('Als Content Marketing Managerin betreue ich');
+    const review = bodyOf('trafilatura-eval/tell-review.de.heimweh');
+    expect(review).not.toContain('Freier Autor in Berlin');
+  });
+
+  it("ends the body before the writer's box under its label (en: CBC, de: Die Presse, blog)", () => {
+    const cbc = bodyOf('fundus/ca-CBCNews_2024_08_08');
+    expect(cbc).toContain('rules to war and rules to peace');
+    expect(cbc).not.toContain('ABOUT THE AUTHOR');
+    expect(cbc).not.toContain('Yasmine Hassan is a producer');
+    const presse = bodyOf('fundus/at-DiePresse_2025_06_05');
+    expect(presse).toContain('dies die geografische und wirtschaftliche Realität.');
+    expect(presse).not.toContain('Anne-Marie Slaughter (*1958)');
+    expect(bodyOf('trafilatura-eval/strive-magazin.de.dating')).not.toContain(
+      'Bianca Praetorius (37) ist Pitch Coach',
+    );
+  });
+
+  it('keeps a story that goes on after a heading about its author', () => {
+    const para =
+      '<p>The novelist spent ten years on the book, and the town she grew up in is its setting.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>A novel of home</h1>${para.repeat(5)}<h2>The author</h2>${para.repeat(4)}</article></body></html>`,
+      'text/html',
+    );
+    const blocks = detectArticle(doc).blocks.map((b) => b.text);
+    expect(blocks).toContain('The author');
+    expect(blocks).toHaveLength(10);
+  });
+
   it('keeps an article whose wrapper names its author (de: CNET)', () => {
     const text = bodyOf('trafilatura-eval/cnet.de.schutz');
     for (const phrase of loadTruth('trafilatura-eval/cnet.de.schutz').with ?? [])
