@@ -103,6 +103,18 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).not.toContain('Keine Kommentare');
   });
 
+  it('leaves out a plea for donations set in the article (de: Greenpeace, nd, Achgut)', () => {
+    const greenpeace = bodyOf('trafilatura-eval/greenpeace.de.nachhaltigleben');
+    expect(greenpeace).toContain('Jede:r Deutsche kauft im Schnitt');
+    expect(greenpeace).not.toContain('Greenpeace wird zu 100% von Privatpersonen finanziert.');
+    const nd = bodyOf('trafilatura-eval/neues-deutschland.de.mietenstreik');
+    expect(nd).toContain('In den Vereinigten Staaten trommeln Aktivisten');
+    expect(nd).not.toContain('Besondere Zeiten erfordern besondere Maßnahmen');
+    expect(bodyOf('trafilatura-eval/achgut.com-coronalage')).not.toContain(
+      'Sie lesen gern Achgut.com?',
+    );
+  });
+
   it('leaves out an affiliate disclosure (en: travel blog)', () => {
     const text = bodyOf('trafilatura-eval/thepointsguy.com.alaska');
     expect(text).toContain('Alaska Airlines');
@@ -595,6 +607,47 @@ describe('body: lines in the text flow that are not the story', () => {
     const refinery = bodyOf('trafilatura-eval/refinery29.com.single');
     expect(refinery).not.toContain('für unseren Newsletter an!');
     expect(bodyOf('trafilatura-eval/elpais.com.ciencia')).not.toContain('suscribirse aquí');
+  });
+
+  it("leaves out a gate's offer, a tip line and a comment box's notes (en: Fox News, Metro, TechRadar)", () => {
+    const fox = bodyOf('fundus-eval/FoxNews_2');
+    expect(fox).not.toContain('Join Fox News for access to this content');
+    expect(fox).not.toContain('Please enter a valid email address.');
+    const metro = bodyOf('fundus/uk-Metro_2024_07_17');
+    expect(metro).not.toContain('Got a story? Get in touch with our news team');
+    expect(bodyOf('fundus/uk-TheMirror_2024_08_05')).not.toContain('Get in touch at webnews@');
+    const space = bodyOf(
+      'scrapinghub/c50845a7158af12ee75acea301a3ea0dad1e848d6b9dbdb43ba7f2d825b2528b',
+    );
+    expect(space).not.toContain('if you have a news tip, correction or comment');
+    expect(bodyOf('fundus/us-APNews_2024_09_03')).not.toContain('We want to hear from you:');
+    const techradar = bodyOf('fundus/uk-TechRadar_2026_05_21');
+    // A tooltip's text, a comment box's gate and Google's preferred-source prompt.
+    expect(techradar).not.toContain('Join the conversation');
+    expect(techradar).not.toContain('You must confirm your public display name');
+    expect(techradar).not.toContain('Add us as a preferred source on Google');
+    const times = bodyOf('fundus/za-TimesLive_2025_05_22');
+    expect(times).not.toContain('Support independent journalism by subscribing');
+  });
+
+  it('keeps prose that asks for tips, names access or supports journalism', () => {
+    const lines = [
+      'Police asked anyone with information to get in touch with detectives on 101.',
+      'Do you have a story about the floods? The council collected them for its archive.',
+      'The ruling gives reporters access to this content of the court files for the first time.',
+      'Donors support independent journalism by giving to the foundation, its director said.',
+      'You must register a boat before the season starts, the harbour office reminded owners.',
+    ];
+    const filler =
+      '<p>The harbour office opened its doors on Monday, and many owners came with questions.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Harbour news</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
+      'text/html',
+    );
+    const text = detectArticle(doc)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    for (const line of lines) expect(text).toContain(line);
   });
 
   it('keeps prose that names a newsletter, an app or a sign-up (en)', () => {
