@@ -419,6 +419,14 @@ const FILING_RE =
  */
 const CLIP_LINE_RE =
   /\d{1,2}:\d{2}(?::\d{2})?\s*min\.?\s+verfügbar bis|\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?$/iu;
+/**
+ * The story's reading time, alone or closing its dateline ("Published Aug 28, 2024 • 4 minute
+ * read", "Lesedauer: 4 Minuten", "1 minuti di lettura", "Temps de lecture : 4 min").
+ */
+const READING_TIME_RE =
+  /\d+\s*-?\s*(?:min(?:ute)?s?|minuti|minutos|minuten)\.?\s*(?:read|di lettura|de lectura|de leitura|de lecture|lesezeit)|(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.\s*)?\d/iu;
+/** A dateline with the story's reading time is a line; a sentence naming one runs longer. */
+const MAX_READING_TIME_LINE = 120;
 /** A box the site lays over the page, read from its close button on ("✕ Sie waren inaktiv…"). */
 // Not "×", which also multiplies.
 const CLOSE_BUTTON_RE = /^[✕✖✗╳]\s/u;
@@ -713,6 +721,7 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
     return true;
   if (text.length <= MAX_NOTE_LENGTH && (CLIP_LINE_RE.test(text) || CLOSE_BUTTON_RE.test(text)))
     return true;
+  if (text.length <= MAX_READING_TIME_LINE && READING_TIME_RE.test(text)) return true;
   return isNotice(text) || isDateLine(text, lang);
 }
 

@@ -548,6 +548,39 @@ describe('body: lines in the text flow that are not the story', () => {
     for (const line of lines) expect(text).toContain(line);
   });
 
+  it.each([
+    [
+      'fundus/ca-NationalPost_2024_08_28',
+      'Published Aug 28, 2024',
+      'spent formative teenage years',
+    ],
+    ['fundus/at-SalzburgerNachrichten_2026_01_06', 'Lesedauer: 4 Minuten', 'wurde der Betrieb'],
+    ['fundus/it-LaRepubblica_2025_01_05', 'minuti di lettura', 'spunta lo striscione'],
+    ['htmldate-eval/lepoint.fr-terrorisme', 'Temps de lecture', 'Le Franco-Marocain de 32 ans'],
+  ])("leaves out the story's reading time, alone or in its dateline (%s)", (key, line, story) => {
+    const text = bodyOf(key);
+    expect(text).not.toContain(line);
+    expect(text).toContain(story);
+  });
+
+  it('keeps prose that names a reading time', () => {
+    const lines = [
+      'The average reading time of 4 minutes per story fell to 3 last year, the study found.',
+      'Die Lesedauer sank 2023 auf 3 Minuten, sagt die Studie.',
+      'Readers who read for 10 minutes a day remembered more of it, the study found.',
+    ];
+    const filler =
+      '<p>The institute published its yearly study of news readers on Tuesday in Berlin.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Reading habits</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
+      'text/html',
+    );
+    const text = detectArticle(doc)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    for (const line of lines) expect(text).toContain(line);
+  });
+
   it("leaves out datelines and the post's filing (de, it)", () => {
     expect(bodyOf('trafilatura-eval/finanztip.de.altersvorsorge')).not.toContain('Stand: 05.');
     expect(bodyOf('fundus/de-Tagesschau_2023_04_28')).not.toContain('Stand: 28.04.2023');
