@@ -433,6 +433,33 @@ describe("body: a press release's contacts", () => {
     expect(mpi).not.toContain('bockelmann@dkrz.de');
   });
 
+  it('ends the body before the references closing it (de: Eawag, internetchemie, MPI-M, WDR)', () => {
+    const eawag = bodyOf('trafilatura-eval/eawag.ch-elektron');
+    expect(eawag).not.toContain('Originalpublikation');
+    const chemie = bodyOf('trafilatura-eval/internetchemie.info.Heliumkerne');
+    expect(chemie).not.toContain('Zusatzinformationen:');
+    const mpi = bodyOf('trafilatura-eval/mpimet.de.klimasystem');
+    expect(mpi).toContain('WarmWorld und ESIWACE geleistet.');
+    expect(mpi).not.toContain('Weitere Informationen:');
+    const wdr = bodyOf('fundus/de-WDR_2024_04_22');
+    expect(wdr).not.toContain('Meldung Gewerkschaft Verdi');
+    for (const phrase of loadTruth('trafilatura-eval/eawag.ch-elektron').with ?? [])
+      expect(eawag).toContain(phrase);
+    expect(chemie).toContain('Die von Tanaka et al');
+  });
+
+  it('keeps a story that goes on after a heading naming sources', () => {
+    const para =
+      '<p>The council met on Monday to discuss the new bus lines, and residents filled the hall to hear the plans.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Bus lines</h1>${para.repeat(5)}<h2>Sources</h2>${para.repeat(4)}</article></body></html>`,
+      'text/html',
+    );
+    const blocks = detectArticle(doc).blocks.map((b) => b.text);
+    expect(blocks).toContain('Sources');
+    expect(blocks).toHaveLength(10);
+  });
+
   it('keeps a story that goes on after a line naming a contact', () => {
     const para =
       '<p>The council met on Monday to discuss the new bus lines, and residents filled the hall to hear the plans.</p>';
