@@ -549,11 +549,26 @@ export function* findBody(
  */
 const CONTACT_LABEL_RE =
   /^(?:(?:press|media|medien|presse)[- ]?)?(?:kontakte?|contacts?|contacto|contatto|ansprechpartner(?:in|innen)?)(?:\s+(?:presse|press|für|for|zum|zur|de|pour|per)(?:\s+[^\s:]+){0,3})?\s*:?$/iu;
+/**
+ * The label of the writer's box closing the story ("About the author", "Die Autorin", "Über den
+ * Autor:"): what follows presents the writer, as a contact label's names do.
+ */
+const AUTHOR_LABEL_RE =
+  /^(?:about the authors?|the authors?|(?:über |zu[mr] )?(?:den |die |der )?autor(?:in|en|innen)?|à propos de l.auteur(?:e|s)?|sobre (?:el |la |o |a )?autor(?:a|es)?|l.autore|l.autrice|o autorze)\s*:?$/iu;
+/**
+ * The label of the references closing a story ("Weitere Informationen:", "Originalpublikation",
+ * "Quellen:", "Further information"): what follows lists links and titles, not the story.
+ */
+const REFERENCES_LABEL_RE =
+  /^(?:weitere informationen|mehr informationen|zusatzinformationen|weiterführende links|further information|more information|plus d.informations|pour en savoir plus|más información|originalpublikation|originalveröffentlichung|original publication|quellen?|sources?|fuentes?|literatur|references|références|bibliograph(?:y|ie)|bibliografía)\s*:?$/iu;
 /** What follows a contact label at most: names, numbers and addresses, not a part of the story. */
 const MAX_CONTACT_TAIL = 1000;
 const MAX_CONTACT_SHARE = 0.25;
 
-/** The body less a press release's closing contacts: from its contact label to the end. */
+/**
+ * The body less a press release's closing contacts, the writer's box or the references: from
+ * its label to the end.
+ */
 function withoutContactTail(blocks: ArticleBlock[]): ArticleBlock[] {
   const total = blocks.reduce((n, b) => n + weightedLength(b.text), 0);
   let tail = 0;
@@ -561,7 +576,9 @@ function withoutContactTail(blocks: ArticleBlock[]): ArticleBlock[] {
   for (let i = blocks.length - 1; i > 0; i--) {
     tail += weightedLength(blocks[i]!.text);
     if (tail > MAX_CONTACT_TAIL || tail >= MAX_CONTACT_SHARE * total) break;
-    if (CONTACT_LABEL_RE.test(blocks[i]!.text)) cut = i;
+    const text = blocks[i]!.text;
+    if (CONTACT_LABEL_RE.test(text) || AUTHOR_LABEL_RE.test(text) || REFERENCES_LABEL_RE.test(text))
+      cut = i;
   }
   return cut < blocks.length ? blocks.slice(0, cut) : blocks;
 }

@@ -50,6 +50,8 @@ const SKIP_ROLES = new Set([
   'menu',
   'menubar',
   'search',
+  // A control's hint ("Join the conversation" over the comment count), shown on hover only.
+  'tooltip',
 ]);
 
 /** Strong words of boxes that are always short (never a comment thread or a teaser list). */
@@ -119,6 +121,12 @@ const STRONG_BOILERPLATE = new Set([
   'breadcrumb',
   'breadcrumbs',
   'tagcloud',
+  // A plea for donations ("DonationTeaser", "Artikel-Spende") asks for money, not about the story.
+  'donate',
+  'donation',
+  'donations',
+  'spende',
+  'spenden',
   // Affiliate disclosures and disclaimers are the publisher's legal notes, not the story.
   'disclaimer',
   'disclosure',
@@ -411,6 +419,14 @@ const FILING_RE =
  */
 const CLIP_LINE_RE =
   /\d{1,2}:\d{2}(?::\d{2})?\s*min\.?\s+verfügbar bis|\|\s*\d{1,2}:\d{2}(?::\d{2})?\s*min\.?$/iu;
+/**
+ * The story's reading time, alone or closing its dateline ("Published Aug 28, 2024 • 4 minute
+ * read", "Lesedauer: 4 Minuten", "1 minuti di lettura", "Temps de lecture : 4 min").
+ */
+const READING_TIME_RE =
+  /\d+\s*-?\s*(?:min(?:ute)?s?|minuti|minutos|minuten)\.?\s*(?:read|di lettura|de lectura|de leitura|de lecture|lesezeit)|(?:lesedauer|lesezeit|reading time|temps de lecture|tiempo de lectura|tempo di lettura|tempo de leitura)\s*:?\s*(?:ca\.\s*)?\d/iu;
+/** A dateline with the story's reading time is a line; a sentence naming one runs longer. */
+const MAX_READING_TIME_LINE = 120;
 /** A box the site lays over the page, read from its close button on ("✕ Sie waren inaktiv…"). */
 // Not "×", which also multiplies.
 const CLOSE_BUTTON_RE = /^[✕✖✗╳]\s/u;
@@ -549,6 +565,8 @@ const PAYWALL_NOTE_RE = new RegExp(
     '(?:subscribe|log ?in|sign ?in)(?: now| today)? to (?:read|view|continue|access|unlock)',
     'to (?:read|view|access|unlock) (?:the full|the rest|the whole|this)[^.!?]{0,40}(?:subscribe|log ?in|sign ?in)',
     'already a subscriber',
+    // A gate's offer: "Join Fox News for access to this content".
+    'for (?:free |full )?access to this (?:content|article|story)',
     'create (?:a |an |your )?(?:free )?account to (?:continue|read|keep)',
     // The comment box's note: "Sign up (it's quick and free) or sign in now".
     'sign up[^.!?]{0,40} or (?:sign|log) ?in',
@@ -580,6 +598,15 @@ const READER_PROMPT_RE = new RegExp(
     'hat ihnen (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen\\?|vous avez aimé cet article|te ha gustado (?:este|el) artículo|ti è piaciuto (?:questo|l.)articolo',
     // A WordPress theme's line under the post: "…responses to this entry through the RSS 2.0 feed."
     '(?:comments and pings are|kommentare und pings sind) (?:currently|derzeit) (?:closed|geschlossen)|responses to this entry through the rss|antworten zu diesem eintrag durch den rss',
+    // A comment box's gate: "You must confirm your public display name before commenting".
+    'you must [^.!?]{0,60}(?:before commenting|to (?:post a )?comment)',
+    // The newsroom's tip line: "Got a story? Get in touch with our news team by emailing us at…".
+    '^(?:got|have you got|do you have) a (?:story|news tip)(?: for us)?\\?|have (?:a|any) news tips?\\b|^we(?:.d| would)? (?:want|like|love) to hear from you',
+    'get in touch with our (?:news ?team|newsroom|news ?desk)|get in touch (?:at|via) [^\\s@]+@',
+    // Google's "Add us as a preferred source on Google".
+    'as (?:a )?preferred source on google',
+    // A pitch under the story: "Support independent journalism by subscribing to our…".
+    'support (?:independent |quality |local |our )?journalism by (?:subscribing|becoming a (?:subscriber|member))',
   ].join('|'),
   'iu',
 );
@@ -625,6 +652,8 @@ const DATA_NOTICE_RE = new RegExp(
     'by (?:signing up|subscribing|registering)[^.!?]{0,40},? you agree',
     '(?:offers|promotions)[^.!?]{0,30} from us and our partners',
     'would like to (?:be emailed|receive emails?) (?:about|from)',
+    // A sign-up form's error message, printed in the page for when it is needed.
+    '^please (?:enter|provide) a valid e-?mail',
     'scan the qr code to (?:receive|get|join|follow)',
   ].join('|'),
   'iu',
@@ -640,7 +669,7 @@ const CONSENT_HINT_RE = new RegExp(
     // EMBED_CONSENT_RE
     'inhalt|datenschutz|einverstanden|drittplattformen|akzeptieren sie|by loading the|content',
     // DATA_NOTICE_RE
-    'cookie|recaptcha|by clicking|you agree|from us and our partners|would like to|qr code',
+    'cookie|recaptcha|by clicking|you agree|from us and our partners|would like to|qr code|valid e-?mail',
   ].join('|'),
   'iu',
 );
@@ -649,13 +678,14 @@ const READER_PROMPT_HINT_RE = new RegExp(
     'teilen\\?|share this|partager|kommentar|diskutieren sie mit|comment|leave a|comentario',
     'nicht eingeloggt|nicht angemeldet|logged in|captcha|this (?:post|article|story)',
     'consider supporting|gefallen\\?|aimé cet article|gustado|piaciuto|pings|through the rss|durch den rss',
+    'a story|news tip|hear from you|get in touch|preferred source|journalism by',
   ].join('|'),
   'iu',
 );
 const PAYWALL_NOTE_HINT_RE = new RegExp(
   [
     'subscribe|log ?in|sign ?in|sign up|account|abonn|suscr[ií]bete para|suscriptor|abbonat|assin',
-    'この記事は|続きを読むには|device|dispositivo|appareil|gerät',
+    'この記事は|続きを読むには|device|dispositivo|appareil|gerät|access to this',
   ].join('|'),
   'iu',
 );
@@ -691,6 +721,7 @@ export function isBoilerplateLine(text: string, lang: string): boolean {
     return true;
   if (text.length <= MAX_NOTE_LENGTH && (CLIP_LINE_RE.test(text) || CLOSE_BUTTON_RE.test(text)))
     return true;
+  if (text.length <= MAX_READING_TIME_LINE && READING_TIME_RE.test(text)) return true;
   return isNotice(text) || isDateLine(text, lang);
 }
 

@@ -78,8 +78,12 @@ export function nameTokens(el: Element): string[] {
   return tokens;
 }
 const NO_TOKENS: string[] = [];
+/**
+ * "author-admin" files a post under its writer as "tag-…" does under a topic, but "author-bio",
+ * "author-box" or "author-profile" name the writer's box: those stay words.
+ */
 const STATE_CLASS_RE =
-  /(?:^|\s)(?:(?:tag|tags|category|categories|topic|section|has|is|with|no|postid|format|single|template|author)[-_][^\s]*|[^\s]*[-_](?:enabled|disabled|active|open|closed|template))(?=\s|$)/gi;
+  /(?:^|\s)(?:(?:tag|tags|category|categories|topic|section|has|is|with|no|postid|format|single|template|author(?![-_](?:bio|box|info|information|description|profile|card|details|about)(?:\s|$)))[-_][^\s]*|[^\s]*[-_](?:enabled|disabled|active|open|closed|template))(?=\s|$)/gi;
 /**
  * A page layout that has a sidebar ("sidebar-grid__header", "content-with-sidebar"), whose
  * parts are the main column as much as the sidebar: the name says nothing of what they hold.

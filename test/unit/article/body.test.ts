@@ -103,6 +103,18 @@ describe('body: cleaning rules on real news pages', () => {
     expect(text).not.toContain('Keine Kommentare');
   });
 
+  it('leaves out a plea for donations set in the article (de: Greenpeace, nd, Achgut)', () => {
+    const greenpeace = bodyOf('trafilatura-eval/greenpeace.de.nachhaltigleben');
+    expect(greenpeace).toContain('Jede:r Deutsche kauft im Schnitt');
+    expect(greenpeace).not.toContain('Greenpeace wird zu 100% von Privatpersonen finanziert.');
+    const nd = bodyOf('trafilatura-eval/neues-deutschland.de.mietenstreik');
+    expect(nd).toContain('In den Vereinigten Staaten trommeln Aktivisten');
+    expect(nd).not.toContain('Besondere Zeiten erfordern besondere Maßnahmen');
+    expect(bodyOf('trafilatura-eval/achgut.com-coronalage')).not.toContain(
+      'Sie lesen gern Achgut.com?',
+    );
+  });
+
   it('leaves out an affiliate disclosure (en: travel blog)', () => {
     const text = bodyOf('trafilatura-eval/thepointsguy.com.alaska');
     expect(text).toContain('Alaska Airlines');
@@ -421,6 +433,33 @@ describe("body: a press release's contacts", () => {
     expect(mpi).not.toContain('bockelmann@dkrz.de');
   });
 
+  it('ends the body before the references closing it (de: Eawag, internetchemie, MPI-M, WDR)', () => {
+    const eawag = bodyOf('trafilatura-eval/eawag.ch-elektron');
+    expect(eawag).not.toContain('Originalpublikation');
+    const chemie = bodyOf('trafilatura-eval/internetchemie.info.Heliumkerne');
+    expect(chemie).not.toContain('Zusatzinformationen:');
+    const mpi = bodyOf('trafilatura-eval/mpimet.de.klimasystem');
+    expect(mpi).toContain('WarmWorld und ESIWACE geleistet.');
+    expect(mpi).not.toContain('Weitere Informationen:');
+    const wdr = bodyOf('fundus/de-WDR_2024_04_22');
+    expect(wdr).not.toContain('Meldung Gewerkschaft Verdi');
+    for (const phrase of loadTruth('trafilatura-eval/eawag.ch-elektron').with ?? [])
+      expect(eawag).toContain(phrase);
+    expect(chemie).toContain('Die von Tanaka et al');
+  });
+
+  it('keeps a story that goes on after a heading naming sources', () => {
+    const para =
+      '<p>The council met on Monday to discuss the new bus lines, and residents filled the hall to hear the plans.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Bus lines</h1>${para.repeat(5)}<h2>Sources</h2>${para.repeat(4)}</article></body></html>`,
+      'text/html',
+    );
+    const blocks = detectArticle(doc).blocks.map((b) => b.text);
+    expect(blocks).toContain('Sources');
+    expect(blocks).toHaveLength(10);
+  });
+
   it('keeps a story that goes on after a line naming a contact', () => {
     const para =
       '<p>The council met on Monday to discuss the new bus lines, and residents filled the hall to hear the plans.</p>';
@@ -443,6 +482,39 @@ describe('body: author boxes and like buttons', () => {
     expect(bodyOf('trafilatura-eval/2gewinnt.wordpress.com.uns')).not.toContain('Gefällt mir');
     // id="authorbox", one word.
     expect(bodyOf('htmldate-mediacloud/1561086382')).not.toContain('Otros artículos de ACN');
+  });
+
+  it('leaves out a writer\'s box named "author-bio" or "author-profile" (de: two blogs)', () => {
+    const blog = bodyOf('trafilatura-eval/management-circle.de.glasses');
+    expect(blog).toContain('Übrigens: Auch die NASA hat Smart Glasses bereits entdeckt');
+    expect(blog).not.toContain('Als Content Marketing Managerin betreue ich');
+    const review = bodyOf('trafilatura-eval/tell-review.de.heimweh');
+    expect(review).not.toContain('Freier Autor in Berlin');
+  });
+
+  it("ends the body before the writer's box under its label (en: CBC, de: Die Presse, blog)", () => {
+    const cbc = bodyOf('fundus/ca-CBCNews_2024_08_08');
+    expect(cbc).toContain('rules to war and rules to peace');
+    expect(cbc).not.toContain('ABOUT THE AUTHOR');
+    expect(cbc).not.toContain('Yasmine Hassan is a producer');
+    const presse = bodyOf('fundus/at-DiePresse_2025_06_05');
+    expect(presse).toContain('dies die geografische und wirtschaftliche Realität.');
+    expect(presse).not.toContain('Anne-Marie Slaughter (*1958)');
+    expect(bodyOf('trafilatura-eval/strive-magazin.de.dating')).not.toContain(
+      'Bianca Praetorius (37) ist Pitch Coach',
+    );
+  });
+
+  it('keeps a story that goes on after a heading about its author', () => {
+    const para =
+      '<p>The novelist spent ten years on the book, and the town she grew up in is its setting.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>A novel of home</h1>${para.repeat(5)}<h2>The author</h2>${para.repeat(4)}</article></body></html>`,
+      'text/html',
+    );
+    const blocks = detectArticle(doc).blocks.map((b) => b.text);
+    expect(blocks).toContain('The author');
+    expect(blocks).toHaveLength(10);
   });
 
   it('keeps an article whose wrapper names its author (de: CNET)', () => {
@@ -495,6 +567,39 @@ describe('body: lines in the text flow that are not the story', () => {
       '<p>The club held its annual meeting on Sunday, and most of the members came to vote.</p>';
     const doc = new DOMParser().parseFromString(
       `<html><body><article><h1>Club news</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
+      'text/html',
+    );
+    const text = detectArticle(doc)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    for (const line of lines) expect(text).toContain(line);
+  });
+
+  it.each([
+    [
+      'fundus/ca-NationalPost_2024_08_28',
+      'Published Aug 28, 2024',
+      'spent formative teenage years',
+    ],
+    ['fundus/at-SalzburgerNachrichten_2026_01_06', 'Lesedauer: 4 Minuten', 'wurde der Betrieb'],
+    ['fundus/it-LaRepubblica_2025_01_05', 'minuti di lettura', 'spunta lo striscione'],
+    ['htmldate-eval/lepoint.fr-terrorisme', 'Temps de lecture', 'Le Franco-Marocain de 32 ans'],
+  ])("leaves out the story's reading time, alone or in its dateline (%s)", (key, line, story) => {
+    const text = bodyOf(key);
+    expect(text).not.toContain(line);
+    expect(text).toContain(story);
+  });
+
+  it('keeps prose that names a reading time', () => {
+    const lines = [
+      'The average reading time of 4 minutes per story fell to 3 last year, the study found.',
+      'Die Lesedauer sank 2023 auf 3 Minuten, sagt die Studie.',
+      'Readers who read for 10 minutes a day remembered more of it, the study found.',
+    ];
+    const filler =
+      '<p>The institute published its yearly study of news readers on Tuesday in Berlin.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Reading habits</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
       'text/html',
     );
     const text = detectArticle(doc)
@@ -562,6 +667,47 @@ describe('body: lines in the text flow that are not the story', () => {
     const refinery = bodyOf('trafilatura-eval/refinery29.com.single');
     expect(refinery).not.toContain('für unseren Newsletter an!');
     expect(bodyOf('trafilatura-eval/elpais.com.ciencia')).not.toContain('suscribirse aquí');
+  });
+
+  it("leaves out a gate's offer, a tip line and a comment box's notes (en: Fox News, Metro, TechRadar)", () => {
+    const fox = bodyOf('fundus-eval/FoxNews_2');
+    expect(fox).not.toContain('Join Fox News for access to this content');
+    expect(fox).not.toContain('Please enter a valid email address.');
+    const metro = bodyOf('fundus/uk-Metro_2024_07_17');
+    expect(metro).not.toContain('Got a story? Get in touch with our news team');
+    expect(bodyOf('fundus/uk-TheMirror_2024_08_05')).not.toContain('Get in touch at webnews@');
+    const space = bodyOf(
+      'scrapinghub/c50845a7158af12ee75acea301a3ea0dad1e848d6b9dbdb43ba7f2d825b2528b',
+    );
+    expect(space).not.toContain('if you have a news tip, correction or comment');
+    expect(bodyOf('fundus/us-APNews_2024_09_03')).not.toContain('We want to hear from you:');
+    const techradar = bodyOf('fundus/uk-TechRadar_2026_05_21');
+    // A tooltip's text, a comment box's gate and Google's preferred-source prompt.
+    expect(techradar).not.toContain('Join the conversation');
+    expect(techradar).not.toContain('You must confirm your public display name');
+    expect(techradar).not.toContain('Add us as a preferred source on Google');
+    const times = bodyOf('fundus/za-TimesLive_2025_05_22');
+    expect(times).not.toContain('Support independent journalism by subscribing');
+  });
+
+  it('keeps prose that asks for tips, names access or supports journalism', () => {
+    const lines = [
+      'Police asked anyone with information to get in touch with detectives on 101.',
+      'Do you have a story about the floods? The council collected them for its archive.',
+      'The ruling gives reporters access to this content of the court files for the first time.',
+      'Donors support independent journalism by giving to the foundation, its director said.',
+      'You must register a boat before the season starts, the harbour office reminded owners.',
+    ];
+    const filler =
+      '<p>The harbour office opened its doors on Monday, and many owners came with questions.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Harbour news</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
+      'text/html',
+    );
+    const text = detectArticle(doc)
+      .blocks.map((b) => b.text)
+      .join('\n');
+    for (const line of lines) expect(text).toContain(line);
   });
 
   it('keeps prose that names a newsletter, an app or a sign-up (en)', () => {
