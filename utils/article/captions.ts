@@ -60,9 +60,14 @@ const FOREIGN_TOKENS = new Set([
   'ads',
   'advert',
   'advertisement',
+  'paywall',
 ]);
-/** Class words of a box that holds a photo. */
-const PHOTO_BOX_TOKENS = new Set(['image', 'photo', 'picture', 'figure']);
+/**
+ * Class words of a box that holds a photo. A box named both for a photo and for a teaser, a
+ * sidebar or an ad slot is the photo's own ("teaser-image" for the story's lead photo,
+ * "post-img ads-top-after" marking where an ad goes after it).
+ */
+const PHOTO_BOX_TOKENS = new Set(['image', 'img', 'photo', 'picture', 'figure', 'media']);
 const MAX_CAPTION_LENGTH = 1000;
 /** An author's portrait is captioned with the byline ("Von Eva Muster", "By Jane Doe"). */
 const BYLINE_RE = new RegExp(`^${BY_WORD}\\s+\\p{Lu}[\\p{Ll}\\p{Lu}'’.-]*(?:\\s|,|$)`, 'u');
@@ -141,13 +146,22 @@ function leadsAway(a: Element): boolean {
  * the story's own text is the story's (Nature sets its whole body in "article__teaser").
  */
 function isForeign(el: Element, scope: Element, story: readonly Element[]): boolean {
+  // The parts of the caption's own figure are named for their place in it ("figure__footer").
+  const figure = el.closest('figure');
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
     const tag = a.tagName;
     if ((tag === 'A' && leadsAway(a)) || tag === 'NAV' || tag === 'FOOTER') return true;
     if (isHidden(a)) return true;
+    const tokens = nameTokens(a);
+    const photoBox = tokens.some((t) => PHOTO_BOX_TOKENS.has(t));
     // An <aside> set into the story to hold a photo ("left image wide") is a figure.
-    if (tag === 'ASIDE' && !nameTokens(a).some((t) => PHOTO_BOX_TOKENS.has(t))) return true;
-    if (nameTokens(a).some((t) => FOREIGN_TOKENS.has(t)) && !story.some((s) => a.contains(s)))
+    if (tag === 'ASIDE' && !photoBox) return true;
+    if (
+      tokens.some((t) => FOREIGN_TOKENS.has(t)) &&
+      !photoBox &&
+      !figure?.contains(a) &&
+      !story.some((s) => a.contains(s))
+    )
       return true;
   }
   return false;

@@ -367,6 +367,34 @@ describe('captions', () => {
     expect(dagbladet.filter((c) => c.text.includes('Vis mer'))).toEqual([]);
   });
 
+  // A teaser's image that is the story's lead photo, an image block in a sidebar-named column, a
+  // box marking where an ad goes after the photo, a footer inside the figure.
+  it.each([
+    ['fundus/de-BoersenZeitung_2025_11_06', /^Alexander Wynaendts soll weitere vier Jahre/],
+    ['fundus/de-Focus_2023_04_28', /^Lego feiert von 1\. bis 8\. Mai 2022 den Star-Wars-Tag/],
+    ['fundus/es-MallorcaMagazin_2025_04_16', /^Mario Vargas Llosa, peruanischer Schriftsteller/],
+  ])('find photos whose own boxes are named like page parts (%s)', (key, caption) => {
+    const captions = detect(key).captions.map((c) => c.text);
+    expect(captions.filter((t) => caption.test(t))).toHaveLength(1);
+  });
+
+  it("find a photo whose figure has a footer, not the paywall's sales pitch (ja: Nikkei)", () => {
+    const nikkei = detect('fundus/jp-Nikkei_2025_01_27').captions.map((c) => c.text);
+    expect(nikkei).toEqual(['イオン銀行などは経営陣を刷新する']);
+  });
+
+  it("leave out other stories' photos however their own boxes are named (guard)", () => {
+    const story =
+      '<p>The council approved the new budget on Tuesday after a debate that lasted six hours.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Budget</h1>${story.repeat(6)}<figure><img src="hall.jpg"><figcaption>The council in session on Tuesday evening.</figcaption></figure><div class="related"><div class="teaser-image"><img src="other.jpg"><p class="caption">Another story about the mayor and his plans.</p></div></div><div class="sidebar"><figure><div class="figure-footer"><img src="ad.jpg"><figcaption>Subscribe now and read every story.</figcaption></div></figure></div></article></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).captions.map((c) => c.text)).toEqual([
+      'The council in session on Tuesday evening.',
+    ]);
+  });
+
   it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
     for (const key of [
       'fundus/us-RestOfWorld_2025_10_21',
