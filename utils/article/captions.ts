@@ -310,6 +310,38 @@ function isNamedCaption(el: Element): boolean {
     .some((name) => CAPTION_WORD_RE.test(name) && !TYPE_UTILITY_RE.test(name));
 }
 
+/** Class words of a video player's boxes ("jwplayer_video", "player-placeholder-video-ui"). */
+const VIDEO_TOKENS = new Set(['video', 'videos', 'player', 'jwplayer']);
+/** An embedded frame that plays video. */
+const VIDEO_FRAME_RE = /youtube|youtu\.be|vimeo|dailymotion|player|video/i;
+
+function isVideo(media: Element): boolean {
+  if (media.tagName === 'VIDEO') return true;
+  return media.tagName === 'IFRAME' && VIDEO_FRAME_RE.test(media.getAttribute('src') ?? '');
+}
+
+/**
+ * A caption under a video player (its still, a play button and the clip's teaser): the box
+ * around the caption holds a video, or its picture sits in boxes named for a player, or the
+ * figure itself is set in one.
+ */
+function captionsVideo(el: Element): boolean {
+  let box: Element | null = el;
+  for (let level = 0; box && level <= MEDIA_LEVELS; level++, box = box.parentElement) {
+    if (box.tagName === 'FIGURE' || box.querySelector(MEDIA_SELECTOR)) break;
+  }
+  if (!box) return false;
+  const parent = box.parentElement;
+  if (parent && nameTokens(parent).some((t) => VIDEO_TOKENS.has(t))) return true;
+  const media = box.querySelector(MEDIA_SELECTOR);
+  if (!media) return false;
+  if (isVideo(media)) return true;
+  for (let a = media.parentElement; a && a !== box; a = a.parentElement) {
+    if (nameTokens(a).some((t) => VIDEO_TOKENS.has(t))) return true;
+  }
+  return false;
+}
+
 /** Caption-like elements that are something else: other articles' teasers, headers, quotes. */
 function notCaption(el: Element, scope: Element, story: readonly Element[]): boolean {
   if (isForeign(el, scope, story) || el.querySelector(HEADING_SELECTOR)) return true;
@@ -319,7 +351,7 @@ function notCaption(el: Element, scope: Element, story: readonly Element[]): boo
   for (let level = 0; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
     if (a.tagName === 'BLOCKQUOTE' || nameTokens(a).some((t) => QUOTE_TOKENS.has(t))) return true;
   }
-  return !hasMedia(el);
+  return !hasMedia(el) || captionsVideo(el);
 }
 
 /**

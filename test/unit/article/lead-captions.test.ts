@@ -209,11 +209,6 @@ describe('captions', () => {
         'Zona de baño y aseo, en el campamento para migrantes en Gjadër (Albania), el 1 de agosto.',
         'Alketa Misja (dpa/picture alliance via Getty)',
       ],
-      [
-        'fundus/es-ElPais_2024_10_15',
-        'Un centro de recepción de migrantes construido por Italia en Albania.',
-        'Foto: Florion Goga (REUTERS) | Vídeo: EPV',
-      ],
     ];
     for (const [key, text, credit] of credits) {
       const captions = detect(key).captions.map((c) => [c.text, c.credit]);
@@ -361,10 +356,36 @@ describe('captions', () => {
     expect(npr[0]).toMatch(/airstrikes continue on Tuesday\.$/);
     expect(npr.filter((t) => /caption/i.test(t))).toEqual([]);
     const dagbladet = detect('fundus/no-Dagbladet_2024_08_04').captions;
-    const video = dagbladet.find((c) => c.text.startsWith('NB! STERKE INNTRYKK'));
-    expect(video?.text).toMatch(/menn i London\.$/);
-    expect(video?.credit).toBe('Video: Ørjan Ryland / Dagbladet');
+    const knife = dagbladet.find((c) => c.text.startsWith('KNIV:'));
+    expect(knife?.text).toMatch(/de ulovlige kastreringene\.$/);
+    expect(knife?.credit).toBe('Foto: Metropolitan Police');
     expect(dagbladet.filter((c) => c.text.includes('Vis mer'))).toEqual([]);
+  });
+
+  it("leave out a video player's caption and keep the photos' (no, en, es)", () => {
+    // The key lists photos; a clip's teaser under its player is not one.
+    const videos: [string, RegExp, number][] = [
+      ['fundus/no-Dagbladet_2024_08_04', /^NB! STERKE INNTRYKK/, 3],
+      ['fundus/no-Dagbladet_2026_01_06', /^Det ukrainske forsvaret har publisert en video/, 2],
+      [
+        'fundus/ca-CBCNews_2024_08_08',
+        /^(?:Yahya Sinwar has been promoted|Tensions are escalating)/,
+        5,
+      ],
+      ['fundus/es-ElPais_2024_10_15', /^Un centro de recepción de migrantes/, 8],
+    ];
+    for (const [key, video, photos] of videos) {
+      const captions = detect(key).captions.map((c) => c.text);
+      expect(
+        captions.filter((t) => video.test(t)),
+        key,
+      ).toEqual([]);
+      expect(captions, key).toHaveLength(photos);
+    }
+    // A gallery's video slide goes; its photo slides stay.
+    const ap = detect('fundus/us-APNews_2024_09_03').captions.map((c) => c.text);
+    expect(ap.some((t) => t.startsWith('Voting in the 2024 election begins'))).toBe(false);
+    expect(ap.length).toBeGreaterThanOrEqual(11);
   });
 
   // A teaser's image that is the story's lead photo, an image block in a sidebar-named column, a
