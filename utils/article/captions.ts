@@ -190,23 +190,102 @@ const CAPTION_CREDIT_RE = new RegExp(
 );
 
 /**
+ * Wire services beyond those the story's credit lines know: by name, as each writes itself in
+ * capitals ("EFE", "TT", "PA"; matched as written, since "pa" or "ani" are also words), and in
+ * the scripts of their languages (Yonhap, Newsis, Kyodo, Jiji, Reuters in Japanese, Xinhua, CNA).
+ */
+const AGENCY_NAMES = `${PHOTO_AGENCY}|efe|ansa|belga|lehtikuva|scanpix|ritzau|xinhua|yonhap|kyodo|jiji|bloomberg|sipa|abaca|lusa|zuma|ria novosti|agência brasil`;
+const AGENCY_CAPITALS =
+  'AP|PA|TT|NTB|ANP|APA|MTI|PAP|PTI|IANS|ANI|AAP|EFE|ANSA|TASS|ČTK|CTK|DPA|AFP|EPA|KNA|SDA|ENEX|REUTERS|KEYSTONE';
+const AGENCY_SCRIPTS =
+  '연합뉴스|뉴시스|뉴스1|共同|時事|ロイター|新華社|新华社|中央社|ТАСС|РИА Новости';
+/** A credit's name, with an affiliation in brackets: "Jure Makovec (OC Ljubno)". */
+const CREDIT_NAME = String.raw`[^()[\]（）]{1,80}(?:\([^()]{1,40}\))?`;
+/**
+ * Photo credits as other newsrooms write them, each closing the caption: a credit word of more
+ * languages before a colon, slash or "=" ("Kuva: Lehtikuva", "Ảnh: Hoàng Phong", "사진=연합뉴스",
+ * "圖／騰訊科技", "写真：共同", "Fot. PAP", "Picture By: Arthur Allison", "Courtesy of Dylan
+ * Tinsley"); a wire service after the last sentence ("… el 11 de febrero pasado. EFE",
+ * "… 2019. REUTERS/Pierre Albouy", "… / AP") or in brackets ("（共同）"); Japanese "＝共同" and
+ * "（Ｃ）共同通信社"; a Korean reporter's byline ("… 있다. 민경석 기자"); a photographer and outlet
+ * in brackets ("(Mohamed El Saife/CBC)", "(Luke Sharrett for The Washington Post)") or a Japanese
+ * photographer's ("（潟沼義樹撮影）"); a Creative
+ * Commons licence or a handout's mark ("Submitted photo", "(Cedida)").
+ */
+const MORE_CREDITS_RE = [
+  new RegExp(
+    String.raw`\s*[([（]?\s*(?:(?<![\p{L}\p{M}])(?:kuva|fotó|foto|fotos|photo|photos|bild|bilder|image|picture|credits?|créditos?|photographer|quelle|fuente|fonte|imagen|imagem|ảnh|фото|снимка|φωτογραφία|صورة|تصوير|צילום)\s*[:：]|(?:사진|写真|撮影|提供|圖片|图片|照片|攝影|摄影|圖|图)\s*[:：/／=＝])\s*${CREDIT_NAME}[)\]）]?\.?$`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`\s*[([]?(?<![\p{L}\p{M}])(?:fot\.|(?:photos?|pictures?|images?)\s+(?:by\s*:?|courtesy(?:\s+of)?)|courtesy\s+of|cortesía\s+de)\s*${CREDIT_NAME}[)\]]?\.?$`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`(?<=[.!?。]\s?)\s*(?:${AGENCY_NAMES}|${AGENCY_SCRIPTS})(?:\s*(?:/|via\s)\s*[^.()]{1,40})?$|\s*[(（][^()（）]{0,60}?(?<![\p{L}\p{N}])(?:${AGENCY_NAMES}|${AGENCY_SCRIPTS})(?![\p{L}\p{N}])[^()（）]{0,60}[)）]\.?$|\s*[=＝]\s*(?:${AGENCY_SCRIPTS}|[^=＝]{1,20}撮影)$|\s*[(（][^()（）]{1,20}(?:撮影|攝|摄)[)）]$`,
+    'iu',
+  ),
+  new RegExp(
+    String.raw`(?:(?<=[.!?]\s?)\s*|\s[/|]\s*|\s*\(\s*)(?:${AGENCY_CAPITALS})(?:\s*(?:/|via\s)\s*[^.()]{1,40})?\)?$|(?<=[.!?]\s?)\s*(?:\p{Script=Hangul}{1,10}\s?[=＝]\s?)?\p{Script=Hangul}{2,4}\s?기자(?:\s+\S+@\S+)?(?:\s*[/\d.]*)?$|\s*\(\s*\p{Lu}[\p{L}\p{M}.'’ -]{1,40}(?:/|\sfor\s)(?:the\s)?\p{Lu}[^()]{0,40}\)\.?$|\s*[(（][CcＣｃ][)）]\s*[\p{Lu}\p{Lo}][^()（）]{0,60}$`,
+    'u',
+  ),
+  /\s*[([]?\s*(?:cc[ -]?(?:by|0)(?:[ -](?:sa|nd|nc))*(?:[ -]\d\.\d)?|public domain|gemeinfrei)\s*[)\]]?\.?$|(?<![\p{L}])(?:submitted|handout)\s+(?:photo|image|picture)$|\s*\((?:cedida|divulgação|reprodução|handout)\)$/iu,
+];
+
+/**
  * A chart's source line under it ("Source: Natl Inst. for Space Research (INPE), Brazil"): what
  * the figure is drawn from, a credit however long, not a description.
  */
-const SOURCE_LINE_RE = /^(?:sources?|quellen?|fuentes?|fontes?|źródło|kilde|källa|bron)\s*:/iu;
+const SOURCE_LINE_RE =
+  /^(?:sources?|quellen?|fuentes?|fontes?|źródło|kilde|källa|bron|zdroj|lähde|forrás|kaynak|sursa|sumber|nguồn|источник|джерело|πηγή|出典|出所|来源|來源|資料來源|출처|المصدر|מקור|स्रोत)\s*[:：]/iu;
 /**
  * A video's teaser under its player: its length ("01:48 min Ergebnisse in…") or a call to watch
  * ("Watch in full: Police statement…"), the title of a clip, not the photo's description.
  */
 const VIDEO_TEASER_RE =
-  /^(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|mins|minutes?|minuten)(?!\p{L})|watch(?: in full| live| now| the video)?\s*:|(?:video|vídeo|vidéo)\s*:\s*\p{Lu}[^.!?]*$)/iu;
+  /^(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:min|mins|minutes?|minuten)(?!\p{L})|watch(?: in full| live| now| the video| above)?\s*:|(?:video|vídeo|vidéo)\s*:\s*\p{Lu}[^.!?]*$)/iu;
 
 /** A gallery's counter opening the caption: "Image 1 of 5", "1of 4", "Foto 3 de 12", "Bild 2 von 9". */
 const GALLERY_COUNTER_RE =
   /^(?:image|photo|picture|slide|bild|foto|imagen|immagine)?\s*\d{1,3}\s*(?:of|von|de|di|sur|z|av|\/)\s*\d{1,3}(?![\p{N}/.])\s*/iu;
 
+const DANGLING_END_RE = /(?:\s*[,;|/•·–—-]|\s*[([（])+$/u;
+/** An ad slot's label under its picture, in the languages of the news pages read. */
+const AD_LABEL_RE =
+  /^(?:anzeige|werbung|advertisement|advertising|sponsored|gesponsert|reklama|reklame|reklam|publicidad|publicité|pubblicità|publicidade|advertentie|annonse|annons|mainos|hirdetés|реклама|διαφήμιση|広告|광고|إعلان|פרסומת)\s*:?$/iu;
+
 /** A photographer's name closing the caption's last sentence: "… oppose it. Jaafar ASHTIYEH". */
 const PHOTOGRAPHER_RE = /(?<=[.!?]\s)\p{Lu}[\p{L}\p{M}'’-]*(?:\s\p{Lu}[\p{L}\p{M}'’-]*){0,2}\s*$/u;
+
+const CREDIT_RES = [TRAILING_CREDIT_RE, CAPTION_CREDIT_RE, ...MORE_CREDITS_RE];
+/** Small words a credit may hold: "courtesy of the family", "Luke Sharrett for The Post". */
+const CREDIT_SMALL_WORDS = new Set([
+  'of',
+  'the',
+  'for',
+  'via',
+  'and',
+  'de',
+  'del',
+  'la',
+  'von',
+  'van',
+  'der',
+  'und',
+  'y',
+  'et',
+  'di',
+  'da',
+]);
+/** More lower-case words than this and a credit-like tail is a sentence ("FILE PHOTO: A logo is…"). */
+const MAX_CREDIT_LOWER_WORDS = 3;
+
+function isProse(credit: string): boolean {
+  const lower = credit
+    .split(/\s+/)
+    .filter((w) => /^\p{Ll}{2,}/u.test(w) && !CREDIT_SMALL_WORDS.has(w));
+  return lower.length > MAX_CREDIT_LOWER_WORDS;
+}
 
 /**
  * Where the credit closing a caption begins, or -1. Credits come in parts: "Foto: Graeme Sloan
@@ -216,8 +295,11 @@ function creditStart(text: string): number {
   let start = -1;
   for (;;) {
     const rest = start < 0 ? text : text.slice(0, start).replace(/[\s,;|–—-]+$/, '');
-    const match = TRAILING_CREDIT_RE.exec(rest) ?? CAPTION_CREDIT_RE.exec(rest);
-    if (!match) break;
+    const match = CREDIT_RES.reduce<RegExpExecArray | null>(
+      (found, re) => found ?? re.exec(rest),
+      null,
+    );
+    if (!match || isProse(match[0])) break;
     start = match.index;
     if (start === 0) return 0;
   }
@@ -228,7 +310,7 @@ function creditStart(text: string): number {
 /** A credit as printed, without the separator or brackets around it: "(Foto: dpa)", "/ AFP". */
 function creditText(credit: string): string {
   const text = collapse(credit).replace(/^[/|]\s*/, '');
-  const bracketed = /^[([]([^()[\]]*)[)\]]\.?$/.exec(text);
+  const bracketed = /^[([（]([^()[\]（）]*)[)\]）]\.?$/.exec(text);
   return bracketed ? collapse(bracketed[1]) : text;
 }
 
@@ -260,17 +342,21 @@ function readCaption(el: Element): Caption | null {
       }
     }
   }
-  text = collapse(text).replace(GALLERY_COUNTER_RE, '');
+  // A separator or bracket left open where a credit element was taken out ("… Venezuela. -").
+  text = collapse(text).replace(GALLERY_COUNTER_RE, '').replace(DANGLING_END_RE, '');
   if (SOURCE_LINE_RE.test(text) || VIDEO_TEASER_RE.test(text)) return null;
+  if (AD_LABEL_RE.test(text)) return null;
   const start = creditStart(text);
   // A caption that is only a credit line ("Foto: dpa") is a credit.
   if (start === 0) return null;
   if (start > 0) {
     credit ??= creditText(text.slice(start));
     // The separator before the credit goes with it ("…eines Segelboots, Bildquelle: X").
-    text = collapse(text.slice(0, start)).replace(/\s*[,;|–—-]+$/, '');
+    text = collapse(text.slice(0, start)).replace(DANGLING_END_RE, '');
   }
-  if (!text || text.length > MAX_CAPTION_LENGTH || isNotice(text)) return null;
+  // Punctuation alone is what is left of a credit line (". Imagen: Télam").
+  if (!/[\p{L}\p{N}]/u.test(text) || text.length > MAX_CAPTION_LENGTH || isNotice(text))
+    return null;
   if (text.length <= MAX_BYLINE_LENGTH && BYLINE_RE.test(text)) return null;
   return { text, credit, element: el };
 }

@@ -416,6 +416,62 @@ describe('captions', () => {
     ]);
   });
 
+  it.each([
+    [
+      'trafilatura-eval/uusisuomi.fi.angela',
+      /Sanna Marinin \(sd\) kanssa\.$/,
+      'Kuva: ALEXANDER BECHER',
+    ],
+    [
+      'htmldate-eval/VnExpress.net-Kinh-doanh',
+      /^Ông Hồ Đức Phớc, Bộ trưởng Tài chính\.$/,
+      'Ảnh: Hoàng Phong',
+    ],
+    ['trafilatura-eval/elpais.com.ciencia', /el 11 de febrero pasado\.$/, 'EFE'],
+    ['fundus-eval/FreeBeacon_1', /^Mitch McConnell$/, 'AP'],
+    ['fundus/kr-HankookIlbo_2026_07_12', /인사하고 있다\.$/, '뉴스1'],
+    [
+      'htmldate-mediacloud/1694328145',
+      /상대하고 있다\.$/,
+      '잠실=최문영 기자 deer@sportschosun.com /2020.08.20',
+    ],
+    ['htmldate-mediacloud/1728970162', /提供設備。$/, '圖／騰訊科技'],
+  ] as [string, RegExp, string][])(
+    'take off credits as newsrooms write them in more languages (%s)',
+    (key, text, credit) => {
+      expect(detect(key).captions.find((c) => text.test(c.text))?.credit).toBe(credit);
+    },
+  );
+
+  // Lines that are only such a credit, an ad's label or what a credit leaves behind are none.
+  it.each([
+    'trafilatura-eval/Rosjanie_sugeruj__natychmiastowe_odci_cie_Polski_od_gazu_-_Energetyka24',
+    'htmldate-eval/nh24.de-Bundeswehr',
+    'trafilatura-eval/pagina12.com.ar-suprema',
+    'trafilatura-eval/st-georg.de-olympia',
+  ])('take no credit line, ad label or punctuation for a caption (%s)', (key) => {
+    const captions = detect(key).captions.map((c) => c.text);
+    expect(
+      captions.filter((t) => !/\p{L}{2}/u.test(t) || /^(?:reklama|anzeige)$/i.test(t)),
+    ).toEqual([]);
+  });
+
+  it('keep captions whose last words only look like a credit (guard)', () => {
+    const captions = [
+      'Visitors queue for the exhibition of pictures by Monet and his friends in the old town hall.',
+      'Children wave flags as the parade passes. The festival ends on Sunday evening.',
+      'A photo courtesy of nobody: the mayor took it himself on his phone during the storm.',
+      'Die Anzeige hängt seit Montag im Schaufenster der Bäckerei am Markt.',
+    ];
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Town</h1>${'<p>The town prepared for the festival all week, with stalls and music in every street.</p>'.repeat(6)}${captions.map((c, i) => `<figure><img src="p${i}.jpg"><figcaption>${c}</figcaption></figure>`).join('')}</article></body></html>`,
+      'text/html',
+    );
+    const found = detectArticle(doc).captions;
+    expect(found.map((c) => c.text)).toEqual(captions);
+    expect(found.map((c) => c.credit)).toEqual([null, null, null, null]);
+  });
+
   it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
     for (const key of [
       'fundus/us-RestOfWorld_2025_10_21',
