@@ -8,7 +8,7 @@ import { isHidden, isNotice, PHOTO_AGENCY, TRAILING_CREDIT_RE } from './clean';
 import { BY_WORD } from './byline';
 import { HEADING_SELECTOR, UNLINKED_INLINE_TAGS, UNREAD_TAGS } from './tags';
 import { pauseDue, type Steps } from './steps';
-import { collapse, descendantSteps, nameTokens, textLongerThan } from './text';
+import { collapse, descendantSteps, nameTokens, textLongerThan, weightedLength } from './text';
 
 const CAPTION_TOKENS = new Set([
   'caption',
@@ -450,6 +450,7 @@ function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     if (!UNLINKED_INLINE_TAGS.has(c.tagName)) return false;
   }
+  if (followsItsPicture(el)) return true;
   let near = false;
   let b: Element | null = el.parentElement;
   for (let level = 1; b && level <= MEDIA_LEVELS && !near; level++, b = b.parentElement) {
@@ -457,8 +458,12 @@ function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
   }
   if (!near) return false;
   const text = collapse(el.textContent);
-  if (text.length < MIN_UNNAMED_LENGTH || text.length > MAX_UNNAMED_LENGTH) return false;
-  if (text.split(' ').length < MIN_UNNAMED_WORDS || el.querySelector('a')) return false;
+  if (text.length > MAX_UNNAMED_LENGTH || el.querySelector('a')) return false;
+  // Scripts without spaces have no words to count: their length, weighted, stands for it.
+  const length = weightedLength(text);
+  const brief =
+    length < MIN_UNNAMED_LENGTH ||
+    (length === text.length && text.split(' ').length < MIN_UNNAMED_WORDS);
   if (NOT_CAPTION_TEXT_RE.test(text)) return false;
   const digits = text.match(/\p{N}/gu)?.length ?? 0;
   if (digits > (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) * MAX_DIGIT_SHARE) return false;
@@ -469,13 +474,57 @@ function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
   const limit = text.length + CAPTION_BOX_SLACK;
   let a: Element | null = el.parentElement;
   for (let level = 1; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
-    if (a.tagName === 'A' || a.tagName === 'FIGURE' || textLongerThan(a, limit)) return false;
+    if (/^(?:A|BUTTON|FIGURE)$/.test(a.tagName) || textLongerThan(a, limit)) return false;
     if (a.querySelector(NOT_CAPTION_BOX) || hasLabelledControl(a)) return false;
     const pictures = Array.from(a.querySelectorAll('img')).filter(
       (img) => !img.parentElement?.closest('noscript'),
     );
     if (pictures.length > 1) return false;
-    if (pictures.length === 1) return isPhoto(pictures[0]!);
+    // A text of a few words is a caption when it repeats its photo's description.
+    if (pictures.length === 1)
+      return isPhoto(pictures[0]!) && (!brief || describes(pictures[0]!, a, text));
+  }
+  return false;
+}
+
+/**
+ * The photo's own description, as its `alt` or as the `description` or `caption` of a
+ * schema.org ImageObject declared in its box, is this text.
+ */
+function describes(img: Element, box: Element, text: string): boolean {
+  const key = text.toLowerCase();
+  if (collapse(img.getAttribute('alt')).toLowerCase() === key) return true;
+  for (const script of Array.from(box.querySelectorAll('script[type="application/ld+json"]'))) {
+    const declared = /"(?:description|caption)"\s*:\s*"([^"]*)"/g;
+    for (
+      let m = declared.exec(script.textContent ?? '');
+      m;
+      m = declared.exec(script.textContent ?? '')
+    )
+      if (collapse(m[1]).toLowerCase() === key) return true;
+  }
+  return false;
+}
+
+/**
+ * A line right after a box that holds only a photo, repeating the photo's `alt`: the caption a
+ * CMS sets from the photo's description, beside the picture's box rather than in it.
+ */
+function followsItsPicture(el: Element): boolean {
+  // The line itself or its box, when the box holds nothing else.
+  for (let a: Element | null = el, level = 0; a && level < 2; level++, a = a.parentElement) {
+    const before = a.previousElementSibling;
+    const pictures = before?.querySelectorAll('img');
+    if (
+      before &&
+      pictures?.length === 1 &&
+      isPhoto(pictures[0]!) &&
+      !collapse(before.textContent)
+    ) {
+      const text = collapse(el.textContent);
+      return !!text && text.length <= MAX_UNNAMED_LENGTH && describes(pictures[0]!, before, text);
+    }
+    if (a.parentElement?.childElementCount !== 1) break;
   }
   return false;
 }
@@ -509,6 +558,8 @@ function smallPictureBoxes(all: Element[]): Set<Element> {
 
 /** An icon, logo or avatar declares a small size; a photo declares a larger one or none. */
 function isPhoto(img: Element): boolean {
+  // Icons are drawn as SVG files ("print.svg", "share.svg").
+  if (/\.svg(?:[?#]|$)/i.test(img.getAttribute('src') ?? '')) return false;
   const sizes = ['width', 'height'].map((k) => parseInt(img.getAttribute(k) ?? '', 10));
   return !sizes.some((n) => n > 0 && n < MIN_PHOTO_SIZE);
 }

@@ -535,6 +535,22 @@ describe('captions without a caption name', () => {
     expect(captions).toHaveLength(5);
   });
 
+  it("are a few words repeating the photo's description, in its box or right after it (hi, de)", () => {
+    // Beside the picture's box, as its alt; in the box, as its schema.org ImageObject's.
+    const hi = detect('fundus/ind-Bhaskar_2024_09_04').captions.map((c) => c.text);
+    expect(hi).toEqual(['जानकारी देते एएसपी', 'बरामद गहना']);
+    const wdr = detect('fundus/de-WDR_2024_04_22').captions.map((c) => c.text);
+    expect(wdr).toContain('Einsatz mit Atemschutzmasken');
+  });
+
+  it('leave out a few words beside a photo that are not its description (guard)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Harbour</h1>${'<p>The harbour reopened on Monday after three weeks of repairs to the old sea wall.</p>'.repeat(6)}<div class="pic"><img src="harbour.jpg" alt="The harbour at dawn"></div><div><span>Mehr Bilder</span></div><div class="media"><img src="boat.jpg" alt="A fishing boat"><div>Read more</div></div></article></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).captions).toEqual([]);
+  });
+
   it('leave out video titles and datelines beside a picture (en, tr)', () => {
     const global = detect('fundus/ca-GlobalNews_2026_05_24').captions.map((c) => c.text);
     expect(global.some((t) => t.includes('nuclear drills'))).toBe(false);
