@@ -407,6 +407,26 @@ function isVideo(media: Element): boolean {
 }
 
 /**
+ * How many of the story's text blocks come before a video for it to be a clip set into the
+ * story ("WATCH | …") rather than the lead video, whose title stands for a lead photo's caption.
+ */
+const MID_STORY_BLOCKS = 2;
+
+function inStoryText(el: Element, story: readonly Element[]): boolean {
+  let before = 0;
+  for (const s of story) {
+    if (/^H[1-6]$/.test(s.tagName) || s.contains(el)) continue;
+    if (s.compareDocumentPosition(el) & 4 && ++before >= MID_STORY_BLOCKS) return true;
+  }
+  return false;
+}
+
+/** A clip's teaser set into the story's text under its player. */
+function isClipTeaser(el: Element, story: readonly Element[]): boolean {
+  return captionsVideo(el) && inStoryText(el, story);
+}
+
+/**
  * A caption under a video player (its still, a play button and the clip's teaser): the box
  * around the caption holds a video, or its picture sits in boxes named for a player, or the
  * figure itself is set in one.
@@ -437,7 +457,7 @@ function notCaption(el: Element, scope: Element, story: readonly Element[]): boo
   for (let level = 0; a && level <= MEDIA_LEVELS; level++, a = a.parentElement) {
     if (a.tagName === 'BLOCKQUOTE' || nameTokens(a).some((t) => QUOTE_TOKENS.has(t))) return true;
   }
-  return !hasMedia(el) || captionsVideo(el);
+  return !hasMedia(el) || isClipTeaser(el, story);
 }
 
 /**
@@ -598,7 +618,8 @@ export function* findCaptions(
         isUnnamedCaption(el, boxes) &&
         !inNamed(el) &&
         !isForeign(el, scope, story) &&
-        !inOtherStory(el, scope, story)
+        !inOtherStory(el, scope, story) &&
+        !isClipTeaser(el, story)
       )
         unnamed.push(el);
     }

@@ -209,6 +209,11 @@ describe('captions', () => {
         'Zona de baño y aseo, en el campamento para migrantes en Gjadër (Albania), el 1 de agosto.',
         'Alketa Misja (dpa/picture alliance via Getty)',
       ],
+      [
+        'fundus/es-ElPais_2024_10_15',
+        'Un centro de recepción de migrantes construido por Italia en Albania.',
+        'Foto: Florion Goga (REUTERS) | Vídeo: EPV',
+      ],
     ];
     for (const [key, text, credit] of credits) {
       const captions = detect(key).captions.map((c) => [c.text, c.credit]);
@@ -362,9 +367,9 @@ describe('captions', () => {
     expect(dagbladet.filter((c) => c.text.includes('Vis mer'))).toEqual([]);
   });
 
-  it("leave out a video player's caption and keep the photos' (no, en, es)", () => {
-    // The key lists photos; a clip's teaser under its player is not one.
-    const videos: [string, RegExp, number][] = [
+  it("leave out a clip's caption set into the story, not the lead video's (no, en, de)", () => {
+    // A clip under its player among the story's paragraphs ("WATCH | …") is a teaser.
+    const clips: [string, RegExp, number][] = [
       ['fundus/no-Dagbladet_2024_08_04', /^NB! STERKE INNTRYKK/, 3],
       ['fundus/no-Dagbladet_2026_01_06', /^Det ukrainske forsvaret har publisert en video/, 2],
       [
@@ -372,20 +377,22 @@ describe('captions', () => {
         /^(?:Yahya Sinwar has been promoted|Tensions are escalating)/,
         5,
       ],
-      ['fundus/es-ElPais_2024_10_15', /^Un centro de recepción de migrantes/, 8],
     ];
-    for (const [key, video, photos] of videos) {
+    for (const [key, clip, photos] of clips) {
       const captions = detect(key).captions.map((c) => c.text);
       expect(
-        captions.filter((t) => video.test(t)),
+        captions.filter((t) => clip.test(t)),
         key,
       ).toEqual([]);
       expect(captions, key).toHaveLength(photos);
     }
-    // A gallery's video slide goes; its photo slides stay.
-    const ap = detect('fundus/us-APNews_2024_09_03').captions.map((c) => c.text);
-    expect(ap.some((t) => t.startsWith('Voting in the 2024 election begins'))).toBe(false);
-    expect(ap.length).toBeGreaterThanOrEqual(11);
+    // The lead video's title above the story stands for a lead photo's caption (guard).
+    expect(detect('fundus/no-NRK_2024_08_05').captions.map((c) => c.text)).toContain(
+      'FORTVILET: Her tror Lene Retzius at finaleplassen glipper.',
+    );
+    expect(detect('fundus/de-WAZ_2025_11_06').captions.map((c) => c.text)).toContain(
+      'Archäologie: Bemerkenswerte Funde 2024',
+    );
   });
 
   // A teaser's image that is the story's lead photo, an image block in a sidebar-named column, a
