@@ -147,7 +147,10 @@ function leadsAway(a: Element): boolean {
  */
 function isForeign(el: Element, scope: Element, story: readonly Element[]): boolean {
   // The parts of the caption's own figure are named for their place in it ("figure__footer").
-  const figure = el.closest('figure');
+  let figure: Element | null = el.tagName === 'FIGURE' ? el : null;
+  for (let a = el.parentElement; a && a !== scope && !figure; a = a.parentElement)
+    if (a.tagName === 'FIGURE') figure = a;
+  let inFigure = !!figure && figure !== el;
   for (let a = el.parentElement; a && a !== scope; a = a.parentElement) {
     const tag = a.tagName;
     if ((tag === 'A' && leadsAway(a)) || tag === 'NAV' || tag === 'FOOTER') return true;
@@ -159,10 +162,11 @@ function isForeign(el: Element, scope: Element, story: readonly Element[]): bool
     if (
       tokens.some((t) => FOREIGN_TOKENS.has(t)) &&
       !photoBox &&
-      !figure?.contains(a) &&
+      !inFigure &&
       !story.some((s) => a.contains(s))
     )
       return true;
+    if (a === figure) inFigure = false;
   }
   return false;
 }
@@ -470,7 +474,7 @@ function isUnnamedCaption(el: Element, pictureBoxes: Set<Element>): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     if (!UNLINKED_INLINE_TAGS.has(c.tagName)) return false;
   }
-  if (followsItsPicture(el)) return true;
+  if (followsItsPicture(el, pictureBoxes)) return true;
   let near = false;
   let b: Element | null = el.parentElement;
   for (let level = 1; b && level <= MEDIA_LEVELS && !near; level++, b = b.parentElement) {
@@ -530,11 +534,12 @@ function describes(img: Element, box: Element, text: string): boolean {
  * A line right after a box that holds only a photo, repeating the photo's `alt`: the caption a
  * CMS sets from the photo's description, beside the picture's box rather than in it.
  */
-function followsItsPicture(el: Element): boolean {
+function followsItsPicture(el: Element, pictureBoxes: Set<Element>): boolean {
   // The line itself or its box, when the box holds nothing else.
   for (let a: Element | null = el, level = 0; a && level < 2; level++, a = a.parentElement) {
     const before = a.previousElementSibling;
-    const pictures = before?.querySelectorAll('img');
+    // Only a small box around a photo is looked into.
+    const pictures = before && pictureBoxes.has(before) ? before.querySelectorAll('img') : null;
     if (
       before &&
       pictures?.length === 1 &&
