@@ -361,10 +361,122 @@ describe('captions', () => {
     expect(npr[0]).toMatch(/airstrikes continue on Tuesday\.$/);
     expect(npr.filter((t) => /caption/i.test(t))).toEqual([]);
     const dagbladet = detect('fundus/no-Dagbladet_2024_08_04').captions;
-    const video = dagbladet.find((c) => c.text.startsWith('NB! STERKE INNTRYKK'));
-    expect(video?.text).toMatch(/menn i London\.$/);
-    expect(video?.credit).toBe('Video: Ørjan Ryland / Dagbladet');
+    const knife = dagbladet.find((c) => c.text.startsWith('KNIV:'));
+    expect(knife?.text).toMatch(/de ulovlige kastreringene\.$/);
+    expect(knife?.credit).toBe('Foto: Metropolitan Police');
     expect(dagbladet.filter((c) => c.text.includes('Vis mer'))).toEqual([]);
+  });
+
+  it("leave out a clip's caption set into the story, not the lead video's (no, en, de)", () => {
+    // A clip under its player among the story's paragraphs ("WATCH | …") is a teaser.
+    const clips: [string, RegExp, number][] = [
+      ['fundus/no-Dagbladet_2024_08_04', /^NB! STERKE INNTRYKK/, 3],
+      ['fundus/no-Dagbladet_2026_01_06', /^Det ukrainske forsvaret har publisert en video/, 2],
+      [
+        'fundus/ca-CBCNews_2024_08_08',
+        /^(?:Yahya Sinwar has been promoted|Tensions are escalating)/,
+        5,
+      ],
+    ];
+    for (const [key, clip, photos] of clips) {
+      const captions = detect(key).captions.map((c) => c.text);
+      expect(
+        captions.filter((t) => clip.test(t)),
+        key,
+      ).toEqual([]);
+      expect(captions, key).toHaveLength(photos);
+    }
+    // The lead video's title above the story stands for a lead photo's caption (guard).
+    expect(detect('fundus/no-NRK_2024_08_05').captions.map((c) => c.text)).toContain(
+      'FORTVILET: Her tror Lene Retzius at finaleplassen glipper.',
+    );
+    expect(detect('fundus/de-WAZ_2025_11_06').captions.map((c) => c.text)).toContain(
+      'Archäologie: Bemerkenswerte Funde 2024',
+    );
+  });
+
+  // A teaser's image that is the story's lead photo, an image block in a sidebar-named column, a
+  // box marking where an ad goes after the photo, a footer inside the figure.
+  it.each([
+    ['fundus/de-BoersenZeitung_2025_11_06', /^Alexander Wynaendts soll weitere vier Jahre/],
+    ['fundus/de-Focus_2023_04_28', /^Lego feiert von 1\. bis 8\. Mai 2022 den Star-Wars-Tag/],
+    ['fundus/es-MallorcaMagazin_2025_04_16', /^Mario Vargas Llosa, peruanischer Schriftsteller/],
+  ])('find photos whose own boxes are named like page parts (%s)', (key, caption) => {
+    const captions = detect(key).captions.map((c) => c.text);
+    expect(captions.filter((t) => caption.test(t))).toHaveLength(1);
+  });
+
+  it("find a photo whose figure has a footer, not the paywall's sales pitch (ja: Nikkei)", () => {
+    const nikkei = detect('fundus/jp-Nikkei_2025_01_27').captions.map((c) => c.text);
+    expect(nikkei).toEqual(['イオン銀行などは経営陣を刷新する']);
+  });
+
+  it("leave out other stories' photos however their own boxes are named (guard)", () => {
+    const story =
+      '<p>The council approved the new budget on Tuesday after a debate that lasted six hours.</p>';
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Budget</h1>${story.repeat(6)}<figure><img src="hall.jpg"><figcaption>The council in session on Tuesday evening.</figcaption></figure><div class="related"><div class="teaser-image"><img src="other.jpg"><p class="caption">Another story about the mayor and his plans.</p></div></div><div class="sidebar"><figure><div class="figure-footer"><img src="ad.jpg"><figcaption>Subscribe now and read every story.</figcaption></div></figure></div></article></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).captions.map((c) => c.text)).toEqual([
+      'The council in session on Tuesday evening.',
+    ]);
+  });
+
+  it.each([
+    [
+      'trafilatura-eval/uusisuomi.fi.angela',
+      /Sanna Marinin \(sd\) kanssa\.$/,
+      'Kuva: ALEXANDER BECHER',
+    ],
+    [
+      'htmldate-eval/VnExpress.net-Kinh-doanh',
+      /^Ông Hồ Đức Phớc, Bộ trưởng Tài chính\.$/,
+      'Ảnh: Hoàng Phong',
+    ],
+    ['trafilatura-eval/elpais.com.ciencia', /el 11 de febrero pasado\.$/, 'EFE'],
+    ['fundus-eval/FreeBeacon_1', /^Mitch McConnell$/, 'AP'],
+    ['fundus/kr-HankookIlbo_2026_07_12', /인사하고 있다\.$/, '뉴스1'],
+    [
+      'htmldate-mediacloud/1694328145',
+      /상대하고 있다\.$/,
+      '잠실=최문영 기자 deer@sportschosun.com /2020.08.20',
+    ],
+    ['htmldate-mediacloud/1728970162', /提供設備。$/, '圖／騰訊科技'],
+  ] as [string, RegExp, string][])(
+    'take off credits as newsrooms write them in more languages (%s)',
+    (key, text, credit) => {
+      expect(detect(key).captions.find((c) => text.test(c.text))?.credit).toBe(credit);
+    },
+  );
+
+  // Lines that are only such a credit, an ad's label or what a credit leaves behind are none.
+  it.each([
+    'trafilatura-eval/Rosjanie_sugeruj__natychmiastowe_odci_cie_Polski_od_gazu_-_Energetyka24',
+    'htmldate-eval/nh24.de-Bundeswehr',
+    'trafilatura-eval/pagina12.com.ar-suprema',
+    'trafilatura-eval/st-georg.de-olympia',
+  ])('take no credit line, ad label or punctuation for a caption (%s)', (key) => {
+    const captions = detect(key).captions.map((c) => c.text);
+    expect(
+      captions.filter((t) => !/\p{L}{2}/u.test(t) || /^(?:reklama|anzeige)$/i.test(t)),
+    ).toEqual([]);
+  });
+
+  it('keep captions whose last words only look like a credit (guard)', () => {
+    const captions = [
+      'Visitors queue for the exhibition of pictures by Monet and his friends in the old town hall.',
+      'Children wave flags as the parade passes. The festival ends on Sunday evening.',
+      'A photo courtesy of nobody: the mayor took it himself on his phone during the storm.',
+      'Die Anzeige hängt seit Montag im Schaufenster der Bäckerei am Markt.',
+    ];
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Town</h1>${'<p>The town prepared for the festival all week, with stalls and music in every street.</p>'.repeat(6)}${captions.map((c, i) => `<figure><img src="p${i}.jpg"><figcaption>${c}</figcaption></figure>`).join('')}</article></body></html>`,
+      'text/html',
+    );
+    const found = detectArticle(doc).captions;
+    expect(found.map((c) => c.text)).toEqual(captions);
+    expect(found.map((c) => c.credit)).toEqual([null, null, null, null]);
   });
 
   it('find every captioned photo of a long story (en, sv) and of Japanese and Korean pages', () => {
@@ -428,6 +540,22 @@ describe('captions without a caption name', () => {
       'Landstolz-Geschäftsführer Kevin Holland-Moritz in der Schlachthalle in Schmalkalden.',
     );
     expect(captions).toHaveLength(5);
+  });
+
+  it("are a few words repeating the photo's description, in its box or right after it (hi, de)", () => {
+    // Beside the picture's box, as its alt; in the box, as its schema.org ImageObject's.
+    const hi = detect('fundus/ind-Bhaskar_2024_09_04').captions.map((c) => c.text);
+    expect(hi).toEqual(['जानकारी देते एएसपी', 'बरामद गहना']);
+    const wdr = detect('fundus/de-WDR_2024_04_22').captions.map((c) => c.text);
+    expect(wdr).toContain('Einsatz mit Atemschutzmasken');
+  });
+
+  it('leave out a few words beside a photo that are not its description (guard)', () => {
+    const doc = new DOMParser().parseFromString(
+      `<html><body><article><h1>Harbour</h1>${'<p>The harbour reopened on Monday after three weeks of repairs to the old sea wall.</p>'.repeat(6)}<div class="pic"><img src="harbour.jpg" alt="The harbour at dawn"></div><div><span>Mehr Bilder</span></div><div class="media"><img src="boat.jpg" alt="A fishing boat"><div>Read more</div></div></article></body></html>`,
+      'text/html',
+    );
+    expect(detectArticle(doc).captions).toEqual([]);
   });
 
   it('leave out video titles and datelines beside a picture (en, tr)', () => {

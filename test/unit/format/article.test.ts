@@ -200,4 +200,23 @@ describe('a caption and its credit', () => {
     const reuters = 'A Reuters photographer waits at the border crossing near the camp all night.';
     expect(separateCredit(reuters, 'Reuters')).toEqual({ text: reuters, credit: null });
   });
+
+  it('keeps a credit in another script apart, printed after the caption or not', () => {
+    // Korean and Chinese newsrooms' credits, as detection takes them off the caption.
+    expect(
+      separateCredit('Chung Chung-rae speaks at the party meeting in Seoul.', '뉴스1'),
+    ).toEqual({
+      text: 'Chung Chung-rae speaks at the party meeting in Seoul.',
+      credit: '뉴스1',
+    });
+    expect(
+      separateCredit(
+        'Sony has asked Washington to keep supplying Huawei.圖／騰訊科技',
+        '圖／騰訊科技',
+      ),
+    ).toEqual({
+      text: 'Sony has asked Washington to keep supplying Huawei.',
+      credit: '圖／騰訊科技',
+    });
+  });
 });
