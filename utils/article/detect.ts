@@ -139,9 +139,9 @@ export function detectArticleSliced(
 }
 
 function* detectSteps(doc: Document, options: DetectOptions): Steps<Detection> {
-  // Judged afresh on each run: the page may have changed since the last (paragraphs that arrived late).
-  const isBoilerplate = boilerplateTest(doc);
   const index = yield* indexSteps(doc.documentElement);
+  // Judged afresh on each run: the page may have changed since the last (paragraphs that arrived late).
+  const isBoilerplate = boilerplateTest(index.all);
   yield;
   const meta = readMeta(index.all);
   yield;
