@@ -492,8 +492,6 @@ export class PageController {
     this.messageLimits = (await limits) ?? this.messageLimits;
     if (generation !== this.generation) return;
     this.addUnits(units);
-    // The first request is out: the page has time for what only the popup shows.
-    this.readDates();
     this.watchForLateBlocks();
   }
 
@@ -632,6 +630,8 @@ export class PageController {
       for (const unit of batch) this.mark(unit, 'sent');
       void this.send(batch, this.generation);
     }
+    // A request is out: while the engine works, the page has time for what only the popup shows.
+    this.readDates();
     // The control says so when the reader's scrolling set more blocks under way.
     this.emit();
   }
