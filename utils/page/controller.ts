@@ -74,7 +74,7 @@ export class PageController {
   private readonly layer: TranslationLayer;
   private article: Article | null = null;
   private pendingDetection: { url: string; article: Promise<Article> } | null = null;
-  /** Reads the article's dates, which detection leaves until the first request is out. */
+  /** Reads the article's dates, which detection leaves until the first reply is shown. */
   private datesLeft: Detection['readDates'] | null = null;
   /** Why detection could not read this page: kept while its article is, for the popup. */
   private detectionFailure: PageState['error'] = null;
@@ -442,7 +442,7 @@ export class PageController {
     return article;
   }
 
-  /** The article's dates, read once: when its first request is out, or the popup asks. */
+  /** The article's dates, read once: when its first reply is shown, or the popup asks. */
   private readDates(): void {
     const read = this.datesLeft;
     this.datesLeft = null;
@@ -630,8 +630,6 @@ export class PageController {
       for (const unit of batch) this.mark(unit, 'sent');
       void this.send(batch, this.generation);
     }
-    // A request is out: while the engine works, the page has time for what only the popup shows.
-    this.readDates();
     // The control says so when the reader's scrolling set more blocks under way.
     this.emit();
   }
@@ -665,6 +663,9 @@ export class PageController {
     if (this.state.progress.done === this.state.progress.total) this.state.status = 'done';
     this.emit();
     this.pump();
+    // Not while the first request is on its way: on a busy machine the background's work for it
+    // and the engine's would share the processor with them.
+    this.readDates();
   }
 
   private async request(segments: string[], target: string): Promise<TranslateResult> {
