@@ -110,7 +110,7 @@ function articleScope(title: Element | null, container: Element | null): Element
 /**
  * An article found, but for its dates, and what reads them. Translation does not wait for the
  * dates: reading a written-out date costs a page its first `Intl.DateTimeFormat` (20–125 ms in
- * Chromium), so the content script reads them once its first request is sent or the popup asks.
+ * Chromium), so the content script reads them once its first reply is shown or the popup asks.
  */
 export interface Detection {
   /** The article, dated only once `readDates` has been called. */
