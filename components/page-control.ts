@@ -23,6 +23,11 @@ interface View {
   always: boolean;
 }
 
+/** Whether the control has anything to show in this state (until then it is not built). */
+export function controlShows(state: PageView): boolean {
+  return viewOf(state) !== null;
+}
+
 function viewOf(state: PageView): View | null {
   if (!state.article?.isArticle) return null;
   // Translation is offered when nothing runs yet on a site in "ask" mode.

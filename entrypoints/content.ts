@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { mountPageControl } from '@/components/page-control';
+import { controlShows, mountPageControl } from '@/components/page-control';
 // Inlined: a file fetched by the page's content script must be web-accessible on that site,
 // and sites the reader adds are not known when the manifest is built.
 import controlCss from '@/components/page-control.css?inline';
@@ -9,7 +9,7 @@ import { guardScriptStartedEvent } from '@/utils/page/forged-events';
 import { getPageSettings, watchPageSettings } from '@/utils/settings/page';
 import { CONTENT_SCRIPT_RUN_AT, siteMatchPatterns } from '@/utils/sites/registry';
 
-/** The control is built this long after the script's start at the latest, idle or not. */
+/** The control is built this long after it has something to show at the latest, idle or not. */
 const CONTROL_LATEST_MS = 500;
 
 const HTML_TYPES: ReadonlySet<string> = new Set(['text/html', 'application/xhtml+xml']);
@@ -52,10 +52,18 @@ export default defineContentScript({
       void controller.navigated(address);
     });
 
-    // The control follows the page's state, site mode included. Built once the page is idle:
-    // not in the way of the settings read, detection and the first request, which the reader
-    // waits for; it shows the state as it is then.
-    ctx.requestIdleCallback(() => mountControl(ctx, controller), { timeout: CONTROL_LATEST_MS });
+    // The control follows the page's state, site mode included. Built once it has something to
+    // show, so never on a site set to Never (its DOM interfaces, icon and strings would stay in
+    // this world's heap for nothing), and then when the page is idle: not in the way of
+    // detection and the first request, which the reader waits for.
+    const awaitControl = controller.subscribe((state) => {
+      if (!controlShows(state)) return;
+      awaitControl();
+      ctx.requestIdleCallback(() => mountControl(ctx, controller), {
+        timeout: CONTROL_LATEST_MS,
+      });
+    });
+    ctx.onInvalidated(awaitControl);
 
     // Watched in the same task as the first read began (no change can be reported between the
     // two): a choice made in the popup while this script starts wins.

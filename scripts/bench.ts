@@ -94,7 +94,7 @@ type Part = (typeof PARTS)[number];
 interface Options {
   runs: number;
   quick: boolean;
-  /** `--heap-snapshots DIR`: Chromium heap snapshots of each translated article and its control. */
+  /** `--heap-snapshots DIR`: Chromium heap snapshots of each translated article, the Never page, and their controls. */
   heapSnapshots: string | undefined;
   browsers: BrowserName[];
   parts: Part[];
@@ -581,10 +581,10 @@ class Bench {
   }
 
   /** The JS heap of `page` (Chromium, no extension there), settled as a measured page; closes it. */
-  private async pageHeap(page: PageHandle): Promise<number> {
+  private async pageHeap(page: PageHandle, snapshot?: string): Promise<number> {
     try {
       await sleep(1000);
-      return await usedHeapAfterGc(page);
+      return await usedHeapAfterGc(page, snapshot);
     } finally {
       await page.close();
     }
@@ -651,7 +651,7 @@ class Bench {
       try {
         await page.bringToFront();
         await sleep(LONG_PAGE_SETTLE_MS);
-        return await usedHeapAfterGc(page);
+        return await usedHeapAfterGc(page, this.neverSnapshotPath('never'));
       } finally {
         await page.close();
       }
@@ -663,11 +663,31 @@ class Bench {
     );
     const control = await this.pageHeap(
       await openLongPage(longPages.urlFor(10_000, true), LONG_PAGE_LOAD_TIMEOUT_MS),
+      this.neverSnapshotPath('control'),
     );
     this.samples.add(name, 'extra-heap-never-10000', {
       value: (heap - control) / 2 ** 20,
       compared: control / 2 ** 20,
     });
+    this.printNeverCode(browser, heap - control);
+  }
+
+  /** With `--heap-snapshots`: how much of the Never page's extra heap is the script's code. */
+  private printNeverCode(browser: ExtensionBrowser, extra: number): void {
+    const never = this.neverSnapshotPath('never');
+    if (!never) return;
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(2)} MB`;
+    const { script } = compiledCode(never, browser.extensionOrigin);
+    console.log(
+      `  site on never, 10,000 paragraphs: extra heap ${mb(extra)}, of which the content ` +
+        `script's compiled code ${mb(script)}`,
+    );
+  }
+
+  /** Where `--heap-snapshots` puts the 10,000-paragraph page's snapshots: Never, and no extension. */
+  private neverSnapshotPath(which: 'never' | 'control'): string | undefined {
+    const dir = this.options.heapSnapshots;
+    return dir && join(dir, `long-10000-${which}.heapsnapshot`);
   }
 
   private addLongestTask(

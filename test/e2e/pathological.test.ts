@@ -306,9 +306,7 @@ async function tickedSince(news: NewsPage, timers: number): Promise<boolean> {
 /** Translates the whole article from the popup's remote and waits until the control has ended. */
 async function translateAll(remote: PageRemote, news: NewsPage, timeout = 90_000) {
   await news.page.waitFor(
-    () =>
-      document.querySelector('foreign-desk-control')?.shadowRoot?.querySelector('.control') !==
-      null,
+    () => !!document.querySelector('foreign-desk-control')?.shadowRoot?.querySelector('.control'),
     { timeout: 30_000, message: 'the control on the page' },
   );
   await remote.translate(news.tabId);

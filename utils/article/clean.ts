@@ -5,7 +5,7 @@
  */
 import { isDateLine } from './published';
 import { UNREAD_TAGS } from './tags';
-import { descendants, nameTokens } from './text';
+import { nameTokens } from './text';
 
 /** Elements whose whole subtree is never article text. Figures are read apart, as captions. */
 const SKIP_TAGS = new Set([
@@ -243,12 +243,13 @@ const LANDMARK_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 export type BoilerplateTest = (el: Element) => boolean;
 
 /**
- * The boilerplate test of one detection run on `doc`. Each pass asks about the same elements, so
- * it remembers its answers and what it measured of the page; the next run (paragraphs that
+ * The boilerplate test of one detection run on a document, given its elements in document order
+ * (the run's index of them: no second walk of the page). Each pass asks about the same elements,
+ * so it remembers its answers and what it measured of the page; the next run (paragraphs that
  * arrived late) makes a new one, as the page may have changed in between.
  */
-export function boilerplateTest(doc: Document): BoilerplateTest {
-  const page = new PageMeasures(doc);
+export function boilerplateTest(elements: readonly Element[]): BoilerplateTest {
+  const page = new PageMeasures(elements);
   const known = new WeakMap<Element, boolean>();
   return (el) => {
     let judged = known.get(el);
@@ -262,12 +263,12 @@ export function boilerplateTest(doc: Document): BoilerplateTest {
 
 /** What the boilerplate rules measure of a page, each measured once. */
 class PageMeasures {
-  readonly #doc: Document;
+  readonly #elements: readonly Element[];
   #mainHolders: Set<Element> | null = null;
   readonly #paragraphLengths = new WeakMap<Element, number>();
 
-  constructor(doc: Document) {
-    this.#doc = doc;
+  constructor(elements: readonly Element[]) {
+    this.#elements = elements;
   }
 
   /**
@@ -280,7 +281,7 @@ class PageMeasures {
       // Found once: asking each element for a main landmark inside it costs a walk of its
       // subtree, for every wrapper on the way down.
       const holders = new Set<Element>();
-      for (const main of descendants(this.#doc.documentElement))
+      for (const main of this.#elements)
         if (isMainContent(main))
           for (let a = main.parentElement; a && !holders.has(a); a = a.parentElement)
             holders.add(a);

@@ -7,7 +7,7 @@ import type { Article, ArticleBlock, DetectOptions } from './types';
 import { findBody } from './body';
 import { findCaptions } from './captions';
 import { boilerplateTest } from './clean';
-import { findDates } from './published';
+import { findDates, type PageDates } from './published';
 import { SAMPLE_LENGTH, textLanguage } from './language';
 import { findLead } from './lead';
 import { firstMeta, readMeta } from './meta';
@@ -107,24 +107,41 @@ function articleScope(title: Element | null, container: Element | null): Element
   return scope;
 }
 
+/**
+ * An article found, but for its dates, and what reads them. Translation does not wait for the
+ * dates: reading a written-out date costs a page its first `Intl.DateTimeFormat` (20–125 ms in
+ * Chromium), so the content script reads them once its first reply is shown or the popup asks.
+ */
+export interface Detection {
+  /** The article, dated only once `readDates` has been called. */
+  article: Article;
+  readDates(): PageDates;
+}
+
 /** Detection at once: scripts, tests and anything not on a live page. */
 export function detectArticle(doc: Document, options: DetectOptions = {}): Article {
-  return runToEnd(detectSteps(doc, options));
+  const { article, readDates } = runToEnd(detectSteps(doc, options));
+  const { published, modified } = readDates();
+  return { ...article, publishedTime: published, modifiedTime: modified };
 }
 
 /**
  * Detection in slices that let the page run between them (input, rendering): the content
- * script's. The page may change during a pause: the blocks found are what each slice saw, and
- * one removed meanwhile is to its reader as one removed after detection.
+ * script's, with the dates left to read. The page may change during a pause: the blocks found
+ * are what each slice saw, and one removed meanwhile is to its reader as one removed after
+ * detection.
  */
-export function detectArticleSliced(doc: Document, options: DetectOptions = {}): Promise<Article> {
+export function detectArticleSliced(
+  doc: Document,
+  options: DetectOptions = {},
+): Promise<Detection> {
   return runSliced(detectSteps(doc, options));
 }
 
-export function* detectSteps(doc: Document, options: DetectOptions): Steps<Article> {
-  // Judged afresh on each run: the page may have changed since the last (paragraphs that arrived late).
-  const isBoilerplate = boilerplateTest(doc);
+function* detectSteps(doc: Document, options: DetectOptions): Steps<Detection> {
   const index = yield* indexSteps(doc.documentElement);
+  // Judged afresh on each run: the page may have changed since the last (paragraphs that arrived late).
+  const isBoilerplate = boilerplateTest(index.all);
   yield;
   const meta = readMeta(index.all);
   yield;
@@ -241,20 +258,22 @@ export function* detectSteps(doc: Document, options: DetectOptions): Steps<Artic
     textLength(ordered.filter((b) => inCaption.has(b))) < MAX_CAPTION_SHARE * textLength(ordered)
       ? ordered.filter((b) => !inCaption.has(b))
       : ordered;
-  // Dates written out ("6. Mai 2014") are read in the page's language; when that finds none, in
-  // the language of its text, which a page may not declare or declare wrongly (a Romanian site
-  // keeping its template's "en"). Not first: the template writes the dates, a French blog's
-  // date stays French above a post in English.
   yield;
   // The guess reads the text's start only: joining all of a long page's text costs more.
   const sample: string[] = [];
   for (let n = 0, i = 0; n < SAMPLE_LENGTH && i < blocks.length; n += blocks[i++]!.text.length + 1)
     sample.push(blocks[i]!.text);
   const textLang = textLanguage(lang ?? '', `${title} ${sample.join(' ')}`);
-  yield;
-  let dates = findDates(doc, meta, data, scope, lang ?? (textLang || 'en'), pageUrl);
-  if (!dates.published && lang && textLang !== lang)
-    dates = findDates(doc, meta, data, scope, textLang, pageUrl);
+  // Dates written out ("6. Mai 2014") are read in the page's language; when that finds none, in
+  // the language of its text, which a page may not declare or declare wrongly (a Romanian site
+  // keeping its template's "en"). Not first: the template writes the dates, a French blog's
+  // date stays French above a post in English.
+  const readDates = () => {
+    const dates = findDates(doc, meta, data, scope, lang ?? (textLang || 'en'), pageUrl);
+    return !dates.published && lang && textLang !== lang
+      ? findDates(doc, meta, data, scope, textLang, pageUrl)
+      : dates;
+  };
 
   yield;
   const length = textLength(blocks);
@@ -278,7 +297,7 @@ export function* detectSteps(doc: Document, options: DetectOptions): Steps<Artic
       !!declaredBody ||
       (declaresArticle && length >= MIN_DECLARED_ARTICLE_LENGTH));
 
-  return {
+  const article: Article = {
     isArticle,
     title,
     titleElement,
@@ -293,11 +312,12 @@ export function* detectSteps(doc: Document, options: DetectOptions): Steps<Artic
       siteNames,
       isBoilerplate,
     }),
-    publishedTime: dates.published,
-    modifiedTime: dates.modified,
+    publishedTime: null,
+    modifiedTime: null,
     publisher,
     lang,
     textLang: textLang || null,
     canonicalUrl,
   };
+  return { article, readDates };
 }

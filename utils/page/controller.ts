@@ -1,4 +1,4 @@
-import { detectArticleSliced } from '../article/detect';
+import { detectArticleSliced, type Detection } from '../article/detect';
 import type { Article } from '../article/types';
 import { packBatches, type BatchLimits } from '../engines/batching';
 import type { EngineId } from '../engines/types';
@@ -74,6 +74,8 @@ export class PageController {
   private readonly layer: TranslationLayer;
   private article: Article | null = null;
   private pendingDetection: { url: string; article: Promise<Article> } | null = null;
+  /** Reads the article's dates, which detection leaves until the first reply is shown. */
+  private datesLeft: Detection['readDates'] | null = null;
   /** Why detection could not read this page: kept while its article is, for the popup. */
   private detectionFailure: PageState['error'] = null;
   private state: PageView;
@@ -135,6 +137,7 @@ export class PageController {
   /** The state with the article found (now, if it was not yet): what the popup shows. */
   async stateWithArticle(): Promise<PageState> {
     if (!this.article) await this.detect();
+    this.readDates();
     return this.getState();
   }
 
@@ -306,6 +309,7 @@ export class PageController {
     this.stop();
     this.url = url;
     this.article = null;
+    this.datesLeft = null;
     this.detectionFailure = null;
     this.chosenOnPage = null;
     this.anyway = false;
@@ -406,9 +410,11 @@ export class PageController {
     const start = performance.now();
     try {
       // In slices: on a long page, one call would hold the page (clicks, scrolling) for seconds.
-      article = await detectArticleSliced(this.doc, { url: this.url });
+      const detection = await detectArticleSliced(this.doc, { url: this.url });
       // On the page's timeline for `npm run bench` (the page sees our control anyway).
       performance.measure(DETECT_MEASURE, { start, end: performance.now() });
+      article = detection.article;
+      this.datesLeft = detection.readDates;
     } catch (error) {
       // A page that breaks detection is left alone, and the popup says why.
       article = { ...NO_ARTICLE, title: this.doc.title };
@@ -434,6 +440,16 @@ export class PageController {
     };
     this.emit();
     return article;
+  }
+
+  /** The article's dates, read once: when its first reply is shown, or the popup asks. */
+  private readDates(): void {
+    const read = this.datesLeft;
+    this.datesLeft = null;
+    if (!read || !this.article || !this.state.article) return;
+    const { published, modified } = read();
+    this.article.publishedTime = this.state.article.publishedTime = published;
+    this.article.modifiedTime = this.state.article.modifiedTime = modified;
   }
 
   /** What the page declares, unless its text plainly is another language. */
@@ -648,6 +664,9 @@ export class PageController {
     if (this.state.progress.done === this.state.progress.total) this.state.status = 'done';
     this.emit();
     this.pump();
+    // Not while the first request is on its way: on a busy machine the background's work for it
+    // and the engine's would share the processor with them.
+    this.readDates();
   }
 
   private async request(segments: string[], target: string): Promise<TranslateResult> {
@@ -756,7 +775,7 @@ export class PageController {
     if (this.state.status !== 'translating' && this.state.status !== 'done') return;
     let article: Article;
     try {
-      article = await detectArticleSliced(this.doc, { url: this.url });
+      ({ article } = await detectArticleSliced(this.doc, { url: this.url }));
     } catch {
       return;
     }

@@ -11,10 +11,10 @@ vi.mock('@/utils/article/detect', async (original) => {
   const real = await original<typeof import('@/utils/article/detect')>();
   return {
     ...real,
-    detectArticleSliced: async (...args: Parameters<typeof real.detectArticleSliced>) => ({
-      ...(await real.detectArticleSliced(...args)),
-      isArticle: false,
-    }),
+    detectArticleSliced: async (...args: Parameters<typeof real.detectArticleSliced>) => {
+      const detection = await real.detectArticleSliced(...args);
+      return { ...detection, article: { ...detection.article, isArticle: false } };
+    },
   };
 });
 
