@@ -54,10 +54,12 @@ export default defineContentScript({
 
     // The control follows the page's state, site mode included. Built once it has something to
     // show, so never on a site set to Never (its DOM interfaces, icon and strings would stay in
-    // this world's heap for nothing), and then when the page is idle: not in the way of
-    // detection and the first request, which the reader waits for.
+    // this world's heap for nothing), and then when the page is idle after the first request
+    // went out (the article's blocks are counted): not in the way of detection and that
+    // request, which the reader waits for.
     const awaitControl = controller.subscribe((state) => {
-      if (!controlShows(state)) return;
+      const requestOut = state.status !== 'translating' || state.progress.total > 0;
+      if (!controlShows(state) || !requestOut) return;
       awaitControl();
       ctx.requestIdleCallback(() => mountControl(ctx, controller), {
         timeout: CONTROL_LATEST_MS,
