@@ -10,6 +10,18 @@ function bodyOf(key: string): string {
     .join('\n\n');
 }
 
+/** The body of an article of `lines` between paragraphs of `filler` (four before, one after). */
+function bodyAmong(title: string, filler: string, lines: string[]): string {
+  const paragraphs = [...Array(4).fill(filler), ...lines, filler].map((l) => `<p>${l}</p>`);
+  const doc = new DOMParser().parseFromString(
+    `<html><body><article><h1>${title}</h1>${paragraphs.join('')}</article></body></html>`,
+    'text/html',
+  );
+  return detectArticle(doc)
+    .blocks.map((b) => b.text)
+    .join('\n');
+}
+
 describe('body: cleaning rules on real news pages', () => {
   it('reads prose written between <br>s beside subheadings (de: WinFuture)', () => {
     const key = 'fundus/de-WinFuture_2024_04_29';
@@ -563,15 +575,11 @@ describe('body: lines in the text flow that are not the story', () => {
       '× 3 is what the recipe asks for, so the baker tripled every amount on the list.',
       'Readers told us what they liked about the new layout, and what they missed.',
     ];
-    const filler =
-      '<p>The club held its annual meeting on Sunday, and most of the members came to vote.</p>';
-    const doc = new DOMParser().parseFromString(
-      `<html><body><article><h1>Club news</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
-      'text/html',
+    const text = bodyAmong(
+      'Club news',
+      'The club held its annual meeting on Sunday, and most of the members came to vote.',
+      lines,
     );
-    const text = detectArticle(doc)
-      .blocks.map((b) => b.text)
-      .join('\n');
     for (const line of lines) expect(text).toContain(line);
   });
 
@@ -596,15 +604,11 @@ describe('body: lines in the text flow that are not the story', () => {
       'Die Lesedauer sank 2023 auf 3 Minuten, sagt die Studie.',
       'Readers who read for 10 minutes a day remembered more of it, the study found.',
     ];
-    const filler =
-      '<p>The institute published its yearly study of news readers on Tuesday in Berlin.</p>';
-    const doc = new DOMParser().parseFromString(
-      `<html><body><article><h1>Reading habits</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
-      'text/html',
+    const text = bodyAmong(
+      'Reading habits',
+      'The institute published its yearly study of news readers on Tuesday in Berlin.',
+      lines,
     );
-    const text = detectArticle(doc)
-      .blocks.map((b) => b.text)
-      .join('\n');
     for (const line of lines) expect(text).toContain(line);
   });
 
@@ -698,15 +702,11 @@ describe('body: lines in the text flow that are not the story', () => {
       'Donors support independent journalism by giving to the foundation, its director said.',
       'You must register a boat before the season starts, the harbour office reminded owners.',
     ];
-    const filler =
-      '<p>The harbour office opened its doors on Monday, and many owners came with questions.</p>';
-    const doc = new DOMParser().parseFromString(
-      `<html><body><article><h1>Harbour news</h1>${filler.repeat(4)}${lines.map((l) => `<p>${l}</p>`).join('')}${filler}</article></body></html>`,
-      'text/html',
+    const text = bodyAmong(
+      'Harbour news',
+      'The harbour office opened its doors on Monday, and many owners came with questions.',
+      lines,
     );
-    const text = detectArticle(doc)
-      .blocks.map((b) => b.text)
-      .join('\n');
     for (const line of lines) expect(text).toContain(line);
   });
 

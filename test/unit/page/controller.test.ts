@@ -87,6 +87,16 @@ function layoutWhere(doc: Document, near: (index: number) => boolean): void {
 
 const ON: Settings = { ...DEFAULT_SETTINGS, sites: { elpais: 'always' } };
 
+/** El País translated on a site set to always, by the fake background. */
+async function translatedElPais() {
+  const { doc, url } = loadElPais();
+  const requests = fakeBackground();
+  const controller = new PageController(doc, url);
+  await controller.apply(ON);
+  await settled(controller);
+  return { doc, url, controller, requests };
+}
+
 describe('PageController on a real El País article', () => {
   beforeEach(() => {
     fakeBrowser.reset();
@@ -380,11 +390,7 @@ describe('PageController on a real El País article', () => {
   });
 
   it('translates a paragraph added after load once, and only once', async () => {
-    const { doc, url } = loadElPais();
-    const requests = fakeBackground();
-    const controller = new PageController(doc, url);
-    await controller.apply(ON);
-    await settled(controller);
+    const { doc, controller, requests } = await translatedElPais();
     const last = controller.getState().progress.total;
     const paragraphs = doc.querySelectorAll('.foreign-desk-translation');
     const lastBlock = paragraphs[paragraphs.length - 1]!.parentElement!;
@@ -402,11 +408,7 @@ describe('PageController on a real El País article', () => {
   });
 
   it('counts only the blocks still on the page once the page replaces part of its article', async () => {
-    const { doc, url } = loadElPais();
-    fakeBackground();
-    const controller = new PageController(doc, url);
-    await controller.apply(ON);
-    await settled(controller);
+    const { doc, controller } = await translatedElPais();
     const before = controller.getState().progress.total;
     const translated = Array.from(doc.querySelectorAll('.foreign-desk-translation'));
     // The page swaps its last two paragraphs for one new one, as an updated story does.
@@ -501,11 +503,7 @@ describe('PageController on a real El País article', () => {
   });
 
   it('reads the page once on a site set to always, and not at all on one set to never', async () => {
-    const { doc, url } = loadElPais();
-    fakeBackground();
-    const controller = new PageController(doc, url);
-    await controller.apply(ON);
-    await settled(controller);
+    const { controller } = await translatedElPais();
     expect((await controller.stateWithArticle()).article?.title).toContain('Bruselas');
     expect(detections()).toBe(1);
 
@@ -520,11 +518,7 @@ describe('PageController on a real El País article', () => {
   });
 
   it('does not read the page again when its own control is added after translation began', async () => {
-    const { doc, url } = loadElPais();
-    fakeBackground();
-    const controller = new PageController(doc, url);
-    await controller.apply(ON);
-    await settled(controller);
+    const { doc, controller } = await translatedElPais();
     const control = doc.createElement('foreign-desk-control');
     controller.adopt(control);
     doc.body.append(control);
@@ -647,11 +641,7 @@ describe('PageController on a real El País article', () => {
 
   it('puts its detection on the page timeline, once', async () => {
     performance.clearMeasures('foreign-desk:detect');
-    const { doc, url } = loadElPais();
-    fakeBackground();
-    const controller = new PageController(doc, url);
-    await controller.apply(ON);
-    await settled(controller);
+    await translatedElPais();
     const measures = performance.getEntriesByName('foreign-desk:detect');
     expect(measures).toHaveLength(1);
     expect(measures[0]!.duration).toBeGreaterThan(0);
